@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "vlmbot",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vlmbot", targets: ["vlmbot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Git", dependencies: ["CGit2"]),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Lists", dependencies: ["Markdown"]),
+        .target(name: "Rules", dependencies: ["Lists", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Reporters", dependencies: ["Rules", "Lists", "Markdown"]),
+        .executableTarget(
+            name: "vlmbot",
+            dependencies: [
+                "Git", "Lists", "Markdown", "Rules", "Reporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ListsTests", dependencies: ["Lists", "Markdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lists"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "Lists", "Markdown"]),
+        .testTarget(name: "CLITests", dependencies: ["vlmbot"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,24 @@
+import CGit2
+
+/// A git object id (SHA-1), copied out of a libgit2 `git_oid`.
+public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
+    /// The raw id bytes (20 for SHA-1).
+    public let bytes: [UInt8]
+
+    /// Copies the bytes of a libgit2 object id.
+    init(_ oid: UnsafePointer<git_oid>) {
+        bytes = withUnsafeBytes(of: oid.pointee.id) { Array($0) }
+    }
+
+    /// Lower-case hexadecimal form, e.g. `3b18e512dba79e4c8300dd08aeb37f8e728b8dad`.
+    public var description: String {
+        let digits: [Character] = Array("0123456789abcdef")
+        var text = ""
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return text
+    }
+}

@@ -1,0 +1,183 @@
+import CGit2
+import Foundation
+
+/// An open git repository, the single owner of a libgit2 `git_repository *`.
+///
+/// Not `Sendable`: libgit2 does not allow one repository handle to be used
+/// from several threads at once, so keep each instance in one isolation domain.
+public final class Repository {
+    /// The owned `git_repository *`; freed in `deinit`.
+    private let pointer: OpaquePointer
+
+    private init(pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        git_repository_free(pointer)
+    }
+
+    /// Finds the repository containing `path` (searching upward, like `git`
+    /// does, without crossing file-system boundaries) and opens it.
+    public static func discover(from path: String) throws(GitError) -> Repository {
+        try LibGit2.ensureInitialized()
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        try check(git_repository_discover(&buffer, path, 0, nil), "git_repository_discover")
+        guard let found = buffer.ptr else {
+            throw GitError(function: "git_repository_discover", code: GIT_ERROR.rawValue,
+                           errorClass: 0, message: "no repository path returned for '\(path)'")
+        }
+        let gitDirectory = String(cString: found)
+
+        var handle: OpaquePointer?
+        try check(git_repository_open(&handle, gitDirectory), "git_repository_open")
+        guard let handle else {
+            throw GitError(function: "git_repository_open", code: GIT_ERROR.rawValue,
+                           errorClass: 0, message: "no repository returned for '\(gitDirectory)'")
+        }
+        return Repository(pointer: handle)
+    }
+
+    /// Absolute path of the working directory without a trailing slash, or
+    /// `nil` for a bare repository.
+    public var workdir: String? {
+        guard let raw = git_repository_workdir(pointer) else { return nil }
+        var path = String(cString: raw)
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    /// Resolves a revision (`HEAD`, `HEAD~2`, a branch, `origin/main`, a tag,
+    /// a full or short SHA) to the id of the commit it names.
+    ///
+    /// Throws a `GitError` when the revision is unknown, does not lead to a
+    /// commit, or names an unborn `HEAD` (a repository without commits).
+    public func resolve(_ revision: String) throws(GitError) -> ObjectID {
+        try withCommit(revision) { commit in
+            ObjectID(git_commit_id(commit))
+        }
+    }
+
+    /// Reads the file at the repository-relative `path` (`/`-separated, e.g.
+    /// `docs/guide.md`) from the tree of the commit `revision` names, without
+    /// touching the working directory.
+    ///
+    /// Returns `nil` when no file exists at that path in that commit
+    /// (including when the path is a directory or a submodule). A symbolic
+    /// link yields its target path. Throws a `GitError` when the revision is
+    /// unknown or libgit2 fails to read the objects.
+    public func fileContents(atPath path: String, revision: String) throws(GitError) -> Data? {
+        try withCommit(revision) { commit throws(GitError) -> Data? in
+            var tree: OpaquePointer?
+            try check(git_commit_tree(&tree, commit), "git_commit_tree")
+            defer { git_tree_free(tree) }
+
+            var entry: OpaquePointer?
+            do throws(GitError) {
+                try check(git_tree_entry_bypath(&entry, tree, path), "git_tree_entry_bypath")
+            } catch {
+                if error.isNotFound { return nil }
+                throw error
+            }
+            defer { git_tree_entry_free(entry) }
+            guard let entry, git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+
+            var blob: OpaquePointer?
+            try check(git_blob_lookup(&blob, pointer, git_tree_entry_id(entry)), "git_blob_lookup")
+            defer { git_blob_free(blob) }
+            guard let blob else { return nil }
+
+            let size = git_blob_rawsize(blob)
+            guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
+            guard let count = Int(exactly: size) else {
+                throw GitError(function: "git_blob_rawsize", code: GIT_ERROR.rawValue, errorClass: 0,
+                               message: "blob of \(size) bytes at '\(path)' is too large")
+            }
+            return Data(bytes: bytes, count: count)
+        }
+    }
+
+    /// The path of `absolutePath` relative to the working directory (e.g.
+    /// `docs/guide.md`), `""` for the working directory itself, or `nil` when
+    /// the path is not absolute, lies outside it, or the repository is bare.
+    ///
+    /// `.` and `..` components are resolved lexically first; if that does not
+    /// land inside the working directory, symbolic links in the existing part
+    /// of the path are resolved and the check is repeated.
+    public func relativePath(_ absolutePath: String) -> String? {
+        guard let root = workdir, absolutePath.hasPrefix("/") else { return nil }
+        let rootComponents = Self.components(root)
+        let lexical = Self.components(absolutePath)
+        if let relative = Self.relative(lexical, to: rootComponents) { return relative }
+        let resolved = Self.components(Self.resolvingSymlinks(lexical))
+        return Self.relative(resolved, to: rootComponents)
+    }
+
+    // MARK: - Private helpers
+
+    /// Resolves `revision`, peels it to a commit and passes the `git_commit *`
+    /// to `body`; both libgit2 objects are freed when this returns.
+    private func withCommit<Result>(
+        _ revision: String,
+        _ body: (OpaquePointer) throws(GitError) -> Result
+    ) throws(GitError) -> Result {
+        var object: OpaquePointer?
+        do throws(GitError) {
+            try check(git_revparse_single(&object, pointer, revision), "git_revparse_single")
+        } catch {
+            guard error.isNotFound, git_repository_head_unborn(pointer) == 1 else { throw error }
+            throw GitError(function: error.function, code: error.code, errorClass: error.errorClass,
+                           message: error.message + " (HEAD is unborn: the repository has no commits yet)")
+        }
+        defer { git_object_free(object) }
+
+        var peeled: OpaquePointer?
+        try check(git_object_peel(&peeled, object, GIT_OBJECT_COMMIT), "git_object_peel")
+        defer { git_object_free(peeled) }
+        guard let peeled else {
+            throw GitError(function: "git_object_peel", code: GIT_ERROR.rawValue, errorClass: 0,
+                           message: "revision '\(revision)' did not peel to a commit")
+        }
+        return try body(peeled)
+    }
+
+    /// Splits a path into components, dropping empty and `.` components and
+    /// applying `..` lexically (never above the root).
+    private static func components(_ path: String) -> [Substring] {
+        var result: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !result.isEmpty { result.removeLast() }
+            default: result.append(part)
+            }
+        }
+        return result
+    }
+
+    /// The `/`-joined remainder of `path` below `root`, or `nil` if `path` is not inside `root`.
+    private static func relative(_ path: [Substring], to root: [Substring]) -> String? {
+        guard path.starts(with: root) else { return nil }
+        return path.dropFirst(root.count).joined(separator: "/")
+    }
+
+    /// Resolves symbolic links in the longest existing prefix of an absolute
+    /// path (given as components) and appends the rest unchanged.
+    private static func resolvingSymlinks(_ components: [Substring]) -> String {
+        var split = components.count
+        while split >= 0 {
+            let prefix = "/" + components.prefix(split).joined(separator: "/")
+            if let real = realpath(prefix, nil) {
+                defer { free(real) }
+                var base = String(cString: real)
+                let rest = components.dropFirst(split)
+                if rest.isEmpty { return base }
+                if !base.hasSuffix("/") { base += "/" }
+                return base + rest.joined(separator: "/")
+            }
+            split -= 1
+        }
+        return "/" + components.joined(separator: "/")
+    }
+}

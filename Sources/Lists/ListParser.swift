@@ -1,0 +1,117 @@
+import Markdown
+
+/// Turns a Markdown paper list into sections and entries by recognising entry shapes:
+/// table rows with a title column, bullets carrying links, bold-title blocks, and
+/// `<details>` blocks wrapping one entry. Nothing depends on file names or exact wording.
+public enum ListParser {
+    /// How deep nested lists are searched for entries; deeper levels are left alone.
+    static let maximumListDepth = 32
+
+    /// Parses a list given as bytes.
+    public static func parse(_ source: SourceText) -> ListDocument {
+        var walker = DocumentWalker(tree: MarkdownParser.parse(source))
+        walker.walk()
+        return ListDocument(tree: walker.tree, entries: walker.entries, headings: walker.headings,
+                            tables: walker.tables)
+    }
+
+    /// Parses a list given as a string.
+    public static func parse(_ text: String) -> ListDocument {
+        parse(SourceText(text))
+    }
+}
+
+/// Walks the document's top-level blocks in order, keeping the heading path.
+private struct DocumentWalker {
+    let tree: MarkdownTree
+    var entries: [Entry] = []
+    var headings: [Heading] = []
+    var tables: [ListTable] = []
+    private var headingPath: [(level: Int, text: String)] = []
+    private var details = DetailsTracker()
+
+    init(tree: MarkdownTree) {
+        self.tree = tree
+    }
+
+    var section: [String] { headingPath.map(\.text) }
+
+    mutating func walk() {
+        for block in tree.children(of: tree.root) {
+            let node = tree[block]
+            switch node.kind {
+            case .heading(let level):
+                let text = TextFacts.cleanHeading(tree.plainText(of: block))
+                headings.append(Heading(level: level, text: text, line: node.range.start.line))
+                headingPath.removeAll { $0.level >= level }
+                headingPath.append((level, text))
+            case .table:
+                let table = TableReader(tree: tree, table: block)
+                tables.append(table.rawTable)
+                entries += table.entries(section: section)
+            case .list:
+                entries += BulletReader(tree: tree).entries(inList: block, section: section, depth: 0)
+            case .paragraph:
+                if let entry = BoldBlockReader(tree: tree).entry(paragraph: block, section: section) {
+                    entries.append(entry)
+                }
+            case .htmlBlock:
+                details.read(node, tree: tree, entries: &entries)
+            default:
+                continue
+            }
+        }
+    }
+}
+
+/// Follows `<details>` … `</details>` across sibling HTML blocks; when one such block wraps
+/// exactly one entry, the entry's lines grow to the whole block and its summary can give
+/// the year.
+private struct DetailsTracker {
+    private var depth = 0
+    private var openLine = 0
+    private var entriesAtOpen = 0
+    private var summary = ""
+
+    mutating func read(_ node: MarkdownNode, tree: MarkdownTree, entries: inout [Entry]) {
+        for line in node.range.lines {
+            let text = tree.source.line(line).lowercased()
+            let opens = text.occurrences(of: "<details")
+            let closes = text.occurrences(of: "</details")
+            if depth == 0, opens > 0 {
+                openLine = line
+                entriesAtOpen = entries.count
+                summary = ""
+            }
+            if depth > 0 || opens > 0, text.contains("<summary") {
+                summary += tree.source.line(line)
+            }
+            depth = max(0, depth + opens - closes)
+            if depth == 0, closes > 0, entries.count == entriesAtOpen + 1 {
+                var entry = entries[entries.count - 1]
+                entry.lines = min(openLine, entry.lines.lowerBound)...max(line, entry.lines.upperBound)
+                if entry.year == nil, let match = summary.firstMatch(of: Self.summaryYear) {
+                    entry.year = Int(match.1)
+                    entry.yearText = String(match.1)
+                }
+                entries[entries.count - 1] = entry
+            }
+            if depth == 0, closes > 0 { entriesAtOpen = entries.count }
+        }
+    }
+
+    nonisolated(unsafe) private static let summaryYear = /\(((?:19|20)[0-9]{2})\)\s*<\/summary/
+}
+
+extension String {
+    /// How many times `needle` occurs, without overlaps.
+    func occurrences(of needle: String) -> Int {
+        var count = 0
+        var searchRange = startIndex..<endIndex
+        while let found = range(of: needle, range: searchRange) {
+            count += 1
+            searchRange = found.upperBound..<endIndex
+        }
+        return count
+    }
+}

@@ -1,0 +1,175 @@
+import CCmark
+
+/// The one place that calls cmark-gfm: parses GitHub-flavoured Markdown into a `MarkdownTree`.
+///
+/// The C tree is copied into Swift values and freed before `parse` returns.
+public enum MarkdownParser {
+    /// The GFM extensions GitHub enables when it renders a README.
+    private static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
+
+    /// Registers the core extensions once per process; cmark-gfm's registry is not thread-safe.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Parses a document given as UTF-8 bytes.
+    public static func parse(_ source: SourceText) -> MarkdownTree {
+        precondition(registered)
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+            fatalError("cmark_parser_new returned NULL: out of memory")
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        // cmark-gfm skips a leading byte order mark without counting it in columns; feed the
+        // text after it and shift line 1's columns so positions stay byte-exact.
+        let skipped = source.hasByteOrderMark ? 3 : 0
+        source.bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { characters in
+                    cmark_parser_feed(parser, characters + skipped, buffer.count - skipped)
+                }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else {
+            fatalError("cmark_parser_finish returned NULL: out of memory")
+        }
+        defer { cmark_node_free(document) }
+        return TreeBuilder(source: source, lineOneShift: skipped).build(document)
+    }
+
+    /// Parses a document given as a string.
+    public static func parse(_ text: String) -> MarkdownTree {
+        parse(SourceText(text))
+    }
+}
+
+/// Copies a cmark node tree into `MarkdownNode` values with an explicit stack, so nesting
+/// depth never grows the call stack.
+private struct TreeBuilder {
+    let source: SourceText
+    let lineOneShift: Int
+    var nodes: [MarkdownNode] = []
+    var lastChild: [NodeID?] = []
+
+    init(source: SourceText, lineOneShift: Int) {
+        self.source = source
+        self.lineOneShift = lineOneShift
+    }
+
+    consuming func build(_ document: OpaquePointer) -> MarkdownTree {
+        guard let iterator = cmark_iter_new(document) else {
+            fatalError("cmark_iter_new returned NULL: out of memory")
+        }
+        defer { cmark_iter_free(iterator) }
+        var open: [NodeID] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                open.removeLast()
+                continue
+            }
+            let id = append(node, parent: open.last)
+            if Self.isContainer(nodes[id].kind) { open.append(id) }
+        }
+        return MarkdownTree(nodes: nodes, source: source)
+    }
+
+    /// cmark reports an EXIT event for every node but these leaves, empty or not.
+    private static func isContainer(_ kind: NodeKind) -> Bool {
+        switch kind {
+        case .text, .softBreak, .lineBreak, .code, .htmlInline, .htmlBlock, .codeBlock, .thematicBreak:
+            return false
+        default:
+            return true
+        }
+    }
+
+    private mutating func append(_ node: OpaquePointer, parent: NodeID?) -> NodeID {
+        let kind = Self.kind(of: node)
+        let id = nodes.count
+        let url = kind == .link || kind == .image ? Self.string(cmark_node_get_url(node)) : nil
+        let title = kind == .link || kind == .image ? Self.string(cmark_node_get_title(node)) : nil
+        nodes.append(MarkdownNode(
+            kind: kind,
+            range: range(of: node, kind: kind),
+            literal: Self.string(cmark_node_get_literal(node)),
+            destination: url,
+            title: title,
+            parent: parent,
+            firstChild: nil,
+            nextSibling: nil
+        ))
+        lastChild.append(nil)
+        if let parent {
+            if let previous = lastChild[parent] {
+                nodes[previous].nextSibling = id
+            } else {
+                nodes[parent].firstChild = id
+            }
+            lastChild[parent] = id
+        }
+        return id
+    }
+
+    private func range(of node: OpaquePointer, kind: NodeKind) -> SourceRange {
+        var start = SourcePosition(line: Int(cmark_node_get_start_line(node)),
+                                   column: Int(cmark_node_get_start_column(node)))
+        var end = SourcePosition(line: Int(cmark_node_get_end_line(node)),
+                                 column: Int(cmark_node_get_end_column(node)))
+        if start.line == 1 { start.column += lineOneShift }
+        if end.line == 1 { end.column += lineOneShift }
+        // A block's end can run over trailing blank lines (list items do): clamp it to the
+        // last non-blank line it covers.
+        if kind.isBlock {
+            while end.line > start.line, source.isBlank(end.line) {
+                end.line -= 1
+                end.column = source.lineLength(end.line)
+            }
+        }
+        start.line = max(start.line, 1)
+        end.line = max(end.line, start.line)
+        start.column = max(start.column, 1)
+        end.column = max(end.column, 1)
+        return SourceRange(start: start, end: end)
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static func kind(of node: OpaquePointer) -> NodeKind {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        case vlmbot_node_table(): return .table
+        case vlmbot_node_table_row(): return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case vlmbot_node_table_cell(): return .tableCell
+        case vlmbot_node_strikethrough(): return .strikethrough
+        default: return .other
+        }
+    }
+}

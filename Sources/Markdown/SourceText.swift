@@ -1,0 +1,157 @@
+/// A position in a source text: a 1-based line and a 1-based column counted in UTF-8 bytes.
+public struct SourcePosition: Hashable, Comparable, Sendable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+/// An inclusive range of source positions.
+public struct SourceRange: Hashable, Sendable {
+    public var start: SourcePosition
+    public var end: SourcePosition
+
+    public init(start: SourcePosition, end: SourcePosition) {
+        self.start = start
+        self.end = end
+    }
+
+    /// A range covering whole lines `first...last`; the end column is the last byte of `last`.
+    public init(lines first: Int, _ last: Int, in source: SourceText) {
+        start = SourcePosition(line: first, column: 1)
+        end = SourcePosition(line: last, column: max(1, source.lineLength(last)))
+    }
+
+    /// The lines the range touches.
+    public var lines: ClosedRange<Int> { start.line...max(start.line, end.line) }
+}
+
+/// The bytes of a document split into lines, for exact positions.
+///
+/// Line terminators (`\n`, `\r\n`, a lone `\r`) are not part of a line's text. A leading
+/// UTF-8 byte order mark is kept in the bytes and counted in line 1's columns.
+public struct SourceText: Sendable {
+    /// The document's bytes, exactly as read.
+    public let bytes: [UInt8]
+    /// For each line, the byte offset of its first byte and of its terminator.
+    private let lineBounds: [(start: Int, end: Int)]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var bounds: [(start: Int, end: Int)] = []
+        bounds.reserveCapacity(bytes.count / 40 + 1)
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                bounds.append((start, index))
+                start = index + 1
+            } else if byte == UInt8(ascii: "\r") {
+                bounds.append((start, index))
+                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < count { bounds.append((start, count)) }
+        lineBounds = bounds
+    }
+
+    public init(_ string: String) {
+        self.init(Array(string.utf8))
+    }
+
+    /// The number of lines; a final line terminator does not start a new line.
+    public var lineCount: Int { lineBounds.count }
+
+    /// Whether the document starts with a UTF-8 byte order mark.
+    public var hasByteOrderMark: Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// The bytes of 1-based line `number`, without its terminator; empty outside the document.
+    public func lineBytes(_ number: Int) -> ArraySlice<UInt8> {
+        guard number >= 1, number <= lineBounds.count else { return [] }
+        let bound = lineBounds[number - 1]
+        return bytes[bound.start..<bound.end]
+    }
+
+    /// The text of 1-based line `number`, without its terminator.
+    public func line(_ number: Int) -> String {
+        String(decoding: lineBytes(number), as: UTF8.self)
+    }
+
+    /// The length in bytes of 1-based line `number`.
+    public func lineLength(_ number: Int) -> Int { lineBytes(number).count }
+
+    /// Whether line `number` holds only spaces and tabs.
+    public func isBlank(_ number: Int) -> Bool {
+        lineBytes(number).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// The byte offset in `bytes` of a position.
+    public func offset(of position: SourcePosition) -> Int {
+        guard position.line >= 1, position.line <= lineBounds.count else { return bytes.count }
+        let bound = lineBounds[position.line - 1]
+        return min(bound.start + max(0, position.column - 1), bound.end)
+    }
+}
+
+extension SourceText {
+    /// The byte offset of the first NUL byte, which marks a binary file.
+    public var firstNULOffset: Int? {
+        bytes.firstIndex(of: 0)
+    }
+
+    /// The byte offset of the first byte that is not part of well-formed UTF-8, if any.
+    public var firstInvalidUTF8Offset: Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                let (lower, upper) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                guard byte >= lower, byte <= upper else { return index }
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// The line and byte column of a byte offset.
+    public func position(ofOffset offset: Int) -> SourcePosition {
+        var low = 0
+        var high = lineBounds.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineBounds[middle].start <= offset { low = middle } else { high = middle - 1 }
+        }
+        guard !lineBounds.isEmpty else { return SourcePosition(line: 1, column: 1) }
+        return SourcePosition(line: low + 1, column: offset - lineBounds[low].start + 1)
+    }
+}

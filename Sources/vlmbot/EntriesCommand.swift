@@ -1,0 +1,35 @@
+import ArgumentParser
+import Lists
+import Reporters
+
+/// The output formats of `vlmbot entries`.
+enum EntriesFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, tsv
+}
+
+/// `vlmbot entries`: prints the entries vlmbot recognises in one list.
+struct EntriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entries",
+        abstract: "Print the entries of a list with their facts and lines."
+    )
+
+    @Argument(help: "A list file.")
+    var path: String
+
+    @Option(help: "Output format: json or tsv.")
+    var format: EntriesFormat = .json
+
+    func run() throws {
+        let workspace = Workspace()
+        let files = try ListFile.resolve([path], in: workspace)
+        guard files.count == 1, let file = files.first else {
+            throw VlmbotError("\(path): a folder; 'vlmbot entries' takes one list file")
+        }
+        let entries = ListParser.parse(file.source).entries
+        switch format {
+        case .json: Terminal.output(EntriesReporter.json(entries, path: file.displayPath))
+        case .tsv: Terminal.output(EntriesReporter.tsv(entries))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+
+/// The `vlmbot` command: reviews curated Markdown paper lists.
+@main
+struct Vlmbot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vlmbot",
+        abstract: "Review and fix curated Markdown paper lists (awesome lists).",
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, EntriesCommand.self, RulesCommand.self]
+    )
+
+    /// Runs a subcommand with the documented exit codes: 0 clean, 1 findings, 2 the run could
+    /// not be done (bad arguments, unreadable input, bad configuration), with one line on stderr.
+    static func main() {
+        let code: Int32
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            code = 0
+        } catch let exit as ExitCode {
+            code = exit.rawValue
+        } catch let error as VlmbotError {
+            Terminal.error(error.description)
+            code = ExitCode.runFailed
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                print(fullMessage(for: error))
+                code = 0
+            } else {
+                Terminal.error(message(for: error) + " (see 'vlmbot --help')")
+                code = ExitCode.runFailed
+            }
+        }
+        Foundation.exit(code)
+    }
+}
+
+extension ExitCode {
+    /// At least one finding at or above the `--fail-on` level.
+    static let findings: Int32 = 1
+    /// The run could not be done.
+    static let runFailed: Int32 = 2
+}
+
+/// Why a run could not be done, in one line that names the file (and line) at fault.
+struct VlmbotError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Writing to the terminal's streams.
+enum Terminal {
+    /// Writes one line to standard error, prefixed with the tool's name.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("vlmbot: \(message)\n".utf8))
+    }
+
+    /// Writes text to standard output as is.
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Whether standard output is a terminal that may be coloured (`NO_COLOR` unset or empty).
+    static var colorsOutput: Bool {
+        isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+}
