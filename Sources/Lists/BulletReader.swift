@@ -61,8 +61,8 @@ struct BulletReader {
             let after = children.drop { !tree.descendants(of: $0).contains(titleLink.node) }.dropFirst()
             let trailing = Decorations(inline.text(of: after.prefix { !inline.holdsLink($0) }))
             entry.venue = lead.venue ?? trailing.venue
-            entry.year = lead.year ?? trailing.year
-            entry.yearText = lead.yearText ?? trailing.yearText
+            entry.year = lead.year ?? trailing.year ?? TextFacts.year(in: trailing.rest)
+            entry.yearText = lead.yearText ?? trailing.yearText ?? entry.year.map(String.init)
         } else {
             lead = Decorations(inline.text(of: children.prefix { !inline.holdsLink($0) }))
             entry.title = TextFacts.cleanTitle(lead.rest)

@@ -8,7 +8,7 @@ enum LinkLabel {
                      "official code", "official", "pytorch", "tensorflow", "jax", "codes"] {
             table[word] = .code
         }
-        for word in ["paper", "pdf", "arxiv", "doi", "abs", "abstract", "link", "publication", "article",
+        for word in ["paper", "pdf", "arxiv", "doi", "abs", "abstract", "publication", "article",
                      "ieee", "acm", "springer", "openreview", "preprint", "proceedings", "html", "full text",
                      "paper link", "pdf link", "medrxiv", "biorxiv", "pubmed", "journal", "conference"] {
             table[word] = .paper
@@ -24,6 +24,9 @@ enum LinkLabel {
         return table
     }()
 
+    /// Labels that say only "a link": the column or the URL tells the kind.
+    private static let weakLabels: Set<String> = ["link", "links", "url", "here", "web link", "click here"]
+
     /// The link text with surrounding brackets, emphasis leftovers and spaces removed.
     static func normalize(_ text: String) -> String {
         let trimmable = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "[]()*_|:"))
@@ -36,10 +39,10 @@ enum LinkLabel {
         return kindsByWord[key] ?? kindsByWord[key.replacingOccurrences(of: "-", with: " ")]
     }
 
-    /// Whether the label only says what the link is (`paper`, `code`), rather than naming the paper.
+    /// Whether the label only says what the link is (`paper`, `code`, `link`), rather than naming the paper.
     static func isGeneric(_ label: String) -> Bool {
         let key = normalize(label)
-        return key.isEmpty || kind(of: key) != nil
+        return key.isEmpty || key == "-" || kind(of: key) != nil || weakLabels.contains(key.lowercased())
     }
 }
 

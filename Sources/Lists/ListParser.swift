@@ -61,6 +61,7 @@ private struct DocumentWalker {
                 continue
             }
         }
+        details.finish(entries: &entries)
     }
 }
 
@@ -88,15 +89,26 @@ private struct DetailsTracker {
             }
             depth = max(0, depth + opens - closes)
             if depth == 0, closes > 0, entries.count == entriesAtOpen + 1 {
-                var entry = entries[entries.count - 1]
-                entry.lines = min(openLine, entry.lines.lowerBound)...max(line, entry.lines.upperBound)
-                if entry.year == nil, let match = summary.firstMatch(of: Self.summaryYear) {
-                    entry.year = Int(match.1)
-                    entry.yearText = String(match.1)
-                }
-                entries[entries.count - 1] = entry
+                let last = entries.count - 1
+                entries[last].lines = min(openLine, entries[last].lines.lowerBound)...max(line, entries[last].lines.upperBound)
+                takeSummaryYear(into: &entries[last])
             }
             if depth == 0, closes > 0 { entriesAtOpen = entries.count }
+        }
+    }
+
+    /// A `<details>` block left open at the end of the document keeps its lines (GitHub shows
+    /// the rest of the file inside it) but still gives its one entry the summary's year.
+    func finish(entries: inout [Entry]) {
+        if depth > 0, entries.count == entriesAtOpen + 1 {
+            takeSummaryYear(into: &entries[entries.count - 1])
+        }
+    }
+
+    private func takeSummaryYear(into entry: inout Entry) {
+        if entry.year == nil, let match = summary.firstMatch(of: Self.summaryYear) {
+            entry.year = Int(match.1)
+            entry.yearText = String(match.1)
         }
     }
 

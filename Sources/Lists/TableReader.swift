@@ -30,7 +30,7 @@ enum ColumnRole: Equatable {
             self = .title
         } else if has("model", "models", "name", "names", "method", "methods", "abbreviation", "acronym") {
             self = .name
-        } else if has("year", "date", "time", "published", "release", "released") {
+        } else if has("year", "date", "month", "time", "published", "release", "released") {
             self = .year
         } else if has("venue", "conference", "journal", "conf", "source") {
             self = .venue
@@ -65,8 +65,31 @@ struct TableReader {
         self.tree = tree
         self.table = table
         rows = tree.children(of: table)
-        let header = rows.first.map { tree.children(of: $0) } ?? []
-        roles = header.map { ColumnRole(header: tree.plainText(of: $0)) }
+        let headers = (rows.first.map { tree.children(of: $0) } ?? []).map { tree.plainText(of: $0) }
+        roles = Self.refine(headers.map(ColumnRole.init(header:)), headers: headers, rows: rows.dropFirst(), tree: tree)
+    }
+
+    /// Settles what headers leave open, by the cells: a "Paper" column whose cells are only
+    /// `[PDF](…)`-style links holds links, not titles; of several title columns the one
+    /// headed "Title" wins.
+    private static func refine(_ roles: [ColumnRole], headers: [String], rows: ArraySlice<NodeID>,
+                               tree: MarkdownTree) -> [ColumnRole] {
+        let inline = InlineFacts(tree: tree)
+        var refined = roles.enumerated().map { column, role -> ColumnRole in
+            guard role == .title, !rows.isEmpty else { return role }
+            let onlyLabels = rows.allSatisfy { row in
+                guard let cell = tree.children(of: row).dropFirst(column).first else { return true }
+                let text = tree.plainText(of: cell).trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.isEmpty || text == "-" || (LinkLabel.isGeneric(text) && !inline.links(under: cell).isEmpty)
+            }
+            return onlyLabels ? .links(.paper) : role
+        }
+        let titleColumns = refined.indices.filter { refined[$0] == .title }
+        if titleColumns.count > 1 {
+            let preferred = titleColumns.first { headers[$0].lowercased().contains("title") } ?? titleColumns[0]
+            for column in titleColumns where column != preferred { refined[column] = .other }
+        }
+        return refined
     }
 
     /// The table's header texts and each row's cell count as written.
@@ -116,7 +139,15 @@ struct TableReader {
                     entry.year = TextFacts.year(in: text)
                 }
             case .venue:
-                entry.venue = TextFacts.cleanTitle(text)
+                if let parsed = TextFacts.venueAndYear(text) {
+                    entry.venue = parsed.venue
+                    if entry.year == nil {
+                        entry.year = parsed.year
+                        entry.yearText = text
+                    }
+                } else {
+                    entry.venue = TextFacts.cleanTitle(text)
+                }
             case .authors:
                 let names = TextFacts.authors(in: text)
                 entry.authors = names.isEmpty ? nil : names

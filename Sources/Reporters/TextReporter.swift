@@ -57,7 +57,7 @@ public struct TextReporter: Reporter {
             ? min(max(range.end.column - 1, startOffset), bytes.count - 1) : bytes.count - 1
         let windowStart = max(0, startOffset - maximumShownLength / 2)
         let windowEnd = min(bytes.count, windowStart + maximumShownLength)
-        let shown = visible(bytes[windowStart..<windowEnd])
+        let shown = visible(bytes[windowStart..<windowEnd]).joined()
         let leading = visible(bytes[windowStart..<startOffset])
             .map { $0 == "\t" ? "\t" : " " }.joined()
         let underlined = max(1, visible(bytes[startOffset...min(endOffset, windowEnd - 1)]).count)

@@ -33,7 +33,7 @@ struct Workspace {
     }
 
     /// The configuration file: the one named, or `.vlmbot.yml` found upward from the working
-    /// directory up to the repository root.
+    /// directory, up to the repository root inside a repository.
     func configurationFile(named explicit: String?) throws(VlmbotError) -> URL? {
         if let explicit {
             let url = url(for: explicit)
@@ -46,7 +46,7 @@ struct Workspace {
         while true {
             let candidate = directory.appendingPathComponent(Configuration.fileName)
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            if directory.path == root.path || directory.path == "/" { return nil }
+            if (repository != nil && directory.path == root.path) || directory.path == "/" { return nil }
             directory = directory.deletingLastPathComponent().standardizedFileURL
         }
     }
