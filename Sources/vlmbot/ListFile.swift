@@ -30,8 +30,8 @@ struct ListFile {
         return files
     }
 
-    /// The files of a folder (not its subfolders) whose ending is a list's and that hold at
-    /// least one entry.
+    /// The files of a folder (not its subfolders) whose ending is a list's. A file in which no
+    /// entry is recognised is still checked: a list in a broken shape must not pass silently.
     private static func listsInFolder(_ folder: URL, given: String, in workspace: Workspace) throws(VlmbotError) -> [ListFile] {
         let names: [String]
         do {
