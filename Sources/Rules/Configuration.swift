@@ -11,80 +11,200 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// A repository's `.vlmbot.yml`: which lists to check when no path is given.
-public struct Configuration: Sendable, Equatable {
+/// How one rule is set: on or off, its severity, its options. Absent settings keep the defaults.
+public struct RuleSetting: Equatable, Sendable {
+    public var enabled: Bool?
+    public var severity: Severity?
+    public var options: [String: ConfigValue] = [:]
+
+    public init(enabled: Bool? = nil, severity: Severity? = nil, options: [String: ConfigValue] = [:]) {
+        self.enabled = enabled
+        self.severity = severity
+        self.options = options
+    }
+
+    /// These settings with another's laid over them.
+    func merged(with other: RuleSetting) -> RuleSetting {
+        RuleSetting(enabled: other.enabled ?? enabled, severity: other.severity ?? severity,
+                    options: options.merging(other.options) { $1 })
+    }
+}
+
+/// Settings read from `rules/default.yml`, then a repository's `.vlmbot.yml` laid over them:
+/// the lists to check, each rule's settings, and the vocabulary.
+public struct Configuration: Equatable, Sendable {
     /// The configuration format this vlmbot reads.
     public static let version = 1
     /// The name of the file looked for upward from the working directory.
     public static let fileName = ".vlmbot.yml"
 
     /// List files or folders, relative to the configuration file's folder.
-    public var lists: [String]
+    public var lists: [String] = []
+    public var rules: [String: RuleSetting] = [:]
+    public var vocabulary = Vocabulary()
 
-    public init(lists: [String] = []) {
+    public init(lists: [String] = [], rules: [String: RuleSetting] = [:], vocabulary: Vocabulary = Vocabulary()) {
         self.lists = lists
+        self.rules = rules
+        self.vocabulary = vocabulary
     }
 
-    /// Reads a configuration from YAML text; `file` names it in errors.
+    /// This configuration with a more specific one laid over it.
+    public func merged(with other: Configuration) -> Configuration {
+        var merged = self
+        if !other.lists.isEmpty { merged.lists = other.lists }
+        merged.rules.merge(other.rules) { $0.merged(with: $1) }
+        merged.vocabulary = vocabulary.merged(with: other.vocabulary)
+        return merged
+    }
+
+    /// Reads a configuration (`rules/default.yml` or `.vlmbot.yml`) from YAML text; `file`
+    /// names it in errors. Unknown keys, unknown rule ids and options, and wrong types are errors.
     public static func parse(_ yaml: String, file: String) throws(ConfigurationError) -> Configuration {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw ConfigurationError(file: file, line: error.line, message: "not valid YAML: \(error.summary)")
-        } catch {
-            throw ConfigurationError(file: file, line: nil, message: "not valid YAML: \(error)")
-        }
-        guard let root else { return Configuration() }
-        guard let mapping = root.mapping else {
-            throw ConfigurationError(file: file, line: root.line, message: "expected a mapping of settings at the top level")
-        }
+        let reader = YAMLReader(file: file)
         var configuration = Configuration()
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
+        let known = ["version", "lists", "rules", "vocabulary"]
+        for (key, value, line) in try reader.root(yaml) {
             switch key {
             case "version":
-                guard value.int == version else {
-                    throw ConfigurationError(file: file, line: value.line,
-                                             message: "'version' must be \(version), the format this vlmbot reads")
-                }
+                try checkVersion(value, reader: reader)
             case "lists":
-                let paths = value.sequence?.compactMap(\.string) ?? []
-                guard let items = value.sequence, !items.isEmpty, paths.count == items.count else {
-                    throw ConfigurationError(file: file, line: value.line,
-                                             message: "'lists' must be a non-empty list of paths, such as [README.md]")
+                configuration.lists = try reader.strings(value, at: key)
+                if configuration.lists.isEmpty {
+                    throw reader.error(value, "'lists' must be a non-empty list of paths, such as [README.md]")
                 }
-                configuration.lists = paths
+            case "rules":
+                configuration.rules = try parseRules(value, reader: reader)
+            case "vocabulary":
+                configuration.vocabulary = try Vocabulary.parse(value, at: key, reader: reader)
             default:
-                throw ConfigurationError(file: file, line: keyNode.line,
-                                         message: "unknown key '\(key)' (known keys: version, lists)")
+                throw reader.unknownKey(key, at: "", line: line, known: known)
             }
         }
         return configuration
     }
-}
 
-private extension Node {
-    /// The 1-based line the node starts on.
-    var line: Int? { mark.map { $0.line } }
-}
-
-private extension YamlError {
-    var line: Int? {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        default:
-            return nil
+    static func checkVersion(_ value: Node, reader: YAMLReader) throws(ConfigurationError) {
+        guard value.int == version else {
+            throw reader.error(value, "'version' must be \(version), the format this vlmbot reads")
         }
     }
 
-    var summary: String {
-        switch self {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return problem
+    private static func parseRules(_ node: Node, reader: YAMLReader) throws(ConfigurationError) -> [String: RuleSetting] {
+        let descriptions = Linter.allRules.map { type(of: $0).description }
+        var settings: [String: RuleSetting] = [:]
+        for (id, value, line) in try reader.mapping(node, at: "rules") {
+            guard let rule = descriptions.first(where: { $0.id == id }) else {
+                throw ConfigurationError(file: reader.file, line: line,
+                                         message: "unknown rule '\(id)' under 'rules' ('vlmbot rules' lists them)")
+            }
+            var setting = RuleSetting()
+            if value.bool != nil {
+                setting.enabled = try reader.bool(value, at: "rules.\(id)")
+                settings[id] = setting
+                continue
+            }
+            for (key, item, itemLine) in try reader.mapping(value, at: "rules.\(id)") {
+                let path = "rules.\(id).\(key)"
+                switch key {
+                case "enabled":
+                    setting.enabled = try reader.bool(item, at: path)
+                case "severity":
+                    let name = try reader.string(item, at: path)
+                    guard let severity = Severity(rawValue: name) else {
+                        throw reader.error(item, "'\(path)' must be error, warning or note")
+                    }
+                    setting.severity = severity
+                case "options":
+                    for (name, optionValue, optionLine) in try reader.mapping(item, at: path) {
+                        guard let option = rule.options.first(where: { $0.name == name }) else {
+                            throw reader.unknownKey(name, at: path, line: optionLine, known: rule.options.map(\.name))
+                        }
+                        let parsed = try reader.value(optionValue, at: "\(path).\(name)")
+                        guard option.defaultValue.accepts(parsed) else {
+                            throw reader.error(optionValue, "'\(path).\(name)' must be \(option.defaultValue.typeName)")
+                        }
+                        setting.options[name] = parsed
+                    }
+                default:
+                    throw reader.unknownKey(key, at: "rules.\(id)", line: itemLine, known: ["enabled", "severity", "options"])
+                }
+            }
+            settings[id] = setting
+        }
+        return settings
+    }
+}
+
+extension Vocabulary {
+    static let keys = ["categories", "evidence", "placeholders", "tasks", "code", "words"]
+
+    /// Reads `rules/vocabulary.yml` (with a `version`) from YAML text.
+    public static func parse(_ yaml: String, file: String) throws(ConfigurationError) -> Vocabulary {
+        let reader = YAMLReader(file: file)
+        var vocabulary = Vocabulary()
+        for (key, value, line) in try reader.root(yaml) {
+            if key == "version" {
+                try Configuration.checkVersion(value, reader: reader)
+            } else {
+                try vocabulary.read(key, value, at: "", line: line, reader: reader)
+            }
+        }
+        return vocabulary
+    }
+
+    /// Reads the extra words of `rules/words.txt`: one a line, `#` starts a comment.
+    public static func words(fromList text: String) -> Set<String> {
+        Set(text.split(whereSeparator: \.isNewline).compactMap { line in
+            let word = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                .trimmingCharacters(in: .whitespaces)
+            return word.isEmpty ? nil : word
+        })
+    }
+
+    static func parse(_ node: Node, at path: String, reader: YAMLReader) throws(ConfigurationError) -> Vocabulary {
+        var vocabulary = Vocabulary()
+        for (key, value, line) in try reader.mapping(node, at: path) {
+            try vocabulary.read(key, value, at: path, line: line, reader: reader)
+        }
+        return vocabulary
+    }
+
+    private mutating func read(_ key: String, _ value: Node, at parent: String, line: Int?,
+                               reader: YAMLReader) throws(ConfigurationError) {
+        let path = parent.isEmpty ? key : "\(parent).\(key)"
+        switch key {
+        case "categories":
+            guard let sets = value.sequence else { throw reader.error(value, "'\(path)' must be a list of term lists") }
+            for set in sets { categories.append(try reader.strings(set, at: path)) }
+        case "evidence":
+            for (label, terms, _) in try reader.mapping(value, at: path) {
+                evidence[label, default: []] += try reader.strings(terms, at: "\(path).\(label)")
+            }
+        case "tasks":
+            for (task, terms, _) in try reader.mapping(value, at: path) {
+                tasks[task, default: []] += try reader.strings(terms, at: "\(path).\(task)")
+            }
+        case "placeholders":
+            for (name, terms, nameLine) in try reader.mapping(value, at: path) {
+                switch name {
+                case "texts": placeholderTexts += try reader.strings(terms, at: "\(path).texts")
+                case "hosts": placeholderHosts += try reader.strings(terms, at: "\(path).hosts")
+                default: throw reader.unknownKey(name, at: path, line: nameLine, known: ["texts", "hosts"])
+                }
+            }
+        case "code":
+            for (name, terms, nameLine) in try reader.mapping(value, at: path) {
+                switch name {
+                case "hosts": codeHosts += try reader.strings(terms, at: "\(path).hosts")
+                case "unrelated-repositories": unrelatedRepositories += try reader.strings(terms, at: "\(path).\(name)")
+                default: throw reader.unknownKey(name, at: path, line: nameLine, known: ["hosts", "unrelated-repositories"])
+                }
+            }
+        case "words":
+            words.formUnion(try reader.strings(value, at: path))
         default:
-            return String(describing: self).split(separator: "\n").first.map(String.init) ?? "unreadable"
+            throw reader.unknownKey(key, at: parent, line: line, known: parent.isEmpty ? ["version"] + Self.keys : Self.keys)
         }
     }
 }

@@ -15,7 +15,8 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// One replacement of a span of source text; an empty range end before its start inserts.
+/// One replacement of a span of source text. Ends are inclusive; a range whose end column is
+/// one before its start column is empty, so its replacement is an insertion.
 public struct Replacement: Hashable, Sendable {
     public var range: SourceRange
     public var text: String
@@ -44,15 +45,18 @@ public struct Finding: Hashable, Sendable {
     public var path: String
     public var range: SourceRange
     public var fix: Fix?
+    /// Other places the finding is about, such as the first listing of a duplicate.
+    public var related: [SourceRange]
 
     public init(rule: String, severity: Severity, message: String, path: String = "", range: SourceRange,
-                fix: Fix? = nil) {
+                fix: Fix? = nil, related: [SourceRange] = []) {
         self.rule = rule
         self.severity = severity
         self.message = message
         self.path = path
         self.range = range
         self.fix = fix
+        self.related = related
     }
 
     /// The order findings are reported in: path, line, column, rule.

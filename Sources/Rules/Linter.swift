@@ -1,26 +1,41 @@
 import Lists
 
-/// Runs rules over parsed lists and orders what they find.
+/// Runs the configured rules over parsed lists and orders what they find.
 public struct Linter: Sendable {
     /// Every rule vlmbot has, in the order `vlmbot rules` lists them.
     public static let allRules: [any Rule] = [
         EntrySchemaRule(),
     ]
 
+    /// The description of the rule with this id.
+    public static func description(of id: String) -> RuleDescription? {
+        allRules.lazy.map { type(of: $0).description }.first { $0.id == id }
+    }
+
+    public let configuration: Configuration
     public let rules: [any Rule]
 
-    public init(rules: [any Rule] = Linter.allRules) {
+    public init(configuration: Configuration, rules: [any Rule] = Linter.allRules) {
+        self.configuration = configuration
         self.rules = rules
     }
 
-    /// The findings of every rule in one document, stamped with its path, in report order.
+    /// The findings of every enabled rule in one document, at their configured severity,
+    /// stamped with the document's path, without suppressed ones, in report order.
     public func lint(_ document: ListDocument, path: String) -> [Finding] {
-        rules.flatMap { $0.check(document) }
-            .map { finding in
-                var stamped = finding
-                stamped.path = path
-                return stamped
+        let suppressions = Suppressions(document.source)
+        var findings: [Finding] = []
+        for rule in rules {
+            let id = type(of: rule).description.id
+            let setting = configuration.rules[id] ?? RuleSetting()
+            guard setting.enabled ?? true else { continue }
+            let context = RuleContext(vocabulary: configuration.vocabulary, options: setting.options)
+            for var finding in rule.check(document, in: context) where !suppressions.covers(finding) {
+                finding.path = path
+                if let severity = setting.severity { finding.severity = severity }
+                findings.append(finding)
             }
-            .sorted(by: Finding.reportOrder)
+        }
+        return findings.sorted(by: Finding.reportOrder)
     }
 }

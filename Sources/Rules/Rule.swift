@@ -1,7 +1,7 @@
 import Lists
 import Markdown
 
-/// A list snippet a rule is shown on. Lines the rule must report start with `↓`, which is
+/// A list snippet a rule is shown on. Lines the rule must report carry a `↓`, which is
 /// removed before the snippet is checked.
 public struct RuleExample: Sendable {
     public static let marker: Character = "↓"
@@ -26,38 +26,96 @@ public struct RuleExample: Sendable {
     }
 }
 
-/// What a rule is and how it behaves, for `vlmbot rules` and for the generic rule test.
+/// A snippet before and after a rule's fixes are applied.
+public struct RuleCorrection: Sendable {
+    public let before: String
+    public let after: String
+
+    public init(_ before: String, _ after: String) {
+        self.before = before
+        self.after = after
+    }
+}
+
+/// A setting a rule reads from `rules.<id>.options` in the configuration.
+public struct RuleOption: Sendable {
+    public let name: String
+    public let defaultValue: ConfigValue
+    public let summary: String
+
+    public init(_ name: String, default defaultValue: ConfigValue, _ summary: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+}
+
+/// What a rule is and how it behaves, for `vlmbot rules`, reporters' rule metadata and the
+/// generic rule test.
 public struct RuleDescription: Sendable {
     public let id: String
+    /// One line: what the rule finds.
     public let summary: String
+    /// Why it matters and what to do, for `vlmbot rules ID` and SARIF help.
+    public let rationale: String
     public let severity: Severity
+    public let options: [RuleOption]
     /// Snippets the rule must report, on the marked lines exactly.
     public let triggering: [RuleExample]
     /// Snippets the rule must leave alone.
     public let nonTriggering: [RuleExample]
+    /// Snippets and what the rule's fixes make of them.
+    public let corrections: [RuleCorrection]
 
-    public init(id: String, summary: String, severity: Severity, triggering: [RuleExample],
-                nonTriggering: [RuleExample]) {
+    public init(id: String, summary: String, rationale: String, severity: Severity, options: [RuleOption] = [],
+                triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = []) {
         self.id = id
         self.summary = summary
+        self.rationale = rationale
         self.severity = severity
+        self.options = options
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.corrections = corrections
+    }
+
+    /// Whether the rule offers fixes.
+    public var fixable: Bool { !corrections.isEmpty }
+}
+
+/// Everything a rule may consult besides the document: the vocabulary and its options.
+public struct RuleContext: Sendable {
+    public var vocabulary: Vocabulary
+    public var options: [String: ConfigValue]
+
+    public init(vocabulary: Vocabulary, options: [String: ConfigValue] = [:]) {
+        self.vocabulary = vocabulary
+        self.options = options
+    }
+
+    /// An option's value, or the default the rule declares.
+    public func option(_ name: String, of rule: RuleDescription) -> ConfigValue {
+        options[name] ?? rule.options.first { $0.name == name }?.defaultValue ?? .list([])
     }
 }
 
-/// One check over a parsed list. A rule is a pure function of the document.
+/// One check over a parsed list: a pure function of the document and the context.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
 
-    /// The findings in one document, with their rule id and default severity.
-    func check(_ document: ListDocument) -> [Finding]
+    /// The findings in one document, with this rule's id and default severity.
+    func check(_ document: ListDocument, in context: RuleContext) -> [Finding]
 }
 
 extension Rule {
     /// A finding of this rule at its default severity.
-    func finding(_ message: String, at range: SourceRange, fix: Fix? = nil) -> Finding {
+    func finding(_ message: String, at range: SourceRange, fix: Fix? = nil, related: [SourceRange] = []) -> Finding {
         Finding(rule: Self.description.id, severity: Self.description.severity, message: message,
-                range: range, fix: fix)
+                range: range, fix: fix, related: related)
+    }
+
+    /// An option of this rule, from the context or its declared default.
+    func option(_ name: String, in context: RuleContext) -> ConfigValue {
+        context.option(name, of: Self.description)
     }
 }

@@ -42,8 +42,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let workspace = Workspace()
-        let files = try ListFile.resolve(try listPaths(in: workspace), in: workspace)
-        let linter = Linter()
+        let settings = try workspace.settings(explicitFile: config)
+        let files = try ListFile.resolve(try listPaths(settings, in: workspace), in: workspace)
+        let linter = Linter(configuration: settings.configuration)
         var checked: [CheckedFile] = []
         var findings: [Finding] = []
         for file in files {
@@ -59,16 +60,15 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// The paths given, or else those the configuration names, relative to its folder.
-    private func listPaths(in workspace: Workspace) throws(VlmbotError) -> [String] {
+    private func listPaths(_ settings: Settings, in workspace: Workspace) throws(VlmbotError) -> [String] {
         if !paths.isEmpty { return paths }
-        guard let file = try workspace.configurationFile(named: config) else {
+        guard let file = settings.file else {
             throw VlmbotError("no list given and no \(Configuration.fileName) found from here up to the repository root; name a list file or folder")
         }
-        let folder = file.deletingLastPathComponent()
-        let lists = try workspace.configuration(at: file).lists
-        guard !lists.isEmpty else {
+        guard !settings.repositoryLists.isEmpty else {
             throw VlmbotError("\(workspace.displayPath(of: file, given: file.path)): names no lists; add 'lists: [README.md]' or name a list")
         }
-        return lists.map { folder.appendingPathComponent($0).path }
+        let folder = file.deletingLastPathComponent()
+        return settings.repositoryLists.map { folder.appendingPathComponent($0).path }
     }
 }

@@ -3,6 +3,15 @@ import Git
 import Markdown
 import Rules
 
+/// The configuration a run uses, and where the repository's part of it came from.
+struct Settings {
+    let configuration: Configuration
+    /// The repository's `.vlmbot.yml` (or `--config` file), if any.
+    let file: URL?
+    /// The lists that file names, relative to its folder.
+    let repositoryLists: [String]
+}
+
 /// Where vlmbot runs: the working directory, the repository root paths are reported from,
 /// and the configuration found upward from the working directory.
 struct Workspace {
@@ -51,8 +60,18 @@ struct Workspace {
         }
     }
 
+    /// vlmbot's defaults with the repository's configuration laid over them.
+    func settings(explicitFile: String?) throws(VlmbotError) -> Settings {
+        let defaults = try RulesFolder.defaultConfiguration()
+        guard let file = try configurationFile(named: explicitFile) else {
+            return Settings(configuration: defaults, file: nil, repositoryLists: [])
+        }
+        let repository = try configuration(at: file)
+        return Settings(configuration: defaults.merged(with: repository), file: file, repositoryLists: repository.lists)
+    }
+
     /// Reads and validates a configuration file.
-    func configuration(at url: URL) throws(VlmbotError) -> Configuration {
+    private func configuration(at url: URL) throws(VlmbotError) -> Configuration {
         let name = displayPath(of: url, given: url.path)
         let source = try ListFile.read(url, displayPath: name)
         do {

@@ -5,14 +5,28 @@ import Testing
     @Test func readsLists() throws {
         let configuration = try Configuration.parse("version: 1\nlists:\n  - seeds/\n  - README.md\n", file: ".vlmbot.yml")
         #expect(configuration.lists == ["seeds/", "README.md"])
+        let merged = Configuration(lists: ["a.md"]).merged(with: try Configuration.parse(
+            "rules:\n  entry-schema:\n    severity: note\nvocabulary:\n  categories: [[Human, Animal]]\n  words: [LLaVA]\n", file: "b.yml"))
+        #expect(merged.lists == ["a.md"])
+        #expect(merged.rules["entry-schema"] == RuleSetting(severity: .note))
+        #expect(merged.vocabulary.categories == [["Human", "Animal"]])
+        #expect(merged.vocabulary.words == ["LLaVA"])
         #expect(try Configuration.parse("", file: "empty.yml") == Configuration())
     }
 
     @Test(arguments: [
         ("version: 1\nlist: [a.md]\n", 2, "unknown key 'list'"),
         ("version: 2\n", 1, "'version' must be 1"),
-        ("lists: a.md\n", 1, "'lists' must be a non-empty list"),
-        ("lists:\n  - [a]\n", 2, "'lists' must be a non-empty list"),
+        ("lists: a.md\n", 1, "'lists' must be a list of strings"),
+        ("lists:\n  - [a]\n", 2, "'lists' must be a list of strings"),
+        ("lists: []\n", 1, "'lists' must be a non-empty list"),
+        ("rules:\n  no-such-rule: true\n", 2, "unknown rule 'no-such-rule'"),
+        ("rules:\n  entry-schema:\n    severity: fatal\n", 3, "'rules.entry-schema.severity' must be error, warning or note"),
+        ("rules:\n  entry-schema:\n    colour: red\n", 3, "unknown key 'rules.entry-schema.colour'"),
+        ("rules:\n  entry-schema:\n    enabled: maybe\n", 3, "'rules.entry-schema.enabled' must be true or false"),
+        ("rules:\n  entry-schema:\n    options:\n      nope: 1\n", 4, "unknown key 'rules.entry-schema.options.nope'"),
+        ("vocabulary:\n  categories: [[A, B]]\n  colours: []\n", 3, "unknown key 'vocabulary.colours'"),
+        ("vocabulary:\n  evidence:\n    Medical: x-ray\n", 3, "'vocabulary.evidence.Medical' must be a list of strings"),
         ("- a\n", 1, "expected a mapping"),
         ("lists: [a.md\n", 2, "not valid YAML"),
     ])

@@ -1,40 +1,58 @@
 import Lists
+import Markdown
 import Rules
 import Testing
 
-/// Runs every rule's own examples: each triggering snippet is reported on exactly its marked
-/// lines, each non-triggering snippet not at all.
+/// Runs every rule's own examples with the bundled configuration: each triggering snippet is
+/// reported on exactly its marked lines, each non-triggering snippet not at all, and each
+/// correction's fixes turn its snippet into the expected text.
 @Suite struct RuleExampleTests {
-    static let rules = Linter.allRules
+    static let ids = Linter.allRules.map { type(of: $0).description.id }
 
-    @Test(arguments: rules.map { type(of: $0).description.id })
-    func examplesBehaveAsDocumented(ruleID: String) throws {
-        let rule = try #require(Self.rules.first { type(of: $0).description.id == ruleID })
-        let description = type(of: rule).description
-        #expect(!description.triggering.isEmpty, "\(ruleID) has no triggering example")
-        #expect(!description.nonTriggering.isEmpty, "\(ruleID) has no non-triggering example")
+    static func rule(_ id: String) throws -> (any Rule, RuleDescription) {
+        let rule = try #require(Linter.allRules.first { type(of: $0).description.id == id })
+        return (rule, type(of: rule).description)
+    }
+
+    @Test(arguments: ids)
+    func triggeringExamplesAreReportedOnTheirMarkedLines(id: String) throws {
+        let (rule, description) = try Self.rule(id)
+        #expect(!description.triggering.isEmpty, "\(id) has no triggering example")
         for example in description.triggering {
-            let findings = rule.check(ListParser.parse(example.text))
-            #expect(findings.map(\.range.start.line).sorted() == example.markedLines,
-                    "\(ruleID) on:\n\(example.text)")
-            #expect(findings.allSatisfy { $0.rule == ruleID && $0.severity == description.severity })
+            let findings = rule.check(ListParser.parse(example.text), in: DefaultRules.context(for: description))
+            #expect(Set(findings.map(\.range.start.line)) == Set(example.markedLines), "\(id) on:\n\(example.text)\nfound: \(findings.map(\.message))")
+            #expect(findings.allSatisfy { $0.rule == id && $0.severity == description.severity && !$0.message.isEmpty })
         }
+    }
+
+    @Test(arguments: ids)
+    func nonTriggeringExamplesAreLeftAlone(id: String) throws {
+        let (rule, description) = try Self.rule(id)
+        #expect(!description.nonTriggering.isEmpty, "\(id) has no non-triggering example")
         for example in description.nonTriggering {
-            let findings = rule.check(ListParser.parse(example.text))
-            #expect(findings.isEmpty, "\(ruleID) reported \(findings.map(\.message)) on:\n\(example.text)")
+            let findings = rule.check(ListParser.parse(example.text), in: DefaultRules.context(for: description))
+            #expect(findings.isEmpty, "\(id) reported \(findings.map(\.message)) on:\n\(example.text)")
         }
+    }
+
+    @Test(arguments: ids)
+    func correctionsApplyExactly(id: String) throws {
+        let (rule, description) = try Self.rule(id)
+        for correction in description.corrections {
+            let document = ListParser.parse(correction.before)
+            let fixes = rule.check(document, in: DefaultRules.context(for: description)).compactMap(\.fix)
+            #expect(!fixes.isEmpty, "\(id) offers no fix on:\n\(correction.before)")
+            let fixed = String(decoding: FixApplier.apply(fixes, to: document.source), as: UTF8.self)
+            #expect(fixed == correction.after, "\(id) fixed:\n\(correction.before)\ninto:\n\(fixed)")
+        }
+        let fixesOutsideCorrections = description.triggering.contains { example in
+            rule.check(ListParser.parse(example.text), in: DefaultRules.context(for: description)).contains { $0.fix != nil }
+        }
+        #expect(!fixesOutsideCorrections || description.fixable, "\(id) offers fixes but documents no correction")
     }
 
     @Test func ruleIDsAreUniqueAndKebabCase() {
-        let ids = Self.rules.map { type(of: $0).description.id }
-        #expect(Set(ids).count == ids.count)
-        #expect(ids.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "-" } })
-    }
-
-    @Test func linterStampsPathsAndSorts() {
-        let document = ListParser.parse("| T | C |\n|---|---|\n| a |\n| b | c | d |\n")
-        let findings = Linter().lint(document, path: "lists/a.md")
-        #expect(findings.map(\.range.start.line) == [3, 4])
-        #expect(findings.allSatisfy { $0.path == "lists/a.md" })
+        #expect(Set(Self.ids).count == Self.ids.count)
+        #expect(Self.ids.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "-" } })
     }
 }

@@ -7,6 +7,10 @@ public struct EntrySchemaRule: Rule {
     public static let description = RuleDescription(
         id: "entry-schema",
         summary: "An entry misses facts its list's shape requires, or a table row has the wrong number of cells.",
+        rationale: """
+        A row with fewer cells than its header shows empty cells; one with more loses the extra ones \
+        on GitHub. Fill the missing cells (or write '-') or remove the extra ones.
+        """,
         severity: .error,
         triggering: [
             RuleExample("""
@@ -33,7 +37,7 @@ public struct EntrySchemaRule: Rule {
 
     public init() {}
 
-    public func check(_ document: ListDocument) -> [Finding] {
+    public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         document.tables.flatMap { table in
             table.rows.filter { $0.cellCount != table.header.count }.map { row in
                 let missing = row.cellCount < table.header.count

@@ -1,0 +1,53 @@
+import Foundation
+import Rules
+
+/// vlmbot's own `rules/` folder (default settings, vocabulary, word list): found from
+/// `VLMBOT_RULES`, else upward from the executable, so a binary built in a checkout finds
+/// the checkout's data.
+enum RulesFolder {
+    static let environmentVariable = "VLMBOT_RULES"
+
+    /// The folder holding `default.yml`.
+    static func locate() throws(VlmbotError) -> URL {
+        if let explicit = ProcessInfo.processInfo.environment[environmentVariable], !explicit.isEmpty {
+            let url = URL(fileURLWithPath: explicit)
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("default.yml").path) else {
+                throw VlmbotError("\(environmentVariable)=\(explicit): no default.yml there")
+            }
+            return url
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        var folder = (Bundle.main.executableURL ?? executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("rules")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.yml").path) {
+                return candidate
+            }
+            folder.deleteLastPathComponent()
+        }
+        throw VlmbotError("cannot find vlmbot's rules folder next to the executable; set \(environmentVariable) to it")
+    }
+
+    /// The default configuration: `default.yml`, with `vocabulary.yml` and `words.txt`.
+    static func defaultConfiguration() throws(VlmbotError) -> Configuration {
+        let folder = try locate()
+        var configuration = try parse(folder.appendingPathComponent("default.yml"), Configuration.parse)
+        configuration.vocabulary = try parse(folder.appendingPathComponent("vocabulary.yml"), Vocabulary.parse)
+        configuration.vocabulary.words.formUnion(Vocabulary.words(fromList: try text(of: folder.appendingPathComponent("words.txt"))))
+        return configuration
+    }
+
+    private static func parse<T>(_ url: URL, _ parse: (String, String) throws(ConfigurationError) -> T) throws(VlmbotError) -> T {
+        let content = try text(of: url)
+        do {
+            return try parse(content, url.path)
+        } catch {
+            throw VlmbotError(error.description)
+        }
+    }
+
+    private static func text(of url: URL) throws(VlmbotError) -> String {
+        let source = try ListFile.read(url, displayPath: url.path)
+        return String(decoding: source.bytes, as: UTF8.self)
+    }
+}
