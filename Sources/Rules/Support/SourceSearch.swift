@@ -1,0 +1,55 @@
+import Lists
+import Markdown
+
+extension SourceText {
+    /// The range of the first occurrence of `needle` on a line at or after a byte column,
+    /// matched byte for byte (inline positions from cmark-gfm are not exact; the source is).
+    public func range(of needle: String, onLine line: Int, from column: Int = 1) -> SourceRange? {
+        let haystack = Array(lineBytes(line))
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+        var start = max(0, column - 1)
+        while start + pattern.count <= haystack.count {
+            if haystack[start] == pattern[0], Array(haystack[start..<start + pattern.count]) == pattern {
+                return SourceRange(start: SourcePosition(line: line, column: start + 1),
+                                   end: SourcePosition(line: line, column: start + pattern.count))
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// The first occurrence of `needle` within a span of lines.
+    public func range(of needle: String, inLines lines: ClosedRange<Int>) -> SourceRange? {
+        lines.lazy.compactMap { range(of: needle, onLine: $0) }.first
+    }
+
+    /// The text of a span of lines, joined by `\n`.
+    public func text(ofLines lines: ClosedRange<Int>) -> String {
+        lines.map(line).joined(separator: "\n")
+    }
+}
+
+extension Entry {
+    /// Where a finding about the whole entry goes: its first line, from its first non-blank
+    /// byte to the line's end.
+    public func range(in source: SourceText) -> SourceRange {
+        let line = lines.lowerBound
+        let bytes = source.lineBytes(line)
+        let indent = bytes.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+        return SourceRange(start: SourcePosition(line: line, column: indent + 1),
+                           end: SourcePosition(line: line, column: max(indent + 1, bytes.count)))
+    }
+
+    /// How a message names the entry: its title (or short name) and first line.
+    public var label: String {
+        let name = title ?? self.name ?? "untitled entry"
+        let short = name.count > 60 ? String(name.prefix(57)) + "…" : name
+        return "'\(short)' (line \(lines.lowerBound))"
+    }
+
+    /// Where a link of the entry is written: the first occurrence of its URL in the entry's lines.
+    public func range(of link: EntryLink, in source: SourceText) -> SourceRange? {
+        link.url.isEmpty ? nil : source.range(of: link.url, inLines: lines)
+    }
+}
