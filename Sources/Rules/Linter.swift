@@ -5,6 +5,8 @@ public struct Linter: Sendable {
     /// Every rule vlmbot has, in the order `vlmbot rules` lists them.
     public static let allRules: [any Rule] = [
         EntrySchemaRule(),
+        HeadingSpaceRule(),
+        LeftoverArtifactRule(),
     ]
 
     /// The description of the rule with this id.

@@ -1,0 +1,78 @@
+import Foundation
+import Lists
+import Markdown
+
+/// Text pasted from a chat assistant: citation markers and tracking parameters that mean
+/// nothing to a reader.
+public struct LeftoverArtifactRule: Rule {
+    public static let description = RuleDescription(
+        id: "leftover-artifact",
+        summary: "Text pasted from a chat assistant, such as ':contentReference[oaicite:0]{index=0}', is left in the list.",
+        rationale: """
+        Chat assistants mark their sources with tokens that GitHub shows as clutter and that point \
+        nowhere, and tag links with tracking parameters. Remove them; check the pasted text for \
+        other errors while you are at it.
+        """,
+        severity: .warning,
+        options: [
+            RuleOption("patterns", default: .list([
+                #"\s*:contentReference\[oaicite:\d+\](?:\{index=\d+\})?"#,
+                #"\s*\[oaicite:\d+\]"#,
+                #"\s*【\d+(?::\d+)?†[^】]{0,80}】"#,
+                #"\s*\uE200cite\uE202[^\uE201]{0,80}\uE201"#,
+                #"\s*cite(?:turn\d+(?:search|news|view|file)\d+)+"#,
+                #"[?&]utm_source=(?:chatgpt\.com|openai|perplexity(?:\.ai)?|copilot\.microsoft\.com)(?=$|[&)\s#])"#,
+            ]), "Regular expressions for pasted artifacts; each match is removed by the fix."),
+        ],
+        triggering: [
+            RuleExample("- A paper. [[paper]](https://arxiv.org/abs/2210.10163)\n  - Digest: it works. ↓:contentReference[oaicite:0]{index=0}\n"),
+            RuleExample("↓Great results 【4†source】 on CT.\n"),
+            RuleExample("- [A Paper Title Here](↓https://arxiv.org/abs/2301.00001?utm_source=chatgpt.com)\n"),
+        ],
+        nonTriggering: [
+            RuleExample("- A paper. [[paper]](https://arxiv.org/abs/2210.10163)\n"),
+            RuleExample("See the [reference](https://example.org/contentReference) and `[oaicite:0]` in code.\n"),
+            RuleExample("- [Tracking](https://e.org/p?utm_source=newsletter)\n"),
+        ],
+        corrections: [
+            RuleCorrection("Dataset is large. :contentReference[oaicite:0]{index=0}\n", "Dataset is large.\n"),
+            RuleCorrection("- [A Paper](https://arxiv.org/abs/2301.00001?utm_source=chatgpt.com)\n",
+                           "- [A Paper](https://arxiv.org/abs/2301.00001)\n"),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
+        let patterns = (option("patterns", in: context).listValue ?? []).compactMap { try? NSRegularExpression(pattern: $0) }
+        guard !patterns.isEmpty, document.source.lineCount > 0 else { return [] }
+        let codeLines = Set(document.tree.nodes.filter { $0.kind == .codeBlock }.flatMap { Array($0.range.lines) })
+        var findings: [Finding] = []
+        for line in 1...document.source.lineCount where !codeLines.contains(line) {
+            let text = document.source.line(line)
+            let whole = NSRange(text.startIndex..., in: text)
+            // One finding per artifact: where patterns overlap, the earliest, longest match wins.
+            let spans = patterns.flatMap { $0.matches(in: text, range: whole) }
+                .compactMap { Range($0.range, in: text) }
+                .filter { !Self.isInCodeSpan(text, at: $0.lowerBound) }
+                .sorted { ($0.lowerBound, $1.upperBound) < ($1.lowerBound, $0.upperBound) }
+            var end = text.startIndex
+            for span in spans where span.lowerBound >= end {
+                end = span.upperBound
+                let start = text.utf8.distance(from: text.startIndex, to: span.lowerBound)
+                let range = SourceRange(start: SourcePosition(line: line, column: start + 1),
+                                        end: SourcePosition(line: line, column: start + text[span].utf8.count))
+                let shown = text[span].trimmingCharacters(in: .whitespaces)
+                findings.append(finding(
+                    "'\(shown.prefix(60))' is left over from a chat assistant and means nothing to readers: remove it.",
+                    at: range, fix: Fix(replacements: [Replacement(range: range, text: "")])))
+            }
+        }
+        return findings
+    }
+
+    /// Whether a position lies inside a `code span` on its line.
+    private static func isInCodeSpan(_ line: String, at position: String.Index) -> Bool {
+        line[..<position].filter { $0 == "`" }.count % 2 == 1
+    }
+}
