@@ -98,11 +98,20 @@ public struct SourceText: Sendable {
         lineBytes(number).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
-    /// The byte offset in `bytes` of a position.
+    /// The byte offset in `bytes` of a position. Columns past a line's text reach into its
+    /// terminator (`\r\n` is two bytes), so a range can take whole lines with their breaks.
     public func offset(of position: SourcePosition) -> Int {
         guard position.line >= 1, position.line <= lineBounds.count else { return bytes.count }
-        let bound = lineBounds[position.line - 1]
-        return min(bound.start + max(0, position.column - 1), bound.end)
+        let start = lineBounds[position.line - 1].start
+        let next = position.line < lineBounds.count ? lineBounds[position.line].start : bytes.count
+        return min(start + max(0, position.column - 1), next)
+    }
+
+    /// The length in bytes of line `number`'s terminator: 0 for a last line without one.
+    public func terminatorLength(_ number: Int) -> Int {
+        guard number >= 1, number <= lineBounds.count else { return 0 }
+        let next = number < lineBounds.count ? lineBounds[number].start : bytes.count
+        return next - lineBounds[number - 1].end
     }
 }
 

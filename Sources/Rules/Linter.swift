@@ -7,6 +7,7 @@ public struct Linter: Sendable {
         EntrySchemaRule(),
         HeadingSpaceRule(),
         LeftoverArtifactRule(),
+        WhitespaceRule(),
     ]
 
     /// The description of the rule with this id.
