@@ -7,31 +7,33 @@ public enum ListParser {
     /// How deep nested lists are searched for entries; deeper levels are left alone.
     static let maximumListDepth = 32
 
-    /// Parses a list given as bytes.
-    public static func parse(_ source: SourceText) -> ListDocument {
-        var walker = DocumentWalker(tree: MarkdownParser.parse(source))
+    /// Parses a list given as bytes, with the profile of the list if it has one.
+    public static func parse(_ source: SourceText, profile: ListProfile = .none) -> ListDocument {
+        var walker = DocumentWalker(tree: MarkdownParser.parse(source), profile: profile)
         walker.walk()
         return ListDocument(tree: walker.tree, entries: walker.entries, headings: walker.headings,
                             tables: walker.tables)
     }
 
     /// Parses a list given as a string.
-    public static func parse(_ text: String) -> ListDocument {
-        parse(SourceText(text))
+    public static func parse(_ text: String, profile: ListProfile = .none) -> ListDocument {
+        parse(SourceText(text), profile: profile)
     }
 }
 
 /// Walks the document's top-level blocks in order, keeping the heading path.
 private struct DocumentWalker {
     let tree: MarkdownTree
+    let profile: ListProfile
     var entries: [Entry] = []
     var headings: [Heading] = []
     var tables: [ListTable] = []
     private var headingPath: [(level: Int, text: String)] = []
     private var details = DetailsTracker()
 
-    init(tree: MarkdownTree) {
+    init(tree: MarkdownTree, profile: ListProfile) {
         self.tree = tree
+        self.profile = profile
     }
 
     var section: [String] { headingPath.map(\.text) }
@@ -46,7 +48,7 @@ private struct DocumentWalker {
                 headingPath.removeAll { $0.level >= level }
                 headingPath.append((level, text))
             case .table:
-                let table = TableReader(tree: tree, table: block)
+                let table = TableReader(tree: tree, table: block, profile: profile)
                 tables.append(table.rawTable)
                 entries += table.entries(section: section)
             case .list:

@@ -61,12 +61,13 @@ struct TableReader {
     private let rows: [NodeID]
     private let roles: [ColumnRole]
 
-    init(tree: MarkdownTree, table: NodeID) {
+    init(tree: MarkdownTree, table: NodeID, profile: ListProfile = .none) {
         self.tree = tree
         self.table = table
         rows = tree.children(of: table)
         let headers = (rows.first.map { tree.children(of: $0) } ?? []).map { tree.plainText(of: $0) }
-        roles = Self.refine(headers.map(ColumnRole.init(header:)), headers: headers, rows: rows.dropFirst(), tree: tree)
+        let named = headers.map { profile.role(ofHeader: $0) ?? ColumnRole(header: $0) }
+        roles = Self.refine(named, headers: headers, rows: rows.dropFirst(), tree: tree)
     }
 
     /// Settles what headers leave open, by the cells: a "Paper" column whose cells are only

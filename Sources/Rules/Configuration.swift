@@ -1,3 +1,4 @@
+import Lists
 import Yams
 
 /// A configuration problem, located in its file.
@@ -42,11 +43,20 @@ public struct Configuration: Equatable, Sendable {
     public var lists: [String] = []
     public var rules: [String: RuleSetting] = [:]
     public var vocabulary = Vocabulary()
+    /// List profiles; a repository's come first, so they win over the bundled ones.
+    public var profiles: [ProfileSetting] = []
 
-    public init(lists: [String] = [], rules: [String: RuleSetting] = [:], vocabulary: Vocabulary = Vocabulary()) {
+    public init(lists: [String] = [], rules: [String: RuleSetting] = [:], vocabulary: Vocabulary = Vocabulary(),
+                profiles: [ProfileSetting] = []) {
         self.lists = lists
         self.rules = rules
         self.vocabulary = vocabulary
+        self.profiles = profiles
+    }
+
+    /// The profile of the list at `path` (as reported), or `.none`.
+    public func profile(forPath path: String) -> ListProfile {
+        profiles.first { $0.matches(path) }?.profile ?? .none
     }
 
     /// This configuration with a more specific one laid over it.
@@ -55,6 +65,7 @@ public struct Configuration: Equatable, Sendable {
         if !other.lists.isEmpty { merged.lists = other.lists }
         merged.rules.merge(other.rules) { $0.merged(with: $1) }
         merged.vocabulary = vocabulary.merged(with: other.vocabulary)
+        merged.profiles = other.profiles + profiles
         return merged
     }
 
@@ -63,7 +74,7 @@ public struct Configuration: Equatable, Sendable {
     public static func parse(_ yaml: String, file: String) throws(ConfigurationError) -> Configuration {
         let reader = YAMLReader(file: file)
         var configuration = Configuration()
-        let known = ["version", "lists", "rules", "vocabulary"]
+        let known = ["version", "lists", "rules", "vocabulary", "profiles"]
         for (key, value, line) in try reader.root(yaml) {
             switch key {
             case "version":
@@ -77,6 +88,13 @@ public struct Configuration: Equatable, Sendable {
                 configuration.rules = try parseRules(value, reader: reader)
             case "vocabulary":
                 configuration.vocabulary = try Vocabulary.parse(value, at: key, reader: reader)
+            case "profiles":
+                guard let items = value.sequence else { throw reader.error(value, "'profiles' must be a list of profiles") }
+                for (index, item) in items.enumerated() {
+                    let path = "profiles[\(index)]"
+                    configuration.profiles.append(try ProfileSetting.parse(try reader.mapping(item, at: path), at: path,
+                                                                           reader: reader, anchor: item))
+                }
             default:
                 throw reader.unknownKey(key, at: "", line: line, known: known)
             }

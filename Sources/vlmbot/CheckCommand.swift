@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
         var checked: [CheckedFile] = []
         var findings: [Finding] = []
         for file in files {
-            let document = ListParser.parse(file.source)
+            let document = ListParser.parse(file.source, profile: settings.configuration.profile(forPath: file.displayPath))
             checked.append(CheckedFile(path: file.displayPath, entryCount: document.entries.count, source: file.source))
             findings += linter.lint(document, path: file.displayPath)
         }

@@ -20,13 +20,17 @@ struct EntriesCommand: ParsableCommand {
     @Option(help: "Output format: json or tsv.")
     var format: EntriesFormat = .json
 
+    @Option(help: "A configuration file to use instead of the .vlmbot.yml found upward.")
+    var config: String?
+
     func run() throws {
         let workspace = Workspace()
+        let settings = try workspace.settings(explicitFile: config)
         let files = try ListFile.resolve([path], in: workspace)
         guard files.count == 1, let file = files.first else {
             throw VlmbotError("\(path): a folder; 'vlmbot entries' takes one list file")
         }
-        let entries = ListParser.parse(file.source).entries
+        let entries = ListParser.parse(file.source, profile: settings.configuration.profile(forPath: file.displayPath)).entries
         switch format {
         case .json: Terminal.output(EntriesReporter.json(entries, path: file.displayPath))
         case .tsv: Terminal.output(EntriesReporter.tsv(entries))

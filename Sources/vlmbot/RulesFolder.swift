@@ -28,12 +28,18 @@ enum RulesFolder {
         throw VlmbotError("cannot find vlmbot's rules folder next to the executable; set \(environmentVariable) to it")
     }
 
-    /// The default configuration: `default.yml`, with `vocabulary.yml` and `words.txt`.
+    /// The default configuration: `default.yml`, with `vocabulary.yml`, `words.txt` and the
+    /// list profiles of `profiles/*.yml`.
     static func defaultConfiguration() throws(VlmbotError) -> Configuration {
         let folder = try locate()
         var configuration = try parse(folder.appendingPathComponent("default.yml"), Configuration.parse)
         configuration.vocabulary = try parse(folder.appendingPathComponent("vocabulary.yml"), Vocabulary.parse)
         configuration.vocabulary.words.formUnion(Vocabulary.words(fromList: try text(of: folder.appendingPathComponent("words.txt"))))
+        let profiles = folder.appendingPathComponent("profiles")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: profiles.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(".yml") {
+            configuration.profiles.append(try parse(profiles.appendingPathComponent(name), ProfileSetting.parse))
+        }
         return configuration
     }
 

@@ -97,3 +97,20 @@ import Testing
         #expect(document.source.lineCount == 5)
     }
 }
+
+@Suite struct ProfileTests {
+    static let table = "| Year | Algorithm | Short name |\n|---|---|---|\n| 2023 | Medical | [X] |\n\n[X]: ## \"A Full Title Of Paper\"\n"
+
+    @Test func aProfileNamesTheCategoryColumnAHeaderLeavesOpen() {
+        #expect(ListParser.parse(Self.table).entries.first?.category == nil)
+        let profiled = ListParser.parse(Self.table, profile: ListProfile(categoryColumns: ["algorithm"]))
+        #expect(profiled.entries.first?.category == "Medical")
+        #expect(profiled.entries.first?.title == "A Full Title Of Paper")
+    }
+
+    @Test func aProfileNamesTheTitleColumn() {
+        let text = "| Entry | Notes |\n|---|---|\n| A Paper On Lungs | long notes here |\n"
+        #expect(ListParser.parse(text).entries.isEmpty)
+        #expect(ListParser.parse(text, profile: ListProfile(titleColumns: ["entry"])).entries.map(\.title) == ["A Paper On Lungs"])
+    }
+}

@@ -1,3 +1,4 @@
+import Lists
 import Rules
 import Testing
 
@@ -37,6 +38,25 @@ import Testing
             guard let error = error as? ConfigurationError else { return false }
             return error.file == "conf.yml" && error.line == line && error.description.contains(message)
                 && error.description.hasPrefix("conf.yml:\(line): ")
+        }
+    }
+}
+
+@Suite struct ProfileConfigurationTests {
+    @Test func profilesMatchPathsAndRepositoryOnesWin() throws {
+        let bundled = try ProfileSetting.parse("version: 1\nmatch: [\"lists/*.md\"]\ncolumns:\n  category: [Type]\n", file: "p.yml")
+        let repository = try Configuration.parse("profiles:\n  - match: [\"lists/a.md\"]\n    columns:\n      title: [Work]\n", file: ".vlmbot.yml")
+        let merged = Configuration(profiles: [bundled]).merged(with: repository)
+        #expect(merged.profile(forPath: "lists/a.md") == ListProfile(titleColumns: ["Work"]))
+        #expect(merged.profile(forPath: "lists/b.md") == ListProfile(categoryColumns: ["Type"]))
+        #expect(merged.profile(forPath: "README.md") == .none)
+    }
+
+    @Test func profileErrorsNameFileAndLine() {
+        #expect {
+            try ProfileSetting.parse("match: [a.md]\ncolumns:\n  colour: [X]\n", file: "p.yml")
+        } throws: { error in
+            (error as? ConfigurationError)?.description == "p.yml:3: unknown key 'columns.colour' (known keys: category, title)"
         }
     }
 }
