@@ -24,21 +24,30 @@ public struct Linter: Sendable {
     }
 
     /// The findings of every enabled rule in one document, at their configured severity,
-    /// stamped with the document's path, without suppressed ones, in report order.
-    public func lint(_ document: ListDocument, path: String) -> [Finding] {
+    /// stamped with the document's path, without suppressed ones, in report order. With
+    /// `changedLines`, only findings about changed lines are kept: a finding whose own lines or
+    /// related lines (the other side of a duplicate) were touched.
+    public func lint(_ document: ListDocument, path: String, changedLines: ChangedLines? = nil) -> [Finding] {
         let suppressions = Suppressions(document.source)
         var findings: [Finding] = []
         for rule in rules {
             let id = type(of: rule).description.id
             let setting = configuration.rules[id] ?? RuleSetting()
             guard setting.enabled ?? true else { continue }
-            let context = RuleContext(vocabulary: configuration.vocabulary, options: setting.options)
-            for var finding in rule.check(document, in: context) where !suppressions.covers(finding) {
+            let context = RuleContext(vocabulary: configuration.vocabulary, options: setting.options,
+                                      changedLines: changedLines)
+            for var finding in rule.check(document, in: context)
+            where !suppressions.covers(finding) && Self.concerns(finding, changedLines) {
                 finding.path = path
                 if let severity = setting.severity { finding.severity = severity }
                 findings.append(finding)
             }
         }
         return findings.sorted(by: Finding.reportOrder)
+    }
+
+    private static func concerns(_ finding: Finding, _ changedLines: ChangedLines?) -> Bool {
+        guard let changedLines else { return true }
+        return ([finding.range] + finding.related).contains { changedLines.intersects($0.lines) }
     }
 }

@@ -83,14 +83,19 @@ public struct RuleDescription: Sendable {
     public var fixable: Bool { !corrections.isEmpty }
 }
 
-/// Everything a rule may consult besides the document: the vocabulary and its options.
+/// Everything a rule may consult besides the document: the vocabulary, its options, and the
+/// lines under review.
 public struct RuleContext: Sendable {
     public var vocabulary: Vocabulary
     public var options: [String: ConfigValue]
+    /// The lines a change touched, when a change is reviewed; nil when the whole file is.
+    /// A rule that relates two entries reports on the changed one and names the other.
+    public var changedLines: ChangedLines?
 
-    public init(vocabulary: Vocabulary, options: [String: ConfigValue] = [:]) {
+    public init(vocabulary: Vocabulary, options: [String: ConfigValue] = [:], changedLines: ChangedLines? = nil) {
         self.vocabulary = vocabulary
         self.options = options
+        self.changedLines = changedLines
     }
 
     /// An option's value, or the default the rule declares.

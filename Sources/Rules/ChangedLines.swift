@@ -1,0 +1,36 @@
+/// The lines a change touched in one file, on its new side: what a pull request is judged on.
+public struct ChangedLines: Hashable, Sendable {
+    /// Sorted, disjoint, non-adjacent ranges of 1-based lines.
+    public private(set) var ranges: [ClosedRange<Int>] = []
+
+    public init<Lines: Sequence>(lines: Lines) where Lines.Element == Int {
+        for line in Set(lines).sorted() {
+            if let last = ranges.last, last.upperBound + 1 == line {
+                ranges[ranges.count - 1] = last.lowerBound...line
+            } else {
+                ranges.append(line...line)
+            }
+        }
+    }
+
+    /// Whether any line of `lines` changed.
+    public func intersects(_ lines: ClosedRange<Int>) -> Bool {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound < lines.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].lowerBound <= lines.upperBound
+    }
+
+    public var isEmpty: Bool { ranges.isEmpty }
+}
+
+extension RuleContext {
+    /// Whether an entry or span is part of the change being reviewed; everything is when the
+    /// whole file is checked.
+    public func isChanged(_ lines: ClosedRange<Int>) -> Bool {
+        changedLines?.intersects(lines) ?? true
+    }
+}
