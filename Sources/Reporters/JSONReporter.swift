@@ -10,7 +10,12 @@ public struct JSONReporter: Reporter {
             ("version", .int(1)),
             ("tool", .object([("name", .string(Report.toolName)), ("version", .string(Report.toolVersion))])),
             ("files", .array(report.files.map { file in
-                .object([("path", .string(file.path)), ("entries", .int(file.entryCount))])
+                var members: [(String, JSONValue)] = [("path", .string(file.path)), ("entries", .int(file.entryCount))]
+                if let changes = file.changes {
+                    members.append(("changes", .object([("added", .int(changes.added)), ("changed", .int(changes.changed)),
+                                                        ("removed", .int(changes.removed))])))
+                }
+                return .object(members)
             })),
             ("findings", .array(report.findings.map(Self.json))),
             ("summary", .object([

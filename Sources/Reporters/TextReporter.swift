@@ -24,6 +24,12 @@ public struct TextReporter: Reporter {
                 output += Self.excerpt(of: finding.range, in: source)
             }
         }
+        for file in report.files {
+            if let changes = file.changes {
+                output += "\(file.path): \(Self.plural(changes.added, "entry", "entries")) added, "
+                    + "\(changes.changed) changed, \(changes.removed) removed\n"
+            }
+        }
         output += summary(report) + "\n"
         return output
     }
