@@ -3,18 +3,6 @@ import Lists
 import Reporters
 import Rules
 
-/// The output formats of `vlmbot check`.
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-
-    func reporter() -> any Reporter {
-        switch self {
-        case .text: TextReporter(useColor: Terminal.colorsOutput)
-        case .json: JSONReporter()
-        }
-    }
-}
-
 extension Severity: ExpressibleByArgument {}
 
 /// `vlmbot check`: lints lists and reports findings.
