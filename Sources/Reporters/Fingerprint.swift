@@ -1,0 +1,61 @@
+import Markdown
+import Rules
+
+/// Stable identities of findings, shared by SARIF (`partialFingerprints`) and the review
+/// reporter (the hidden marker in each comment), so a finding keeps its identity when lines
+/// above it are added or removed.
+///
+/// Recipe (version 1): FNV-1a 64 over the UTF-8 of `v1`, the rule id, the path, the text of
+/// the lines the finding touches and the text of its span, separated by NUL bytes; texts are
+/// normalised (leading and trailing whitespace dropped, runs of whitespace made one space,
+/// lines joined by `\n`). Line and column numbers take no part. The 16 lowercase hex digits
+/// are followed by `:` and the occurrence (1, 2, …) among findings of the report with the
+/// same hash, in report order, so identical findings on identical lines stay distinct.
+public enum Fingerprint {
+    /// FNV-1a, 64 bits.
+    public static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Sixteen lowercase hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The hash of a finding, without its occurrence number.
+    public static func hash(of finding: Finding, in source: SourceText?) -> String {
+        var lines = ""
+        var span = ""
+        if let source {
+            lines = source.lineTexts(finding.range.lines).map(normalised).joined(separator: "\n")
+            let bytes = source.span(of: finding.range)
+            span = normalised(String(decoding: source.bytes[bytes.start..<bytes.end], as: UTF8.self))
+        }
+        let key = ["v1", finding.rule, finding.path, lines, span].joined(separator: "\u{0}")
+        return hex(fnv1a64(key.utf8))
+    }
+
+    /// The fingerprints of a report's findings, in report order.
+    public static func all(in report: Report) -> [String] {
+        var seen: [String: Int] = [:]
+        var sources: [String: SourceText?] = [:]
+        return report.findings.map { finding in
+            if sources[finding.path] == nil { sources[finding.path] = .some(report.source(of: finding.path)) }
+            let hash = hash(of: finding, in: sources[finding.path] ?? nil)
+            let occurrence = (seen[hash] ?? 0) + 1
+            seen[hash] = occurrence
+            return "\(hash):\(occurrence)"
+        }
+    }
+
+    /// Whitespace-insensitive text: trimmed, inner runs of whitespace made one space.
+    static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

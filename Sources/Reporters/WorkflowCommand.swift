@@ -1,0 +1,46 @@
+/// A GitHub Actions workflow command, `::name key=value,…::data`, written so that no text in
+/// it can end the line or start another command.
+struct WorkflowCommand {
+    var name: String
+    var properties: [(String, String)] = []
+    var data: String
+
+    /// The command line, without its line break.
+    var line: String {
+        let properties = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
+        return "::\(name)\(properties.isEmpty ? "" : " " + properties)::\(Self.escapeData(data))"
+    }
+
+    /// Data escaping as the runner undoes it: `%`, CR and LF. A leading `::` is broken with a
+    /// zero-width space, so the message cannot read as a command even where a log viewer
+    /// starts a line with it.
+    static func escapeData(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": escaped += "%25"
+            case "\r": escaped += "%0D"
+            case "\n": escaped += "%0A"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        if escaped.hasPrefix("::") { escaped.insert("\u{200B}", at: escaped.index(after: escaped.startIndex)) }
+        return escaped
+    }
+
+    /// Property escaping: data escaping plus `:` and `,`, which end a property.
+    static func escapeProperty(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": escaped += "%25"
+            case "\r": escaped += "%0D"
+            case "\n": escaped += "%0A"
+            case ":": escaped += "%3A"
+            case ",": escaped += "%2C"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+}
