@@ -24,8 +24,21 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Whether libgit2 reported that the requested object, reference or path does not exist.
     public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
 
+    /// Whether the error is a missing object or reference, as when a shallow
+    /// clone's history stops before it. libgit2 reports a missing parent met
+    /// while walking history as a plain `GIT_ERROR` of class `GIT_ERROR_ODB`,
+    /// the class a corrupt object also has, so the message tells them apart.
+    var isMissing: Bool {
+        isNotFound || (errorClass == Int32(GIT_ERROR_ODB.rawValue) && message.hasPrefix("object not found"))
+    }
+
     /// One line: `<function> failed: <message>`.
     public var description: String { "\(function) failed: \(message)" }
+
+    /// The same error with `note` appended to its message in parentheses.
+    func adding(_ note: String) -> GitError {
+        GitError(function: function, code: code, errorClass: errorClass, message: "\(message) (\(note))")
+    }
 }
 
 /// Turns a libgit2 return value into a thrown `GitError` when it is negative.

@@ -10,6 +10,18 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         bytes = withUnsafeBytes(of: oid.pointee.id) { Array($0) }
     }
 
+    /// The id as a libgit2 `git_oid`, for passing back into libgit2.
+    var oid: git_oid {
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { raw in
+            for (index, byte) in bytes.prefix(raw.count).enumerated() { raw[index] = byte }
+        }
+        return oid
+    }
+
+    /// The first seven hexadecimal digits, as `git log --oneline` shows them.
+    var abbreviated: String { String(description.prefix(7)) }
+
     /// Lower-case hexadecimal form, e.g. `3b18e512dba79e4c8300dd08aeb37f8e728b8dad`.
     public var description: String {
         let digits: [Character] = Array("0123456789abcdef")

@@ -6,8 +6,12 @@ import Foundation
 /// Not `Sendable`: libgit2 does not allow one repository handle to be used
 /// from several threads at once, so keep each instance in one isolation domain.
 public final class Repository {
-    /// The owned `git_repository *`; freed in `deinit`.
-    private let pointer: OpaquePointer
+    /// The owned `git_repository *`, freed in `deinit`; internal for the extensions in this module.
+    let pointer: OpaquePointer
+
+    /// What to do when a shallow clone lacks the history a command needs.
+    static let shallowAdvice = "this is a shallow clone without that history; fetch it with "
+        + "`git fetch --deepen=1000` or `git fetch origin BASE`, or check out with `fetch-depth: 0` in actions/checkout"
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer
@@ -48,11 +52,47 @@ public final class Repository {
         return path
     }
 
+    /// Whether this is a shallow clone (`git clone --depth N`), whose history
+    /// stops at the commits listed in `.git/shallow`.
+    public var isShallow: Bool {
+        get throws(GitError) {
+            try check(git_repository_is_shallow(pointer), "git_repository_is_shallow") == 1
+        }
+    }
+
+    /// Whether `HEAD` names a branch that has no commit yet (a new, empty repository).
+    public var headIsUnborn: Bool {
+        get throws(GitError) {
+            try check(git_repository_head_unborn(pointer), "git_repository_head_unborn") == 1
+        }
+    }
+
+    /// The best common ancestor of the commits `a` and `b`, the commit a pull
+    /// request from `b` into `a` is compared against.
+    ///
+    /// Throws a `GitError` naming both commits when they share no history;
+    /// in a shallow clone whose history stops before the common ancestor, the
+    /// message says how to fetch the missing history.
+    public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID {
+        var first = a.oid
+        var second = b.oid
+        var base = git_oid()
+        do throws(GitError) {
+            try check(git_merge_base(&base, pointer, &first, &second), "git_merge_base")
+        } catch {
+            let commits = "merge base of \(a.abbreviated) and \(b.abbreviated)"
+            guard error.isMissing, git_repository_is_shallow(pointer) == 1 else { throw error.adding(commits) }
+            throw error.adding(commits + ": " + Self.shallowAdvice)
+        }
+        return withUnsafePointer(to: &base) { ObjectID($0) }
+    }
+
     /// Resolves a revision (`HEAD`, `HEAD~2`, a branch, `origin/main`, a tag,
     /// a full or short SHA) to the id of the commit it names.
     ///
     /// Throws a `GitError` when the revision is unknown, does not lead to a
-    /// commit, or names an unborn `HEAD` (a repository without commits).
+    /// commit, or names an unborn `HEAD` (a repository without commits). In a
+    /// shallow clone, an unknown revision's message says how to fetch it.
     public func resolve(_ revision: String) throws(GitError) -> ObjectID {
         try withCommit(revision) { commit in
             ObjectID(git_commit_id(commit))
@@ -126,9 +166,13 @@ public final class Repository {
         do throws(GitError) {
             try check(git_revparse_single(&object, pointer, revision), "git_revparse_single")
         } catch {
-            guard error.isNotFound, git_repository_head_unborn(pointer) == 1 else { throw error }
-            throw GitError(function: error.function, code: error.code, errorClass: error.errorClass,
-                           message: error.message + " (HEAD is unborn: the repository has no commits yet)")
+            if error.isNotFound, git_repository_head_unborn(pointer) == 1 {
+                throw error.adding("HEAD is unborn: the repository has no commits yet")
+            }
+            if error.isMissing, git_repository_is_shallow(pointer) == 1 {
+                throw error.adding("'\(revision)': " + Self.shallowAdvice)
+            }
+            throw error
         }
         defer { git_object_free(object) }
 

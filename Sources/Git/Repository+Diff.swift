@@ -1,0 +1,243 @@
+import CGit2
+import Foundation
+
+/// Diffs between commits, the index and the working tree, copied into `FileDiff` values.
+///
+/// Every diff detects renames (`git_diff_find_similar` with `GIT_DIFF_FIND_RENAMES`,
+/// git's default 50% similarity), uses the indent heuristic and 3 lines of context
+/// like `git diff` and GitHub, so `FileDiff.hunkRanges` are the ranges a pull-request
+/// review can comment on; `FileDiff.addedLines` does not depend on the context.
+///
+/// `paths` restricts a diff to repository-relative, `/`-separated paths, taken
+/// literally (no glob patterns): a file, or a folder for everything below it.
+/// An empty list, `""` or `"."` means the whole repository. A file renamed from
+/// outside the given paths shows as added.
+extension Repository {
+    /// The changes from the tree of `base` to the tree of `head` (commits, tags
+    /// or trees), as `git diff base head` shows them.
+    public func diff(from base: ObjectID, to head: ObjectID, paths: [String] = []) throws(GitError) -> [FileDiff] {
+        try withTree(base) { (old) throws(GitError) -> [FileDiff] in
+            try withTree(head) { (new) throws(GitError) -> [FileDiff] in
+                try makeDiff(paths: paths, workingTree: false, "git_diff_tree_to_tree") { diff, options in
+                    git_diff_tree_to_tree(&diff, pointer, old, new, options)
+                }
+            }
+        }
+    }
+
+    /// The changes from the tree of `base` to the working tree as it would be
+    /// committed: staged and unstaged edits, and untracked (not ignored) files
+    /// as added, like `git add -A && git diff --cached base`.
+    ///
+    /// Throws a `GitError` in a bare repository.
+    public func diffToWorkingTree(from base: ObjectID, paths: [String] = []) throws(GitError) -> [FileDiff] {
+        try withTree(base) { (old) throws(GitError) -> [FileDiff] in
+            try makeDiff(paths: paths, workingTree: true, "git_diff_tree_to_workdir_with_index") { diff, options in
+                git_diff_tree_to_workdir_with_index(&diff, pointer, old, options)
+            }
+        }
+    }
+
+    /// The staged changes, from the tree of `HEAD` (an empty tree when `HEAD`
+    /// is unborn) to the index, like `git diff --cached`.
+    public func diffStaged(paths: [String] = []) throws(GitError) -> [FileDiff] {
+        let indexDiff = { (old: OpaquePointer?) throws(GitError) -> [FileDiff] in
+            try self.makeDiff(paths: paths, workingTree: false, "git_diff_tree_to_index") { diff, options in
+                git_diff_tree_to_index(&diff, self.pointer, old, nil, options)
+            }
+        }
+        if try headIsUnborn { return try indexDiff(nil) }
+        return try withTree(try resolve("HEAD")) { (head) throws(GitError) -> [FileDiff] in try indexDiff(head) }
+    }
+
+    // MARK: - Private helpers
+
+    /// Looks up the object `id` names, peels it to a tree and passes the
+    /// `git_tree *` to `body`; both libgit2 objects are freed when this returns.
+    private func withTree<Result>(
+        _ id: ObjectID,
+        _ body: (OpaquePointer) throws(GitError) -> Result
+    ) throws(GitError) -> Result {
+        var oid = id.oid
+        var object: OpaquePointer?
+        do throws(GitError) {
+            try check(git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY), "git_object_lookup")
+        } catch {
+            throw error.adding("reading \(id)")
+        }
+        defer { git_object_free(object) }
+
+        var tree: OpaquePointer?
+        try check(git_object_peel(&tree, object, GIT_OBJECT_TREE), "git_object_peel")
+        defer { git_object_free(tree) }
+        guard let tree else {
+            throw GitError(function: "git_object_peel", code: GIT_ERROR.rawValue, errorClass: 0,
+                           message: "object \(id) did not peel to a tree")
+        }
+        return try body(tree)
+    }
+
+    /// Runs `create` (one of the `git_diff_*` constructors, named `function`)
+    /// with vlmbot's diff options, detects renames and copies the result out.
+    private func makeDiff(
+        paths: [String],
+        workingTree: Bool,
+        _ function: String,
+        _ create: (inout OpaquePointer?, UnsafePointer<git_diff_options>) -> Int32
+    ) throws(GitError) -> [FileDiff] {
+        var options = git_diff_options()
+        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+        options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
+            | GIT_DIFF_INDENT_HEURISTIC.rawValue
+            | GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
+        if workingTree {
+            options.flags |= GIT_DIFF_INCLUDE_UNTRACKED.rawValue
+                | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
+                | GIT_DIFF_SHOW_UNTRACKED_CONTENT.rawValue
+        }
+        options.context_lines = 3
+        options.interhunk_lines = 0
+
+        var diff: OpaquePointer?
+        try Self.withPathspec(paths) { (pathspec) throws(GitError) in
+            options.pathspec = pathspec
+            try check(create(&diff, &options), function)
+        }
+        defer { git_diff_free(diff) }
+        guard let diff else {
+            throw GitError(function: function, code: GIT_ERROR.rawValue, errorClass: 0, message: "no diff returned")
+        }
+
+        var find = git_diff_find_options()
+        try check(git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)),
+                  "git_diff_find_options_init")
+        find.flags = GIT_DIFF_FIND_RENAMES.rawValue
+        if workingTree { find.flags |= GIT_DIFF_FIND_FOR_UNTRACKED.rawValue }
+        try check(git_diff_find_similar(diff, &find), "git_diff_find_similar")
+
+        var files: [FileDiff] = []
+        for index in 0..<git_diff_num_deltas(diff) {
+            if let file = try Self.fileDiff(diff, index) { files.append(file) }
+        }
+        return files
+    }
+
+    /// Copies delta `index` of `diff`, with its hunks and lines, into a value;
+    /// `nil` for a delta of a kind this module does not ask for (unmodified, ignored, unreadable).
+    private static func fileDiff(_ diff: OpaquePointer, _ index: Int) throws(GitError) -> FileDiff? {
+        var patch: OpaquePointer?
+        do throws(GitError) {
+            try check(git_patch_from_diff(&patch, diff, index), "git_patch_from_diff")
+        } catch {
+            let path = git_diff_get_delta(diff, index).flatMap { $0.pointee.new_file.path }
+            throw error.adding("diffing '\(path.map { String(cString: $0) } ?? "file #\(index + 1)")'")
+        }
+        defer { git_patch_free(patch) }
+
+        guard let delta = patch.flatMap({ git_patch_get_delta($0) }) ?? git_diff_get_delta(diff, index),
+              let status = FileDiff.Status(delta.pointee.status) else { return nil }
+        let oldPath = delta.pointee.old_file.path.map { String(cString: $0) }
+        let newPath = delta.pointee.new_file.path.map { String(cString: $0) }
+        let isBinary = delta.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0
+
+        var hunks: [Hunk] = []
+        if let patch {
+            for hunkIndex in 0..<git_patch_num_hunks(patch) {
+                hunks.append(try hunk(patch, hunkIndex))
+            }
+        }
+        return FileDiff(status: status,
+                        oldPath: status == .added ? nil : oldPath,
+                        newPath: status == .deleted ? nil : newPath,
+                        isBinary: isBinary,
+                        hunks: hunks)
+    }
+
+    /// Copies hunk `index` of `patch` and its added, removed and context lines
+    /// (not the "no newline at end of file" markers).
+    private static func hunk(_ patch: OpaquePointer, _ index: Int) throws(GitError) -> Hunk {
+        var header: UnsafePointer<git_diff_hunk>?
+        var lineCount = 0
+        try check(git_patch_get_hunk(&header, &lineCount, patch, index), "git_patch_get_hunk")
+        guard let header else {
+            throw GitError(function: "git_patch_get_hunk", code: GIT_ERROR.rawValue, errorClass: 0,
+                           message: "no hunk returned for hunk #\(index + 1)")
+        }
+
+        var lines: [DiffLine] = []
+        lines.reserveCapacity(lineCount)
+        for lineIndex in 0..<lineCount {
+            var line: UnsafePointer<git_diff_line>?
+            try check(git_patch_get_line_in_hunk(&line, patch, index, lineIndex), "git_patch_get_line_in_hunk")
+            guard let line, let kind = DiffLine.Kind(origin: line.pointee.origin) else { continue }
+            let old = line.pointee.old_lineno
+            let new = line.pointee.new_lineno
+            lines.append(DiffLine(kind: kind,
+                                  oldLine: old > 0 ? Int(old) : nil,
+                                  newLine: new > 0 ? Int(new) : nil,
+                                  text: text(line.pointee.content, line.pointee.content_len)))
+        }
+        return Hunk(oldStart: Int(header.pointee.old_start), oldCount: Int(header.pointee.old_lines),
+                    newStart: Int(header.pointee.new_start), newCount: Int(header.pointee.new_lines),
+                    lines: lines)
+    }
+
+    /// Decodes a line's bytes as UTF-8 (replacing invalid sequences), without its `\n` or `\r\n`.
+    private static func text(_ content: UnsafePointer<CChar>?, _ length: Int) -> String {
+        guard let content, length > 0 else { return "" }
+        var bytes = UnsafeRawBufferPointer(start: content, count: length)[...]
+        if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Passes `paths` to `body` as a `git_strarray` of C strings that live until `body` returns.
+    /// Trailing slashes are dropped; a path naming the whole repository (`""`, `"."`) disables the filter.
+    private static func withPathspec<Result>(
+        _ paths: [String],
+        _ body: (git_strarray) throws(GitError) -> Result
+    ) throws(GitError) -> Result {
+        var cleaned: [String] = []
+        for path in paths {
+            var path = Substring(path)
+            while path.hasSuffix("/") { path.removeLast() }
+            if path.isEmpty || path == "." { return try body(git_strarray(strings: nil, count: 0)) }
+            cleaned.append(String(path))
+        }
+        var strings = cleaned.map { strdup($0) }
+        defer { for string in strings { free(string) } }
+        return try strings.withUnsafeMutableBufferPointer { (buffer) throws(GitError) -> Result in
+            try body(git_strarray(strings: buffer.baseAddress, count: buffer.count))
+        }
+    }
+}
+
+extension FileDiff.Status {
+    /// The status of a libgit2 delta (an untracked file counts as added);
+    /// `nil` for unmodified, ignored and unreadable entries.
+    init?(_ status: git_delta_t) {
+        switch status {
+        case GIT_DELTA_ADDED, GIT_DELTA_UNTRACKED: self = .added
+        case GIT_DELTA_DELETED: self = .deleted
+        case GIT_DELTA_MODIFIED: self = .modified
+        case GIT_DELTA_RENAMED: self = .renamed
+        case GIT_DELTA_COPIED: self = .copied
+        case GIT_DELTA_TYPECHANGE: self = .typeChange
+        case GIT_DELTA_CONFLICTED: self = .conflicted
+        default: return nil
+        }
+    }
+}
+
+extension DiffLine.Kind {
+    /// The kind of a libgit2 line `origin` (`' '`, `'+'`, `'-'`); `nil` for the
+    /// end-of-file newline markers and headers.
+    init?(origin: CChar) {
+        switch UInt32(UInt8(bitPattern: origin)) {
+        case GIT_DIFF_LINE_CONTEXT.rawValue: self = .context
+        case GIT_DIFF_LINE_ADDITION.rawValue: self = .added
+        case GIT_DIFF_LINE_DELETION.rawValue: self = .removed
+        default: return nil
+        }
+    }
+}
