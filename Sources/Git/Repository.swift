@@ -122,20 +122,34 @@ public final class Repository {
             }
             defer { git_tree_entry_free(entry) }
             guard let entry, git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-
-            var blob: OpaquePointer?
-            try check(git_blob_lookup(&blob, pointer, git_tree_entry_id(entry)), "git_blob_lookup")
-            defer { git_blob_free(blob) }
-            guard let blob else { return nil }
-
-            let size = git_blob_rawsize(blob)
-            guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
-            guard let count = Int(exactly: size) else {
-                throw GitError(function: "git_blob_rawsize", code: GIT_ERROR.rawValue, errorClass: 0,
-                               message: "blob of \(size) bytes at '\(path)' is too large")
-            }
-            return Data(bytes: bytes, count: count)
+            return try blobContents(git_tree_entry_id(entry), path: path)
         }
+    }
+
+    /// The bytes of a repository-relative file as staged in the index, the version a commit
+    /// would record; `nil` when the index has no such file.
+    public func stagedFileContents(atPath path: String) throws(GitError) -> Data? {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, pointer), "git_repository_index")
+        defer { git_index_free(index) }
+        guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
+        var id = entry.pointee.id
+        return try blobContents(&id, path: path)
+    }
+
+    /// The bytes of the blob with this id; `path` names it in errors.
+    private func blobContents(_ id: UnsafePointer<git_oid>?, path: String) throws(GitError) -> Data {
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, pointer, id), "git_blob_lookup")
+        defer { git_blob_free(blob) }
+        guard let blob else { return Data() }
+        let size = git_blob_rawsize(blob)
+        guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
+        guard let count = Int(exactly: size) else {
+            throw GitError(function: "git_blob_rawsize", code: GIT_ERROR.rawValue, errorClass: 0,
+                           message: "blob of \(size) bytes at '\(path)' is too large")
+        }
+        return Data(bytes: bytes, count: count)
     }
 
     /// The path of `absolutePath` relative to the working directory (e.g.

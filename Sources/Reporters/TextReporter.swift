@@ -37,6 +37,7 @@ public struct TextReporter: Reporter {
     private func summary(_ report: Report) -> String {
         let files = Self.plural(report.files.count, "file")
         let entries = Self.plural(report.entryCount, "entry", "entries")
+        if report.files.isEmpty { return "No list to check: the change touches none of the lists." }
         guard !report.findings.isEmpty else { return "No findings in \(entries) of \(files)." }
         let counts = [Self.plural(report.count(.error), "error"), Self.plural(report.count(.warning), "warning"),
                       Self.plural(report.count(.note), "note")]

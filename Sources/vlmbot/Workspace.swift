@@ -26,6 +26,14 @@ struct Workspace {
         root = repository?.workdir.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? workingDirectory
     }
 
+    /// The repository the working directory is in; `option` names what needed it in the error.
+    func requireRepository(for option: String) throws(VlmbotError) -> Repository {
+        guard let repository else {
+            throw VlmbotError("\(option): \(workingDirectory.path) is not in a git repository; run vlmbot inside the list's repository")
+        }
+        return repository
+    }
+
     /// A path as reported: relative to the repository root when inside it, else as given.
     func displayPath(of url: URL, given: String) -> String {
         if let repository, let relative = repository.relativePath(url.standardizedFileURL.path), !relative.isEmpty {

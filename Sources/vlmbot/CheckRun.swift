@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import Lists
+import Reporters
+import Rules
+
+/// The lists a command reads: paths, or the configuration's lists.
+struct ListOptions: ParsableArguments {
+    @Argument(help: "List files or folders of lists (default: the lists named in .vlmbot.yml).")
+    var paths: [String] = []
+
+    @Option(help: "A configuration file to use instead of the .vlmbot.yml found upward.")
+    var config: String?
+}
+
+/// The change a command reviews, if any.
+struct ChangeOptions: ParsableArguments {
+    @Option(help: "Review only what changed since REF (a branch, tag or commit): against the working tree, or against --head.")
+    var base: String?
+
+    @Option(help: "With --base: review the merge base of --base and this REF against this REF, as GitHub shows a pull request.")
+    var head: String?
+
+    @Flag(help: "Review the staged changes against HEAD (for a pre-commit hook).")
+    var staged = false
+
+    func validate() throws {
+        if head != nil, base == nil { throw ValidationError("--head needs --base") }
+        if staged, base != nil { throw ValidationError("--staged cannot be combined with --base") }
+    }
+
+    var selection: ChangeSelection? {
+        if staged { return .staged }
+        guard let base else { return nil }
+        return head.map { .commits(base: base, head: $0) } ?? .workingTree(base: base)
+    }
+}
+
+/// Checks lists, whole or as a change touched them, and gathers the report.
+enum CheckRun {
+    static func report(lists: ListOptions, change: ChangeOptions) throws(VlmbotError) -> Report {
+        let workspace = Workspace()
+        let settings = try workspace.settings(explicitFile: lists.config)
+        let locations = try ListFile.locate(try listPaths(lists, settings, in: workspace), in: workspace)
+        let linter = Linter(configuration: settings.configuration)
+        var checked: [CheckedFile] = []
+        var findings: [Finding] = []
+        guard let selection = change.selection else {
+            for location in locations {
+                let source = try ListFile.read(location.url, displayPath: location.displayPath)
+                let document = ListParser.parse(source, profile: settings.configuration.profile(forPath: location.displayPath))
+                checked.append(CheckedFile(path: location.displayPath, entryCount: document.entries.count, source: source))
+                findings += linter.lint(document, path: location.displayPath)
+            }
+            return Report(files: checked, findings: findings, links: links(commit: nil))
+        }
+        let repository = try workspace.requireRepository(for: change.staged ? "--staged" : "--base")
+        var reader = ChangeReader(repository: repository, selection: selection)
+        for list in try reader.changedLists(among: locations) {
+            let profile = settings.configuration.profile(forPath: list.displayPath)
+            let document = ListParser.parse(list.source, profile: profile)
+            let baseEntries = list.baseSource.map { ListParser.parse($0, profile: profile).entries } ?? []
+            checked.append(CheckedFile(path: list.displayPath, entryCount: document.entries.count, source: list.source,
+                                       changes: EntryChanges(base: baseEntries, head: document.entries, changedLines: list.changedLines),
+                                       diffHunks: list.hunks))
+            findings += linter.lint(document, path: list.displayPath, changedLines: list.changedLines)
+        }
+        return Report(files: checked, findings: findings, links: links(commit: reader.headCommit?.description))
+    }
+
+    /// The paths given, or else those the configuration names, relative to its folder.
+    private static func listPaths(_ lists: ListOptions, _ settings: Settings, in workspace: Workspace) throws(VlmbotError) -> [String] {
+        if !lists.paths.isEmpty { return lists.paths }
+        guard let file = settings.file else {
+            throw VlmbotError("no list given and no \(Configuration.fileName) found from here up to the repository root; name a list file or folder")
+        }
+        guard !settings.repositoryLists.isEmpty else {
+            throw VlmbotError("\(workspace.displayPath(of: file, given: file.path)): names no lists; add 'lists: [README.md]' or name a list")
+        }
+        let folder = file.deletingLastPathComponent()
+        return settings.repositoryLists.map { folder.appendingPathComponent($0).path }
+    }
+
+    /// Links to lines on GitHub, when running in GitHub Actions.
+    private static func links(commit: String?) -> SourceLinks? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let repository = environment["GITHUB_REPOSITORY"], !repository.isEmpty,
+              let sha = commit ?? environment["GITHUB_SHA"], !sha.isEmpty else { return nil }
+        return SourceLinks(server: environment["GITHUB_SERVER_URL"] ?? "https://github.com", repository: repository, commit: sha)
+    }
+}
