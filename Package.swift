@@ -27,10 +27,11 @@ let package = Package(
         .target(name: "Lists", dependencies: ["Markdown"]),
         .target(name: "Rules", dependencies: ["Lists", "Markdown", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reporters", dependencies: ["Rules", "Lists", "Markdown"]),
+        .target(name: "GitHub", dependencies: ["Reporters"]),
         .executableTarget(
             name: "vlmbot",
             dependencies: [
-                "Git", "Lists", "Markdown", "Rules", "Reporters",
+                "Git", "GitHub", "Lists", "Markdown", "Rules", "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "ListsTests", dependencies: ["Lists", "Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Lists"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "Lists", "Markdown"]),
+        .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Rules", "Markdown"]),
         .testTarget(name: "CLITests", dependencies: ["vlmbot"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,21 +3,25 @@ import Foundation
 
 /// The `vlmbot` command: reviews curated Markdown paper lists.
 @main
-struct Vlmbot: ParsableCommand {
+struct Vlmbot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vlmbot",
         abstract: "Review and fix curated Markdown paper lists (awesome lists).",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, EntriesCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, EntriesCommand.self, RulesCommand.self, ReviewCommand.self]
     )
 
     /// Runs a subcommand with the documented exit codes: 0 clean, 1 findings, 2 the run could
     /// not be done (bad arguments, unreadable input, bad configuration), with one line on stderr.
-    static func main() {
+    static func main() async {
         let code: Int32
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             code = 0
         } catch let exit as ExitCode {
             code = exit.rawValue

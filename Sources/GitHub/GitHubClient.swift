@@ -1,0 +1,118 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Reporters
+
+/// The GitHub REST client behind `vlmbot review --post`: it posts one review whose inline
+/// comments are not already on the pull request, and keeps one summary comment updated in
+/// place. Answers 5xx and rate limits are retried within `Configuration.maxAttempts` and
+/// `Configuration.maxWait`; every other failure is a `GitHubError`.
+public struct GitHubClient: Sendable {
+    /// Where and as whom the client works.
+    public let configuration: Configuration
+    let session: URLSession
+    let sleep: @Sendable (Duration) async -> Void
+    let now: @Sendable () -> Date
+
+    /// `sleep` waits between attempts and `now` reads the clock for `x-ratelimit-reset`; tests
+    /// pass their own.
+    public init(configuration: Configuration, session: URLSession = URLSession(configuration: .ephemeral),
+                sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.configuration = configuration
+        self.session = session
+        self.sleep = sleep
+        self.now = now
+    }
+
+    /// What `postReview` did.
+    public struct ReviewOutcome: Equatable, Sendable, CustomStringConvertible {
+        /// The posted review's id; nil when nothing was posted.
+        public var reviewID: Int?
+        /// Inline comments posted.
+        public var postedComments: Int
+        /// Inline comments left out because the pull request already has them.
+        public var skippedComments: Int
+
+        /// One sentence for the job log.
+        public var description: String {
+            guard let reviewID else {
+                return "No review posted: no new inline comment (\(skippedComments) already on the pull request)."
+            }
+            return "Posted review \(reviewID) with \(postedComments) inline comment\(postedComments == 1 ? "" : "s")"
+                + " (\(skippedComments) already on the pull request)."
+        }
+    }
+
+    /// What `updateSummary` did.
+    public enum SummaryOutcome: Equatable, Sendable {
+        /// The summary comment was created with this id.
+        case created(id: Int)
+        /// The summary comment with this id was edited.
+        case updated(id: Int)
+    }
+
+    /// The fingerprints that the review comments already on the pull request carry.
+    public func postedFingerprints() async throws(GitHubError) -> Set<String> {
+        var waited = Duration.zero
+        return try await postedFingerprints(waited: &waited)
+    }
+
+    /// Posts the review payload (`ReviewReporter` output: a JSON object with `body`, `event`,
+    /// `comments`, perhaps `commit_id`) without the inline comments whose fingerprint is
+    /// already on the pull request. Posts nothing when no new inline comment remains: the
+    /// summary comment carries the counts.
+    public func postReview(_ payload: String) async throws(GitHubError) -> ReviewOutcome {
+        var review = try ReviewPayload(json: payload)
+        var waited = Duration.zero
+        let skipped = review.removeComments(withFingerprintsIn: try await postedFingerprints(waited: &waited))
+        guard !review.comments.isEmpty else {
+            return ReviewOutcome(reviewID: nil, postedComments: 0, skippedComments: skipped)
+        }
+        let response = try await send("POST", url("pulls/\(configuration.pullRequest)/reviews"), body: review.data(),
+                                      waited: &waited)
+        return ReviewOutcome(reviewID: try Self.id(of: response), postedComments: review.comments.count,
+                             skippedComments: skipped)
+    }
+
+    /// Keeps one summary comment on the pull request: edits the issue comment carrying
+    /// `Markers.summary`, or creates it. The marker is appended to `body` when missing.
+    public func updateSummary(_ body: String) async throws(GitHubError) -> SummaryOutcome {
+        let text = body.contains(Markers.summary) ? body : body + "\n" + Markers.summary + "\n"
+        let content = JSON.object(["body": .string(text)]).data()
+        var waited = Duration.zero
+        let comments = try await pages(url("issues/\(configuration.pullRequest)/comments"), waited: &waited)
+        if let id = comments.first(where: { $0["body"]?.string?.contains(Markers.summary) == true })?["id"]?.int {
+            _ = try await send("PATCH", url("issues/comments/\(id)"), body: content, waited: &waited)
+            return .updated(id: id)
+        }
+        let response = try await send("POST", url("issues/\(configuration.pullRequest)/comments"), body: content,
+                                      waited: &waited)
+        return .created(id: try Self.id(of: response))
+    }
+
+    private func postedFingerprints(waited: inout Duration) async throws(GitHubError) -> Set<String> {
+        let comments = try await pages(url("pulls/\(configuration.pullRequest)/comments"), waited: &waited)
+        return Set(comments.flatMap { Markers.fingerprints(in: $0["body"]?.string ?? "") })
+    }
+
+    /// The URL of a path under the repository, such as `pulls/3/comments`.
+    func url(_ path: String) -> URL {
+        let root = configuration.apiURL.absoluteString.hasSuffix("/")
+            ? String(configuration.apiURL.absoluteString.dropLast()) : configuration.apiURL.absoluteString
+        let repository = configuration.repository.split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+        }.joined(separator: "/")
+        // The root is a valid URL and the rest is percent-encoded, so the result parses.
+        return URL(string: "\(root)/repos/\(repository)/\(path)")!
+    }
+
+    /// The `id` of a created object.
+    static func id(of response: HTTPAnswer) throws(GitHubError) -> Int {
+        guard let id = JSON.parse(response.body)?["id"]?.int else {
+            throw .invalidResponse(request: response.request, reason: "no 'id' in the answer")
+        }
+        return id
+    }
+}

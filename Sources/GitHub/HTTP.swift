@@ -1,0 +1,169 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Reporters
+
+/// A successful answer.
+struct HTTPAnswer: Sendable {
+    /// `METHOD /path`, for messages.
+    var request: String
+    var status: Int
+    var headers: [String: String]
+    var body: Data
+}
+
+extension GitHubClient {
+    /// The most pages read from one list (100 items each).
+    static let pageLimit = 100
+
+    /// Every item of a paginated list, following `Link: <…>; rel="next"`.
+    func pages(_ first: URL, waited: inout Duration) async throws(GitHubError) -> [JSON] {
+        var next: URL? = URL(string: first.absoluteString + "?per_page=100")
+        var items: [JSON] = []
+        var count = 0
+        while let url = next {
+            let answer = try await send("GET", url, body: nil, waited: &waited)
+            guard let page = JSON.parse(answer.body)?.array else {
+                throw .invalidResponse(request: answer.request, reason: "the answer is not a JSON array")
+            }
+            items += page
+            count += 1
+            next = try nextPage(answer)
+            if next != nil, count == Self.pageLimit {
+                throw .invalidResponse(request: answer.request, reason: "more than \(Self.pageLimit) pages")
+            }
+        }
+        return items
+    }
+
+    /// The `rel="next"` target of the answer's `Link` header; it must be on the API's host,
+    /// since the token goes with it.
+    func nextPage(_ answer: HTTPAnswer) throws(GitHubError) -> URL? {
+        guard let link = answer.headers["link"] else { return nil }
+        for part in link.split(separator: ",") {
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.dropFirst().contains(where: { $0 == "rel=\"next\"" || $0 == "rel=next" }),
+                  let target = fields.first, target.hasPrefix("<"), target.hasSuffix(">") else { continue }
+            let api = configuration.apiURL
+            guard let url = URL(string: String(target.dropFirst().dropLast())),
+                  url.scheme?.lowercased() == api.scheme?.lowercased(), url.host?.lowercased() == api.host?.lowercased(),
+                  url.port == api.port else {
+                throw .invalidResponse(request: answer.request, reason: "the next page is not on \(api.absoluteString)")
+            }
+            return url
+        }
+        return nil
+    }
+
+    /// Sends a request, retrying 5xx and rate limits; `waited` is the time already spent
+    /// waiting in this operation.
+    func send(_ method: String, _ url: URL, body: Data?, waited: inout Duration) async throws(GitHubError) -> HTTPAnswer {
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: 30)
+        request.httpMethod = method
+        request.setValue("Bearer \(configuration.token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/vnd.github+json", forHTTPHeaderField: "Accept")
+        request.setValue("2022-11-28", forHTTPHeaderField: "X-GitHub-Api-Version")
+        request.setValue("\(Report.toolName)/\(Report.toolVersion)", forHTTPHeaderField: "User-Agent")
+        if let body {
+            request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
+            request.httpBody = body
+        }
+        let label = "\(method) \(url.path)"
+        var attempt = 1
+        while true {
+            let answer: HTTPAnswer
+            do {
+                let (data, response) = try await session.data(for: request)
+                guard let http = response as? HTTPURLResponse else {
+                    throw GitHubError.invalidResponse(request: label, reason: "not an HTTP answer")
+                }
+                var headers: [String: String] = [:]
+                for case let (name as String, value as String) in http.allHeaderFields { headers[name.lowercased()] = value }
+                answer = HTTPAnswer(request: label, status: http.statusCode, headers: headers, body: data)
+            } catch let error as GitHubError {
+                throw error
+            } catch {
+                throw .transport(request: label, reason: redacted(error.localizedDescription))
+            }
+            if (200..<300).contains(answer.status) { return answer }
+            let message = redacted(Self.message(of: answer))
+            guard let wait = retryDelay(answer, message: message, attempt: attempt) else {
+                throw failure(answer, message: message)
+            }
+            guard attempt < configuration.maxAttempts else {
+                throw .retriesExhausted(request: label, status: answer.status, attempts: attempt, message: message)
+            }
+            let budgetLeft = max(configuration.maxWait - waited, .zero)
+            guard wait <= budgetLeft else {
+                throw .retryBudgetExceeded(request: label, status: answer.status, wait: wait, budgetLeft: budgetLeft)
+            }
+            await sleep(wait)
+            waited += wait
+            attempt += 1
+        }
+    }
+
+    /// How long to wait before retrying, or nil when the answer is not worth retrying: 5xx
+    /// (after `Retry-After`, else 1, 2, 4… s) and rate limits (403 or 429 with `Retry-After`,
+    /// or with `x-ratelimit-remaining: 0` until `x-ratelimit-reset`; a minute for a secondary
+    /// limit that names no time).
+    func retryDelay(_ answer: HTTPAnswer, message: String, attempt: Int) -> Duration? {
+        let retryAfter = answer.headers["retry-after"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            .map { Duration.seconds(max($0, 0)) }
+        if answer.status >= 500 { return retryAfter ?? .seconds(1 << min(attempt - 1, 10)) }
+        guard answer.status == 403 || answer.status == 429 else { return nil }
+        if let retryAfter { return retryAfter }
+        if answer.headers["x-ratelimit-remaining"]?.trimmingCharacters(in: .whitespaces) == "0",
+           let reset = answer.headers["x-ratelimit-reset"].flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
+            return .seconds(max(1, Int((reset - now().timeIntervalSince1970).rounded(.up))))
+        }
+        if answer.status == 429 || message.localizedCaseInsensitiveContains("rate limit") { return .seconds(60) }
+        return nil
+    }
+
+    /// The error for an answer that is not retried.
+    func failure(_ answer: HTTPAnswer, message: String) -> GitHubError {
+        let request = answer.request
+        switch answer.status {
+        case 401:
+            return .badCredentials(request: request)
+        case 403 where message.localizedCaseInsensitiveContains("Resource not accessible by integration"):
+            return .readOnlyToken(request: request)
+        case 403:
+            return .forbidden(request: request, message: message.isEmpty ? "no message" : message)
+        case 404:
+            return .notFound(request: request)
+        case 422:
+            let first = JSON.parse(answer.body)?["errors"]?.array?.first
+            let detail = first.flatMap { error in
+                error.string ?? error["message"]?.string
+                    ?? [error["resource"]?.string, error["field"]?.string, error["code"]?.string].compactMap { $0 }
+                        .joined(separator: " ")
+            }
+            return .validationFailed(request: request, message: message.isEmpty ? "Validation Failed" : message,
+                                     detail: detail.map { redacted(Self.oneLine($0)) }.flatMap { $0.isEmpty ? nil : $0 })
+        default:
+            return .unexpectedStatus(request: request, status: answer.status, message: message)
+        }
+    }
+
+    /// GitHub's `message`, on one line; else the start of a non-JSON body.
+    static func message(of answer: HTTPAnswer) -> String {
+        if let json = JSON.parse(answer.body) { return oneLine(json["message"]?.string ?? "") }
+        return oneLine(String(decoding: answer.body.prefix(200), as: UTF8.self))
+    }
+
+    /// Text on one line of at most 300 characters.
+    static func oneLine(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        let scalars = words.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) }
+        let line = String(scalars)
+        return line.count > 300 ? String(line.prefix(299)) + "…" : line
+    }
+
+    /// Text with the token replaced, in case a server quotes it back.
+    func redacted(_ text: String) -> String {
+        configuration.token.isEmpty ? text : text.replacingOccurrences(of: configuration.token, with: "***")
+    }
+}
