@@ -8,6 +8,10 @@ public struct Linter: Sendable {
         HeadingSpaceRule(),
         LeftoverArtifactRule(),
         WhitespaceRule(),
+        VocabularyRule(),
+        CodeLinkRule(),
+        PlaceholderRule(),
+        SignedUrlRule(),
     ]
 
     /// The description of the rule with this id.
@@ -39,7 +43,11 @@ public struct Linter: Sendable {
             for var finding in rule.check(document, in: context)
             where !suppressions.covers(finding) && Self.concerns(finding, changedLines) {
                 finding.path = path
-                if let severity = setting.severity { finding.severity = severity }
+                // A configured severity replaces the rule's; a rule that softens some findings
+                // (a cross-section duplicate is a warning) keeps doing so at its default.
+                if let severity = setting.severity, severity != type(of: rule).description.severity {
+                    finding.severity = severity
+                }
                 findings.append(finding)
             }
         }

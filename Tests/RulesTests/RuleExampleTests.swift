@@ -21,7 +21,8 @@ import Testing
         for example in description.triggering {
             let findings = rule.check(ListParser.parse(example.text), in: DefaultRules.context(for: description))
             #expect(Set(findings.map(\.range.start.line)) == Set(example.markedLines), "\(id) on:\n\(example.text)\nfound: \(findings.map(\.message))")
-            #expect(findings.allSatisfy { $0.rule == id && $0.severity == description.severity && !$0.message.isEmpty })
+            // A rule may soften a finding below its declared severity, never raise it above.
+            #expect(findings.allSatisfy { $0.rule == id && $0.severity <= description.severity && !$0.message.isEmpty })
         }
     }
 

@@ -1,17 +1,38 @@
+import Foundation
 import Lists
 import Markdown
 
-/// An entry that does not follow its list's own shape: here, a table row whose cell count
-/// differs from its header's.
+/// An entry that does not follow its list's own shape: a table row with the wrong number of
+/// cells, an empty title, no paper link where the list's other entries have one, a year that
+/// is not a plausible year, or an index number out of sequence.
 public struct EntrySchemaRule: Rule {
     public static let description = RuleDescription(
         id: "entry-schema",
         summary: "An entry misses facts its list's shape requires, or a table row has the wrong number of cells.",
         rationale: """
-        A row with fewer cells than its header shows empty cells; one with more loses the extra ones \
-        on GitHub. Fill the missing cells (or write '-') or remove the extra ones.
+        A list's own shape says what every entry must have. A row with fewer cells than its header \
+        shows empty cells, one with more loses the extra ones on GitHub: fill the missing cells or \
+        remove the extra ones. An empty title cell leaves a row readers cannot identify. When nearly \
+        all rows of a table (or nearly all entries of a shape elsewhere) link their paper, one that \
+        does not is an omission: link the paper. A cell written as '-' (or another 'none' marker) \
+        says on purpose that there is none, so it is never reported: a row whose title or paper cell \
+        is '-', such as a model without a paper, is left alone. A year must be a four-digit year \
+        between the earliest plausible one and next year. An index column must count up by one from \
+        1, or from where the table before stopped; the fix renumbers the rows from the break on. \
+        Every finding is an error: each marks a fact the list's readers rely on being there.
         """,
         severity: .error,
+        options: [
+            RuleOption("noneMarkers", default: .list(["-", "–", "—", "N/A", "n/a", "NA", "None", "none", "/"]),
+                       "Cell texts that say on purpose that a row has no such fact."),
+            RuleOption("requiredShare", default: .double(0.8),
+                       "A paper link is required when at least this share of a table's rows (or of the entries of one shape elsewhere) have one."),
+            RuleOption("minimumEntries", default: .int(5),
+                       "How many entries a table or shape needs before its share of paper links is trusted."),
+            RuleOption("earliestYear", default: .int(1950), "The earliest plausible year of a listed paper."),
+            RuleOption("indexHeaders", default: .list(["#", "no", "no.", "index", "id", "idx", "num", "number", "sr", "sr.", "s/n", "s.no", "s.no."]),
+                       "First-column headers that mark an index column, compared without case."),
+        ],
         triggering: [
             RuleExample("""
             | Title | Code |
@@ -24,6 +45,48 @@ public struct EntrySchemaRule: Rule {
             | A paper | [code](https://github.com/a/b) |
             ↓| Another paper | [code](https://github.com/c/d) | extra |
             """),
+            RuleExample("""
+            | Model | Title | Paper |
+            |---|---|---|
+            | CLIP | Learning Transferable Visual Models | [PDF](https://arxiv.org/abs/2103.00020) |
+            ↓| BLIP |  | [PDF](https://arxiv.org/abs/2201.12086) |
+            """),
+            RuleExample("""
+            | Title | PDF | Code |
+            |---|---|---|
+            | First paper | [PDF](https://arxiv.org/abs/2301.00001) | - |
+            | Second paper | [PDF](https://arxiv.org/abs/2301.00002) | - |
+            | Third paper | [PDF](https://arxiv.org/abs/2301.00003) | - |
+            | Fourth paper | [PDF](https://arxiv.org/abs/2301.00004) | - |
+            | Fifth paper | [PDF](https://arxiv.org/abs/2301.00005) | - |
+            ↓| Sixth paper |  | [Code](https://github.com/a/b) |
+            """),
+            RuleExample("""
+            | Year | Title |
+            |---|---|
+            | 2023 | A plausible year |
+            | ↓20 | A truncated year |
+            | ↓1905 | Far too early |
+            | ↓2099 | Far in the future |
+            """),
+            RuleExample("""
+            | # | Title |
+            |---|---|
+            | 1 | First |
+            | 2 | Second |
+            | ↓4 | Third |
+            | 5 | Fourth |
+            """),
+            RuleExample("""
+            | ID | Title |
+            |---|---|
+            | 1 | First |
+
+            | ID | Title |
+            |---|---|
+            | ↓5 | Second |
+            | 6 | Third |
+            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -32,21 +95,229 @@ public struct EntrySchemaRule: Rule {
             | A paper | [code](https://github.com/a/b) |
             | Escaped \\| pipe | - |
             """),
+            RuleExample("""
+            | Index | Model | Paper | Link |
+            |---|---|---|---|
+            | 1 | CLIP | Learning Transferable Visual Models | [PDF](https://arxiv.org/abs/2103.00020) |
+            | 2 | BLIP | BLIP: Bootstrapping Language-Image Pre-training | [PDF](https://arxiv.org/abs/2201.12086) |
+            | 3 | GLIP | Grounded Language-Image Pre-training | [PDF](https://arxiv.org/abs/2112.03857) |
+            | 4 | SAM | Segment Anything | [PDF](https://arxiv.org/abs/2304.02643) |
+            | 5 | GPT 4V | - | - |
+            | 6 | EVA-CLIP | EVA-CLIP: Improved Training Techniques | [PDF](https://arxiv.org/abs/2303.15389) |
+            | 7 | Gemini | Gemini: A Family of Multimodal Models | [PDF](https://arxiv.org/abs/2312.11805) |
+            | 8 | MiniGPT-4 | MiniGPT-4: Enhancing Vision-Language Understanding | [PDF](https://arxiv.org/abs/2304.10592) |
+            | 9 | LLaVA | Visual Instruction Tuning | [PDF](https://arxiv.org/abs/2304.08485) |
+            | 10 | Claude 3 | - | - |
+            """),
+            RuleExample("""
+            | Paper | Venue | Link |
+            |:--|:--:|:--|
+            | MedCLIP: Contrastive Learning from Unpaired Medical Images and Text | EMNLP 2022 | [arXiv](https://arxiv.org/abs/2210.10163) |
+            | PMC-CLIP: Contrastive Language-Image Pre-training using Biomedical Documents | MICCAI 2023 | [arXiv](https://arxiv.org/abs/2303.07240) |
+            | CXR-CLIP: Toward Large Scale Chest X-ray Language-Image Pre-training | MICCAI 2023 | [arXiv](https://arxiv.org/abs/2310.13292) |
+            | BiomedCLIP: a multimodal biomedical foundation model | arXiv 2023 | [arXiv](https://arxiv.org/abs/2303.00915) |
+            | M-FLAG: Medical Vision-Language Pre-training with Frozen Language Models | MICCAI 2023 | [arXiv](https://arxiv.org/abs/2307.08347) |
+            | An in-house model described only in a talk | 2024 | N/A |
+            """),
+            RuleExample("""
+            | Index | Title |
+            |:----:|:---|
+            | 1 | First |
+            | 2 | Second |
+
+            | Index | Title |
+            |:----:|:---|
+            | 1 | Restarts at one |
+
+            | Index | Title |
+            |:----:|:---|
+            | 2 | Continues the table before |
+            | 3 | And on |
+            """),
+            RuleExample("""
+            | No. | Title |
+            |---|---|
+            | 3 | Newest first |
+            | 2 | Then this |
+            | 1 | Oldest |
+            """),
+            RuleExample("""
+            | ID | Title |
+            |---|---|
+            | 1023 | Not a sequence but identifiers |
+            | 877 | Another identifier |
+            | 12 | And another |
+            """),
+            RuleExample("""
+            | Year | Venue | Title |
+            |---|---|---|
+            | 2023/10 | CVPR'23 | Dates and short years are years |
+            """),
+        ],
+        corrections: [
+            RuleCorrection("""
+            | # | Title |
+            |---|---|
+            | 1 | First |
+            | 2 | Second |
+            | 4 | Third |
+            | 5 | Fourth |
+            """, """
+            | # | Title |
+            |---|---|
+            | 1 | First |
+            | 2 | Second |
+            | 3 | Third |
+            | 4 | Fourth |
+            """),
+            RuleCorrection("""
+            | Index | Title |
+            |---|---|
+            | 1 | First |
+            | 2 | Second |
+            | 2 | Third |
+
+            | Index | Title |
+            |---|---|
+            | 3 | Fourth |
+            """, """
+            | Index | Title |
+            |---|---|
+            | 1 | First |
+            | 2 | Second |
+            | 3 | Third |
+
+            | Index | Title |
+            |---|---|
+            | 4 | Fourth |
+            """),
         ]
     )
 
     public init() {}
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
-        document.tables.flatMap { table in
-            table.rows.filter { $0.cellCount != table.header.count }.map { row in
-                let missing = row.cellCount < table.header.count
-                let message = "This table row has \(row.cellCount) cells but its header (line \(table.headerLine)) has "
-                    + "\(table.header.count): " + (missing
-                        ? "GitHub shows the missing cells empty; fill them or write '-'."
-                        : "GitHub drops the extra cells; remove them or add a column to the header.")
-                return finding(message, at: SourceRange(lines: row.line, row.line, in: document.source))
-            }
+        let tables = SchemaTable.tables(of: document)
+        let noneMarkers = Set(option("noneMarkers", in: context).listValue ?? [])
+        let requirement = PaperLinkRequirement(share: option("requiredShare", in: context).doubleValue ?? 0.8,
+                                               minimumEntries: option("minimumEntries", in: context).intValue ?? 5)
+        let numbering = SchemaNumbering(tables: tables, indexHeaders: option("indexHeaders", in: context).listValue ?? [])
+        return tables.flatMap { wrongCellCounts(in: $0, source: document.source) }
+            + tables.flatMap { missingTitles(in: $0, source: document.source) }
+            + missingPaperLinks(document, tables: tables, requirement: requirement, noneMarkers: noneMarkers)
+            + implausibleYears(document, tables: tables, earliest: option("earliestYear", in: context).intValue ?? 1950)
+            + numbering.runs.flatMap(numberingFindings)
+    }
+
+    private func wrongCellCounts(in table: SchemaTable, source: SourceText) -> [Finding] {
+        table.table.rows.filter { $0.cellCount != table.table.header.count }.map { row in
+            let expected = table.table.header.count
+            let message = "This table row has \(row.cellCount) cells but its header (line \(table.table.headerLine)) has "
+                + "\(expected): " + (row.cellCount < expected
+                    ? "GitHub shows the missing cells empty; fill them or write '-'."
+                    : "GitHub drops the extra cells; remove them or add a column to the header.")
+            return finding(message, at: SourceRange(lines: row.line, row.line, in: source))
         }
     }
+
+    /// The rows of a table whose cell count matches the header, so that columns line up.
+    private func alignedRows(of table: SchemaTable) -> [SchemaTable.Row] {
+        table.rows.filter { $0.cells.count == table.table.header.count }
+    }
+
+    private func missingTitles(in table: SchemaTable, source: SourceText) -> [Finding] {
+        guard let column = table.column(holding: \.title), column < table.table.header.count else { return [] }
+        let header = table.table.header[column].trimmingCharacters(in: .whitespaces)
+        return alignedRows(of: table).compactMap { row in
+            guard let entry = row.entry, entry.title == nil, row.cells[column].text.isEmpty else { return nil }
+            return finding("This row has no title: its '\(header)' cell is empty; write the paper's title, "
+                           + "or '-' if the row has none on purpose.", at: entry.range(in: source))
+        }
+    }
+
+    private func missingPaperLinks(_ document: ListDocument, tables: [SchemaTable], requirement: PaperLinkRequirement,
+                                   noneMarkers: Set<String>) -> [Finding] {
+        let inTables = tables.flatMap { table -> [Finding] in
+            let entries = table.rows.compactMap(\.entry)
+            guard requirement.holds(for: entries) else { return [] }
+            let markerColumns = [table.column(holding: \.title), table.column(holding: { $0.paperLink?.url })]
+                .compactMap { $0 }.filter { $0 < table.table.header.count }
+            let withLink = entries.filter(\.hasPaperLink).count
+            return alignedRows(of: table).compactMap { row in
+                guard let entry = row.entry, !entry.hasPaperLink,
+                      !markerColumns.contains(where: { noneMarkers.contains(row.cells[$0].text) }) else { return nil }
+                return finding("\(entry.label) has no paper link, though \(withLink) of the \(entries.count) rows of this "
+                               + "table have one: link the paper (arXiv, DOI or publisher page), or write '-' if it has none.",
+                               at: entry.range(in: document.source))
+            }
+        }
+        let elsewhere = Dictionary(grouping: document.entries.filter { $0.shape != .tableRow }, by: \.shape)
+            .sorted { $0.key.rawValue < $1.key.rawValue }
+            .flatMap { shape, entries -> [Finding] in
+                guard requirement.holds(for: entries) else { return [] }
+                let withLink = entries.filter(\.hasPaperLink).count
+                return entries.filter { !$0.hasPaperLink }.map { entry in
+                    finding("\(entry.label) has no paper link, though \(withLink) of the \(entries.count) entries written "
+                            + "like it have one: link the paper (arXiv, DOI or publisher page).",
+                            at: entry.range(in: document.source))
+                }
+            }
+        return inTables + elsewhere
+    }
+
+    private func implausibleYears(_ document: ListDocument, tables: [SchemaTable], earliest: Int) -> [Finding] {
+        let latest = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+        let cellsByLine = Dictionary(tables.flatMap(\.rows).map { ($0.line, $0.cells) }) { first, _ in first }
+        return document.entries.compactMap { entry in
+            guard let text = entry.yearText else { return nil }
+            let message: String
+            switch entry.year {
+            case nil: message = "'\(text.prefix(20))' in \(entry.label) is not a year: write the four-digit year of publication."
+            case let year? where year < earliest: message = "The year \(year) of \(entry.label) is before \(earliest): check it."
+            case let year? where year > latest: message = "The year \(year) of \(entry.label) is in the future: check it."
+            default: return nil
+            }
+            let line = entry.lines.lowerBound
+            let range = cellsByLine[line]?.first { $0.text == text }?.range
+                ?? document.source.range(of: text, inLines: entry.lines)
+                ?? entry.range(in: document.source)
+            return finding(message, at: range)
+        }
+    }
+
+    private func numberingFindings(_ run: SchemaNumbering.Run) -> [Finding] {
+        let start = run.wrongStart.map { start in
+            finding("This table's numbering starts at \(start.number.value): start it at 1"
+                    + (start.previousLast.map { ", or at \($0 + 1) to continue the table before" } ?? "") + ".",
+                    at: start.number.range)
+        }
+        let breaks = run.breaks.map { numberBreak in
+            let following = numberBreak.renumbered.count - 1
+            return finding("Number \(numberBreak.number.value) breaks the numbering: after \(numberBreak.expected - run.step) "
+                           + "comes \(numberBreak.expected)"
+                           + (following > 0 ? "; the fix renumbers this row and the \(following) after it." : "."),
+                           at: numberBreak.number.range, fix: Fix(replacements: numberBreak.renumbered))
+        }
+        return [start].compactMap { $0 } + breaks
+    }
+}
+
+/// When a paper link is part of a list's shape: most entries of a group have one.
+private struct PaperLinkRequirement {
+    let share: Double
+    let minimumEntries: Int
+
+    func holds(for entries: [Entry]) -> Bool {
+        entries.count >= max(1, minimumEntries)
+            && Double(entries.filter(\.hasPaperLink).count) >= share * Double(entries.count)
+            && entries.contains { !$0.hasPaperLink }
+    }
+}
+
+private extension Entry {
+    /// The entry's first link to its paper.
+    var paperLink: EntryLink? { links.first { $0.kind == .paper } }
+
+    /// Whether the entry links its paper, by a paper link or an identifier.
+    var hasPaperLink: Bool { paperLink != nil || ids.arxiv != nil || ids.doi != nil }
 }

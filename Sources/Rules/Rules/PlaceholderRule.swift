@@ -1,0 +1,164 @@
+import Foundation
+import Lists
+import Markdown
+
+/// Rows and links that stand in for real ones (`TODO`, a bare `google.com`, `example.com`),
+/// and table-of-contents markers GitHub shows as plain text.
+public struct PlaceholderRule: Rule {
+    public static let description = RuleDescription(
+        id: "placeholder",
+        summary: "An entry, link or marker is a placeholder: placeholder text, a placeholder host, or a [toc] marker.",
+        rationale: """
+        A placeholder left in a published list points readers nowhere. An entry whose title or \
+        link text is placeholder text (the vocabulary's 'placeholders.texts': TODO, TBD, coming \
+        soon, …; a text in capitals matches only in capitals, so the paper 'ToDo' is not one), or whose link goes to a placeholder host (the vocabulary's 'placeholders.hosts': \
+        example.com, localhost, …; a host written with a trailing '/', such as 'google.com/', counts \
+        only as its bare home page, so 'scholar.google.com/…' or 'google.com/search?…' do not) is \
+        reported: replace it with the real paper, or remove it. GitHub does not render '[toc]' \
+        markers (the option 'tocMarkers'): it shows them as text and builds its own outline from \
+        the headings; remove the marker or write the contents as a list of links.
+        """,
+        severity: .error,
+        options: [
+            RuleOption("tocMarkers", default: .list(["[toc]", "[[toc]]", "[[_toc_]]", "@[toc]", "${toc}"]),
+                       "Paragraphs that ask for a generated table of contents, compared without case."),
+        ],
+        triggering: [
+            RuleExample("""
+            ## Table of Contents
+            ↓[toc]
+
+            ## Papers
+            """),
+            RuleExample("""
+            | Index | Paper Names | PDF Link |
+            |:----:|:----------|:-----------|
+            | 16 | IQAGPT: computed tomography image quality assessment | [PDF](https://link.springer.com/content/pdf/10.1186/s42492-024-00171-w.pdf) |
+            ↓| 17 | 项目A | [PDF](https://google.com) |
+            ↓| 18 | A real title | [PDF](https://www.google.com/) |
+            """),
+            RuleExample("""
+            - ↓TODO: add the survey's title. [[paper]](https://arxiv.org/abs/2401.00001)
+            - A model with a local demo. [[paper]](https://arxiv.org/abs/2401.00002) [[demo]](↓http://localhost:7860/)
+            - A model with its code to come. [[paper]](https://arxiv.org/abs/2401.00003) [↓[code (coming soon)]](https://github.com/a/b)
+            - An example entry. [[paper]](↓https://example.com/paper.pdf)
+            """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+            ## Table of Contents
+            - [Papers](#papers)
+
+            ## Papers
+            - Learning to search the toc. [[paper]](https://arxiv.org/abs/2401.00004)
+            - ToDo: Token Downsampling for Efficient Generation of High-Resolution Images. [[paper]](https://arxiv.org/abs/2402.13573)
+            """),
+            RuleExample("""
+            | Paper | Link | Code |
+            |---|---|---|
+            | RepsNet: Combining Vision with Language | [PDF](https://link.springer.com/chapter/10.1007/978-3-031-16443-9_68) | [Code](https://sites.google.com/view/repsnet) |
+            | Scholar profile | [PDF](https://scholar.google.com/citations?user=abc) | - |
+            | A search link | [PDF](https://www.google.com/search?q=medclip) | - |
+            | TODOS: a paper about lists | [PDF](https://arxiv.org/abs/2401.00005) | - |
+            """),
+            RuleExample("""
+            To add a paper, open a pull request; links such as https://example.com are only examples.
+            """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
+        let placeholders = Placeholders(texts: context.vocabulary.placeholderTexts, hosts: context.vocabulary.placeholderHosts)
+        return tocMarkers(in: document, markers: option("tocMarkers", in: context).listValue ?? [])
+            + document.entries.compactMap { placeholderEntry($0, placeholders: placeholders, source: document.source) }
+    }
+
+    private func tocMarkers(in document: ListDocument, markers: [String]) -> [Finding] {
+        let wanted = Set(markers.map { $0.lowercased() })
+        let longest = 2 * (markers.map(\.utf8.count).max() ?? 0)
+        return document.tree.nodes.compactMap { node in
+            guard node.kind == .paragraph, node.range.start.line == node.range.end.line,
+                  document.source.lineLength(node.range.start.line) <= longest else { return nil }
+            let line = document.source.line(node.range.start.line)
+            let marker = line.trimmingCharacters(in: .whitespaces)
+            guard wanted.contains(marker.lowercased()),
+                  let range = document.source.range(of: marker, onLine: node.range.start.line) else { return nil }
+            return finding("GitHub does not render '\(marker)': it shows the text as is and builds its own outline from the "
+                           + "headings; remove it, or write the contents as a list of links.", at: range)
+        }
+    }
+
+    /// One finding for an entry with placeholder parts, naming them all; it points at the part
+    /// when there is one, at the entry when there are several.
+    private func placeholderEntry(_ entry: Entry, placeholders: Placeholders, source: SourceText) -> Finding? {
+        var parts: [(description: String, range: SourceRange?)] = []
+        if let title = entry.title, let text = placeholders.text(in: title) {
+            parts.append(("its title says '\(text)'", source.range(of: text, inLines: entry.lines)))
+        }
+        for link in entry.links {
+            if let text = placeholders.text(in: link.label) {
+                parts.append(("its link text says '\(text)'", source.range(of: link.label, inLines: entry.lines)))
+            } else if placeholders.isText(link.url) {
+                parts.append(("its link goes to '\(link.url)'", entry.range(of: link, in: source)))
+            } else if let address = HostURL(link.url), let host = placeholders.host(of: address) {
+                let place = host.hasSuffix("/") ? "the bare home page of \(address.host)" : "\(address.host), a placeholder host"
+                let url = link.url.count > 60 ? String(link.url.prefix(57)) + "…" : link.url
+                parts.append(("its link \(url) goes to \(place)", entry.range(of: link, in: source)))
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        let range = parts.count == 1 ? parts[0].range : nil
+        return finding("\(entry.label) is a placeholder, not a paper: " + parts.map(\.description).joined(separator: "; ")
+                       + ". Replace it with the real paper's title and links, or remove it.",
+                       at: range ?? entry.range(in: source))
+    }
+}
+
+/// The vocabulary's placeholder texts and hosts, prepared for matching many entries. A text
+/// in capitals (`TODO`) matches only in capitals, so that a paper named 'ToDo' is not taken for
+/// one; other texts match without regard to case.
+private struct Placeholders {
+    private let texts: [(text: String, options: String.CompareOptions)]
+    private let hosts: [String]
+
+    init(texts: [String], hosts: [String]) {
+        self.texts = texts.filter { !$0.isEmpty }.map { text in
+            let inCapitals = text == text.uppercased() && text != text.lowercased()
+            return (text, inCapitals ? [] : .caseInsensitive)
+        }
+        self.hosts = hosts
+    }
+
+    /// The placeholder text a title or label holds as a whole word, as written there.
+    func text(in title: String) -> String? {
+        for (text, options) in texts {
+            var searchRange = title.startIndex..<title.endIndex
+            while let found = title.range(of: text, options: options, range: searchRange) {
+                let before = found.lowerBound > title.startIndex ? title[title.index(before: found.lowerBound)] : nil
+                let after = found.upperBound < title.endIndex ? title[found.upperBound] : nil
+                if !Self.isWordCharacter(before), !Self.isWordCharacter(after) { return String(title[found]) }
+                searchRange = found.upperBound..<title.endIndex
+            }
+        }
+        return nil
+    }
+
+    /// Whether a whole text (a link target such as `TBD`) is a placeholder text.
+    func isText(_ candidate: String) -> Bool {
+        texts.contains { candidate.compare($0.text, options: $0.options) == .orderedSame }
+    }
+
+    /// The placeholder host a link is on: `example.com` (any page of it or its subdomains) or
+    /// `google.com/` (its bare home page only).
+    func host(of address: HostURL) -> String? {
+        hosts.first { host in
+            host.hasSuffix("/") ? address.host == host.dropLast().lowercased() && address.isHomePage : address.isOn(host)
+        }
+    }
+
+    private static func isWordCharacter(_ character: Character?) -> Bool {
+        character.map { $0.isLetter || $0.isNumber } ?? false
+    }
+}

@@ -1,0 +1,106 @@
+import Lists
+import Markdown
+
+/// One cell of a table line as written.
+struct SchemaCell: Sendable {
+    /// The cell's source text without surrounding blanks (`[PDF](…)`, `Natrual`, `-`).
+    let text: String
+    /// Where that text stands; nil for an empty cell.
+    let range: SourceRange?
+
+    /// The cells of a table line, split at unescaped pipes; a leading and a trailing pipe are
+    /// borders. GitHub splits inside code spans too, so this does as well.
+    static func cells(onLine line: Int, in source: SourceText) -> [SchemaCell] {
+        let bytes = Array(source.lineBytes(line))
+        var bounds: [Int] = [-1]
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "|") { bounds.append(index) }
+            index += 1
+        }
+        bounds.append(bytes.count)
+        var cells = zip(bounds, bounds.dropFirst()).map { open, close in
+            cell(bytes: bytes, from: open + 1, to: close, line: line)
+        }
+        if let first = bounds.dropFirst().first, first < bytes.count, bytes[..<first].allSatisfy(isBlank) {
+            cells.removeFirst()
+        }
+        if let last = bounds.dropLast().last, last >= 0, bytes[(last + 1)...].allSatisfy(isBlank), cells.count > 1 {
+            cells.removeLast()
+        }
+        return cells
+    }
+
+    private static func cell(bytes: [UInt8], from start: Int, to end: Int, line: Int) -> SchemaCell {
+        var first = start
+        var last = end - 1
+        while first <= last, isBlank(bytes[first]) { first += 1 }
+        while last >= first, isBlank(bytes[last]) { last -= 1 }
+        guard first <= last else { return SchemaCell(text: "", range: nil) }
+        return SchemaCell(text: String(decoding: bytes[first...last], as: UTF8.self),
+                         range: SourceRange(start: SourcePosition(line: line, column: first + 1),
+                                            end: SourcePosition(line: line, column: last + 1)))
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+    }
+}
+
+/// A table of the list with its cells as written and the entry read from each row: what
+/// rules that learn a table's shape from its own rows work on.
+struct SchemaTable: Sendable {
+    /// One body row.
+    struct Row: Sendable {
+        let line: Int
+        let cells: [SchemaCell]
+        /// The entry read from the row, when the table has a title or name column.
+        let entry: Entry?
+    }
+
+    let table: ListTable
+    let header: [SchemaCell]
+    let rows: [Row]
+
+    /// The document's tables, in document order.
+    static func tables(of document: ListDocument) -> [SchemaTable] {
+        var entriesByLine: [Int: Entry] = [:]
+        for entry in document.entries where entry.shape == .tableRow {
+            entriesByLine[entry.lines.lowerBound] = entry
+        }
+        return document.tables.map { table in
+            SchemaTable(table: table,
+                        header: SchemaCell.cells(onLine: table.headerLine, in: document.source),
+                        rows: table.rows.map { row in
+                            Row(line: row.line, cells: SchemaCell.cells(onLine: row.line, in: document.source),
+                                entry: entriesByLine[row.line])
+                        })
+        }
+    }
+
+    /// The column whose cells hold an entry's fact (its title, its category, a link's URL) in
+    /// most rows that have the fact; cells equal to the fact win over cells containing it.
+    /// Nil when no column holds it in most rows.
+    func column(holding fact: (Entry) -> String?) -> Int? {
+        var equal: [Int: Int] = [:]
+        var containing: [Int: Int] = [:]
+        var rowsWithFact = 0
+        for row in rows {
+            guard let entry = row.entry, let value = fact(entry), !value.isEmpty else { continue }
+            rowsWithFact += 1
+            for (column, cell) in row.cells.enumerated() where cell.text.contains(value) {
+                containing[column, default: 0] += 1
+                if cell.text == value { equal[column, default: 0] += 1 }
+            }
+        }
+        let best = containing.keys.max { left, right in
+            (equal[left, default: 0], containing[left]!, -left) < (equal[right, default: 0], containing[right]!, -right)
+        }
+        guard let best, containing[best]! * 2 > rowsWithFact else { return nil }
+        return best
+    }
+}
