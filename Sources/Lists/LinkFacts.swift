@@ -47,7 +47,7 @@ enum LinkLabel {
 }
 
 /// Classifies URLs and pulls paper identifiers out of them.
-enum LinkURL {
+public enum LinkURL {
     private static let codeHosts = ["github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com"]
     private static let paperHosts = [
         "arxiv.org", "doi.org", "openaccess.thecvf.com", "ieeexplore.ieee.org", "link.springer.com",
@@ -87,7 +87,7 @@ enum LinkURL {
     }
 
     /// The arXiv identifier a URL names, without its version.
-    static func arxivID(in url: String) -> String? {
+    public static func arxivID(in url: String) -> String? {
         let lower = url.lowercased()
         guard lower.contains("arxiv") || lower.contains("huggingface.co/papers") else { return nil }
         if let match = url.firstMatch(of: newStyleArxiv) {
@@ -100,7 +100,7 @@ enum LinkURL {
     }
 
     /// The DOI written in a URL (`doi.org/10.…`, or a publisher path holding `10.NNNN/…`).
-    static func doi(in url: String) -> String? {
+    public static func doi(in url: String) -> String? {
         guard url.contains("10.") else { return nil }
         let decoded = url.removingPercentEncoding ?? url
         guard let match = decoded.firstMatch(of: doiPattern) else { return nil }

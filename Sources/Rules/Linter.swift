@@ -12,6 +12,12 @@ public struct Linter: Sendable {
         CodeLinkRule(),
         PlaceholderRule(),
         SignedUrlRule(),
+        CategoryMismatchRule(),
+        SectionPlacementRule(),
+        SpellingRule(),
+        DuplicateEntryRule(),
+        DuplicateLinkRule(),
+        YearMismatchRule(),
     ]
 
     /// The description of the rule with this id.

@@ -20,6 +20,10 @@ public struct Vocabulary: Sendable, Equatable {
     /// Words the spelling rule accepts beyond the English word list (`rules/words.txt` and
     /// the configuration's `words`): model names, field terms.
     public var words: Set<String> = []
+    /// The English word list the spelling rule judges by, read by the command line from the
+    /// file the rule's `dictionary` option names; empty when there is none, and the rule then
+    /// reports nothing.
+    public var dictionary = WordList()
 
     public init() {}
 
@@ -34,6 +38,7 @@ public struct Vocabulary: Sendable, Equatable {
         merged.codeHosts += other.codeHosts
         merged.unrelatedRepositories += other.unrelatedRepositories
         merged.words.formUnion(other.words)
+        if !other.dictionary.isEmpty { merged.dictionary = other.dictionary }
         return merged
     }
 }

@@ -43,6 +43,17 @@ enum RulesFolder {
         return configuration
     }
 
+    /// The configuration with the spelling rule's English word list read into its vocabulary,
+    /// once per run, from the file the rule's `dictionary` option names. A missing or unreadable
+    /// file leaves the list empty: the spelling rule then reports nothing.
+    static func withDictionary(_ configuration: Configuration) -> Configuration {
+        guard let path = SpellingRule.dictionaryPath(in: configuration),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return configuration }
+        var configuration = configuration
+        configuration.vocabulary.dictionary = WordList(dictionaryText: text)
+        return configuration
+    }
+
     private static func parse<T>(_ url: URL, _ parse: (String, String) throws(ConfigurationError) -> T) throws(VlmbotError) -> T {
         let content = try text(of: url)
         do {

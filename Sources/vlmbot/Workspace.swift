@@ -72,10 +72,11 @@ struct Workspace {
     func settings(explicitFile: String?) throws(VlmbotError) -> Settings {
         let defaults = try RulesFolder.defaultConfiguration()
         guard let file = try configurationFile(named: explicitFile) else {
-            return Settings(configuration: defaults, file: nil, repositoryLists: [])
+            return Settings(configuration: RulesFolder.withDictionary(defaults), file: nil, repositoryLists: [])
         }
         let repository = try configuration(at: file)
-        return Settings(configuration: defaults.merged(with: repository), file: file, repositoryLists: repository.lists)
+        return Settings(configuration: RulesFolder.withDictionary(defaults.merged(with: repository)), file: file,
+                        repositoryLists: repository.lists)
     }
 
     /// Reads and validates a configuration file.

@@ -15,6 +15,10 @@ enum DefaultRules {
             var configuration = try Configuration.parse(text("default.yml"), file: "rules/default.yml")
             configuration.vocabulary = try Vocabulary.parse(text("vocabulary.yml"), file: "rules/vocabulary.yml")
             configuration.vocabulary.words.formUnion(Vocabulary.words(fromList: text("words.txt")))
+            if let path = SpellingRule.dictionaryPath(in: configuration),
+               let dictionary = try? String(contentsOfFile: path, encoding: .utf8) {
+                configuration.vocabulary.dictionary = WordList(dictionaryText: dictionary)
+            }
             return configuration
         } catch {
             fatalError("the bundled rules folder does not load: \(error)")

@@ -1,0 +1,150 @@
+import Lists
+import Markdown
+
+/// A paper listed twice in one list: by arXiv id, DOI, paper link, title or near-identical
+/// title. An error within one section, a warning across sections.
+public struct DuplicateEntryRule: Rule {
+    public static let description = RuleDescription(
+        id: "duplicate-entry",
+        summary: "A paper is listed twice: same arXiv id, DOI, paper link or (nearly) the same title.",
+        rationale: """
+        A paper listed twice in one section is a merge or copy-paste slip: remove one copy. Across \
+        sections it may be deliberate cross-listing, so it is only a warning there; if it is \
+        deliberate, add the paper's key (arxiv:ID, doi:DOI or title:Exact Title) to the rule's \
+        'allow' option. Titles match without case, punctuation, accents or hyphenation; a one-word \
+        difference counts only for titles of six words or more, and never a different number. Two \
+        different titles on one paper link are duplicate-link's finding, not this one.
+        """,
+        severity: .error,
+        options: [
+            RuleOption("allow", default: .list([]),
+                       "Papers deliberately listed in several sections, as arxiv:ID, doi:DOI or title:Exact Title; "
+                           + "never exempts a repeat within one section."),
+        ],
+        triggering: [
+            RuleExample("""
+            ## VQA
+            |Paper|PDF|
+            |---|---|
+            |Fusion of Domain-Adapted Vision and Language Models for Medical VQA|[PDF](https://arxiv.org/abs/2404.16192)|
+            |Open-ended medical visual question answering through prefix tuning|[PDF](https://link.springer.com/chapter/10.1007/978-3-031-43904-9_70)|
+            ↓|Fusion of Domain-Adapted Vision and Language Models for Medical VQA|[PDF](https://arxiv.org/pdf/2404.16192v2.pdf)|
+            """),
+            RuleExample("""
+            ## Pre-training
+            - [Medical Vision-Language Pre-training: A Survey](https://openreview.net/forum?id=a) (2023)
+            - [A different paper about chest X-ray report generation](https://openreview.net/forum?id=b)
+            ↓- [medical vision language pretraining — a survey](https://openreview.net/forum?id=c)
+            """),
+            RuleExample("""
+            ## Segmentation
+            - MedCLIP-SAM: Bridging text and image towards universal medical image segmentation [[paper]](https://doi.org/10.1007/978-3-031-72390-2_60)
+            ↓- Bridging Text and Image Towards Universal Medical Image Segmentation [[paper]](https://link.springer.com/chapter/10.1007/978-3-031-72390-2_60)
+            """),
+            RuleExample("""
+            ## Surveys
+            - Vision-Language Models for Medical Report Generation and Visual Question Answering: A Review [[paper]](https://openreview.net/forum?id=1)
+            ↓- Vision-Language Models for Medical Report Generation and Visual Question Answering: Review [[paper]](https://openreview.net/forum?id=2)
+            ↓- Vision-Language Model for Medical Report Generation and Visual Question Answering: A Review [[paper]](https://openreview.net/forum?id=3)
+            """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+            ## Natural
+            | Model | Paper |
+            |---|---|
+            | SAT | One Model to Rule them All: Towards Universal Segmentation for Medical Images with Text Prompts |
+            | SAT | Improving Medical Vision-Language Contrastive Pretraining With Semantics-Aware Triage |
+            | SAM | Segment Anything |
+            | MedSAM | Segment Anything in Medical Images |
+            """),
+            RuleExample("""
+            ## Natural
+            - [BLIP: Bootstrapping Language-Image Pre-training for Unified Vision-Language Understanding and Generation](https://arxiv.org/abs/2201.12086)
+            - [BLIP-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders and Large Language Models](https://arxiv.org/abs/2301.12597)
+            - [Gemini: A Family of Highly Capable Multimodal Models](https://arxiv.org/abs/2312.11805)
+            - [Gemini 1.5: Unlocking multimodal understanding across millions of tokens of context](https://arxiv.org/abs/2403.05530)
+            - [Developing Generalist Foundation Models from a Multimodal Dataset for 3D Computed Tomography](https://openreview.net/forum?id=3d)
+            - [Developing Generalist Foundation Models from a Multimodal Dataset for 2D Computed Tomography](https://openreview.net/forum?id=2d)
+            """),
+            RuleExample("""
+            ## Learning
+            - [Self-supervised learning for medical image analysis using image context restoration](https://openreview.net/forum?id=a)
+            - [Semi-supervised learning for medical image analysis using image context restoration](https://openreview.net/forum?id=b)
+            - [Vision-Language Models for Medical Report Generation and Visual Question Answering: A Review](https://arxiv.org/abs/2403.02469)
+            - [Vision-Language Models for Medical Report Generation and Visual Question Answering: A Survey](https://arxiv.org/abs/2405.00001)
+            - [Universal and extensible language-vision models for organ segmentation](https://openreview.net/forum?id=u) [code](https://github.com/ljwztc/CLIP-Driven-Universal-Model)
+            - [Clip-driven universal model for organ segmentation](https://openreview.net/forum?id=c) [code](https://github.com/ljwztc/CLIP-Driven-Universal-Model)
+            """),
+            RuleExample("""
+            | Index | Paper Names | PDF Link |
+            |:----:|:----------|:-----------|
+            | 17 | TODO | [PDF](https://example.com) |
+            | 18 | TODO | [PDF](https://example.com) |
+            | 19 | - | - |
+            | 20 | - | - |
+            """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
+        let allowed = Set((option("allow", in: context).listValue ?? []).compactMap(Self.allowKey))
+        let papers = Paper.all(in: document, vocabulary: context.vocabulary)
+        var index = PaperIndex()
+        var findings: [Finding] = []
+        for (position, paper) in papers.enumerated() where !paper.isUnidentifiable {
+            let keys = paper.lookupKeys
+            let matches = index.candidates(keys).compactMap { earlier in
+                paper.evidence(ofSamePaperAs: papers[earlier]).map { (first: papers[earlier], evidence: $0) }
+            }
+            let sameSection = matches.first { $0.first.entry.section == paper.entry.section }
+            if let (first, evidence) = sameSection ?? matches.first {
+                let crossListed = sameSection == nil
+                let exempt = crossListed && !allowed.isDisjoint(with: paper.exactKeys + first.exactKeys)
+                if !exempt {
+                    let (reported, named) = context.orient(later: paper, earlier: first)
+                    findings.append(report(reported, duplicating: named, evidence: evidence, crossListed: crossListed,
+                                           in: document.source))
+                }
+            }
+            index.add(position, under: keys)
+        }
+        return findings
+    }
+
+    private func report(_ paper: Paper, duplicating other: Paper, evidence: Paper.Evidence, crossListed: Bool,
+                        in source: SourceText) -> Finding {
+        let line = "line \(other.entry.lines.lowerBound)"
+        let message = crossListed
+            ? "This paper is also listed at \(line) in \(other.entry.sectionName) (\(evidence.phrase)): keep one, or add "
+                + "\(Self.allowHint(paper)) to duplicate-entry's allow option if listing it in both sections is deliberate."
+            : "This paper is listed twice in \(paper.entry.sectionName): also at \(line) (\(evidence.phrase)); "
+                + "remove one of the two."
+        var result = finding(message, at: paper.entry.range(in: source), related: [other.entry.range(in: source)])
+        if crossListed { result.severity = .warning }
+        return result
+    }
+
+    /// What to write in `allow` for this paper, as a message says it.
+    private static func allowHint(_ paper: Paper) -> String {
+        if let arxiv = paper.arxiv { return "'arxiv:\(arxiv)'" }
+        if let doi = paper.doi { return "'doi:\(doi)'" }
+        if let title = paper.entry.title, title.count <= 60 { return "'title:\(title)'" }
+        return "'title:' and its title"
+    }
+
+    /// An `allow` item as a key of `Paper.exactKeys`, or nil when it is none of the forms.
+    private static func allowKey(_ item: String) -> String? {
+        guard let colon = item.firstIndex(of: ":") else { return nil }
+        let kind = item[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let value = item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        switch kind {
+        case "arxiv": return "arxiv:" + value.lowercased().replacing(/v[0-9]+$/, with: "")
+        case "doi": return "doi:" + Paper.normalizedDOI(value)
+        case "title": return "title:" + PaperTitle(value).compact
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Lists
+import Markdown
+
+/// A misspelt word in a heading or a paper title: a word no English word list, vocabulary
+/// word or repeated word of the list knows, one typo (an edit, or two letters swapped) away
+/// from one that is known.
+public struct SpellingRule: Rule {
+    public static let description = RuleDescription(
+        id: "spelling",
+        summary: "A word of a heading or title looks misspelt: it is unknown but one typo away from a known word.",
+        rationale: """
+        Headings and titles are what readers scan and search; a misspelt word hides an entry from \
+        search and looks careless. Words are checked against an English word list (the `dictionary` \
+        option), rules/words.txt, the configuration's `words`, and the words the list itself writes \
+        twice or more, and forms built from those (plurals, prefixes, British spellings). An unknown \
+        word one typo (an edit, or two neighbouring letters swapped) from a known word is reported; \
+        the fix writes that word when it is the only one. Model names (inner capitals, digits), a \
+        title's leading name before a colon, code spans and URLs are not checked. Correct the word, \
+        or add it to `words` in .vlmbot.yml if it is right.
+        """,
+        severity: .warning,
+        options: [
+            RuleOption("dictionary", default: .string("/usr/share/dict/american-english"),
+                       "The English word list, one word a line (Debian's wamerican); without it the rule reports nothing."),
+        ],
+        triggering: [
+            RuleExample("""
+            ## Medical Image ↓Segmentaton
+            - [Some paper](https://arxiv.org/abs/2301.00001)
+            """),
+            RuleExample("""
+            | Title | Code |
+            |---|---|
+            ↓| Vision models are utilzed for diagnosis | - |
+            """),
+            RuleExample("""
+            ## Medical Vision
+            ↓- Robust retrieval for medical vison. [[paper]](https://arxiv.org/abs/2301.00002)
+            """),
+            RuleExample("""
+            # Lists
+
+            ↓## Traditonal Vision Models
+            ↓- Medical image segmentaiton with text prompts. [[paper]](https://arxiv.org/abs/2301.00006)
+            """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+            ## Vision-Language Pretraining for Histopathology
+            | Title | Code |
+            |---|---|
+            | Kiut: Knowledge-injected u-transformer for radiology report generation | - |
+            | BiomedCLIP: a multimodal biomedical foundation model pretrained from image-text pairs | - |
+            | LLaVA-Med and Med-Flamingo: finetuning on specialised tumour modelling | - |
+            """),
+            RuleExample("""
+            # <p align=center>`Awesome Medical Vision-Language`</p>
+            - Using `segmentaton_utils` with Medsam. [[paper]](https://arxiv.org/abs/2301.00003) [[code]](https://github.com/a/segmentaton)
+            - Medsam: adapting models in medical images. [[paper]](https://arxiv.org/abs/2301.00004)
+            """),
+            RuleExample("""
+            ## Segmentation of CT scans with Merlyn
+            - Medical segmentation by Merlyn. [[paper]](https://arxiv.org/abs/2301.00005)
+            - Syncretic fusion of modalities. [[paper]](https://arxiv.org/abs/2301.00007)
+            """),
+        ],
+        corrections: [
+            RuleCorrection("""
+            ## Medical Image Segmentaton
+            - Seg paper. [[paper]](https://arxiv.org/abs/2301.00001)
+            """, """
+            ## Medical Image Segmentation
+            - Seg paper. [[paper]](https://arxiv.org/abs/2301.00001)
+            """),
+            RuleCorrection("""
+            | Title | Code |
+            |---|---|
+            | Vision models are utilzed for diagnosis | [code](https://github.com/a/b) |
+            """, """
+            | Title | Code |
+            |---|---|
+            | Vision models are utilized for diagnosis | [code](https://github.com/a/b) |
+            """),
+        ]
+    )
+
+    public init() {}
+
+    /// Where the command line reads the English word list from: the rule's `dictionary`
+    /// option; nil when the rule is turned off.
+    public static func dictionaryPath(in configuration: Configuration) -> String? {
+        let setting = configuration.rules[description.id]
+        guard setting?.enabled ?? true else { return nil }
+        return RuleContext(vocabulary: configuration.vocabulary, options: setting?.options ?? [:])
+            .option("dictionary", of: description).stringValue
+    }
+
+    public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
+        guard !context.vocabulary.dictionary.isEmpty else { return [] }
+        let speller = WordSpeller(dictionary: context.vocabulary.dictionary, extraWords: context.vocabulary.words,
+                                  tree: document.tree)
+        return headingFindings(document, speller: speller) + titleFindings(document, speller: speller)
+    }
+
+    private func headingFindings(_ document: ListDocument, speller: WordSpeller) -> [Finding] {
+        let tree = document.tree
+        return tree.children(of: tree.root).filter {
+            if case .heading = tree[$0].kind { true } else { false }
+        }.flatMap { heading in
+            let (text, isCode) = Self.headingText(heading, in: tree)
+            let lines = tree[heading].range.lines
+            return findings(for: text, speller: speller, document: document) {
+                (SourcePosition(line: lines.lowerBound, column: 1), lines.upperBound, isCode)
+            }
+        }
+    }
+
+    private func titleFindings(_ document: ListDocument, speller: WordSpeller) -> [Finding] {
+        document.entries.flatMap { entry -> [Finding] in
+            guard let title = entry.title else { return [] }
+            return findings(for: CheckableWords.withoutLeadingName(title), speller: speller, document: document) {
+                let start = Self.titleStart(of: entry, title: title, in: document.source)
+                return (start, entry.lines.contains(start.line) ? entry.lines.upperBound : start.line, false)
+            }
+        }
+    }
+
+    /// The findings for one heading's or title's text; `place` tells where the text is
+    /// written (from a position through a line, in code or not), asked only when a word is
+    /// misspelt. A word found only in code spans or URLs there is not reported.
+    private func findings(for text: String, speller: WordSpeller, document: ListDocument,
+                          place: () -> (start: SourcePosition, lastLine: Int, inCode: Bool)) -> [Finding] {
+        let misspellings = CheckableWords.words(in: text).compactMap(speller.misspelling(of:))
+        guard !misspellings.isEmpty else { return [] }
+        let (start, lastLine, inCode) = place()
+        var searchFrom: [String: SourcePosition] = [:]
+        return misspellings.compactMap { misspelling in
+            guard let range = document.source.wordRange(of: misspelling.word, from: searchFrom[misspelling.word] ?? start,
+                                                        through: lastLine, inCode: inCode) else { return nil }
+            searchFrom[misspelling.word] = SourcePosition(line: range.end.line, column: range.end.column + 1)
+            let fix = misspelling.replacement.map { Fix(replacements: [Replacement(range: range, text: $0)]) }
+            return finding(Self.message(for: misspelling), at: range, fix: fix)
+        }
+    }
+
+    private static func message(for misspelling: Misspelling) -> String {
+        let quoted = misspelling.suggestions.prefix(4).map { "'\($0)'" }
+        let options = quoted.count <= 2 ? quoted.joined(separator: " or ")
+            : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+        return "'\(misspelling.word)' looks misspelt: did you mean \(options)? If the word is right, add it to `words` in .vlmbot.yml."
+    }
+
+    /// A heading's words outside code spans, or its code's words when the heading is nothing
+    /// but code (a title styled as code, such as `` # `Awesome Lists` ``).
+    private static func headingText(_ heading: NodeID, in tree: MarkdownTree) -> (text: String, isCode: Bool) {
+        var prose = ""
+        var code = ""
+        for id in tree.descendants(of: heading) {
+            let node = tree[id]
+            switch node.kind {
+            case .text: prose += node.literal ?? ""
+            case .code: code += " " + (node.literal ?? ""); prose += " "
+            case .softBreak, .lineBreak, .htmlInline: prose += " "
+            default: continue
+            }
+        }
+        let hasProse = prose.contains { $0.isLetter }
+        return hasProse || code.isEmpty ? (prose, false) : (code, true)
+    }
+
+    /// Where a title is written: its opening words within the entry's lines, else anywhere in
+    /// the list (a title given by a link reference definition), else the entry's first line.
+    private static func titleStart(of entry: Entry, title: String, in source: SourceText) -> SourcePosition {
+        let opening = String(title.prefix(24))
+        let found = source.range(of: opening, inLines: entry.lines)
+            ?? source.range(of: opening, inLines: 1...max(1, source.lineCount))
+        return found?.start ?? SourcePosition(line: entry.lines.lowerBound, column: 1)
+    }
+}

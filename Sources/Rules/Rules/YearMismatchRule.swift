@@ -1,0 +1,161 @@
+import Foundation
+import Lists
+import Markdown
+
+/// A preprint's stated year (or year and month) that contradicts its arXiv identifier, which
+/// encodes the month it was first submitted (`2303.08774` is March 2023).
+public struct YearMismatchRule: Rule {
+    public static let description = RuleDescription(
+        id: "year-mismatch",
+        summary: "A preprint's year or month differs from the one its arXiv identifier encodes.",
+        rationale: """
+        An arXiv identifier gives the year and month the paper was first submitted (2303.08774 is \
+        March 2023; cs/0112017 is December 2001). When an entry names no venue, or names arXiv or \
+        another preprint venue, its date should be that one. A published venue's later year is the \
+        published version's and is not reported. vlmbot cannot tell which of the two is wrong: \
+        fix the date, or name the venue if the date is when the paper was published.
+        """,
+        severity: .warning,
+        options: [
+            RuleOption("preprint-venues", default: .list(["arXiv", "CoRR", "preprint"]),
+                       "Venue words that mean the entry is the arXiv preprint, so its date must be the arXiv one."),
+        ],
+        triggering: [
+            RuleExample("""
+            - [2023.04] [Segment Anything in Medical Images](https://arxiv.org/abs/2304.12306)
+            ↓- [2022.07] [On the Opportunities and Risks of Foundation Models](https://arxiv.org/pdf/2108.07258.pdf)
+            """),
+            RuleExample("""
+            `arXiv 2023` **MAIRA-1: A specialised large multimodal model for radiology report generation** \\
+            *Stephanie L. Hyland, Shruthi Bannur* \\
+            [[paper]](https://arxiv.org/abs/2311.13668)
+
+            ↓`arXiv 2022` **MoE-TinyMed: Mixture of Experts for Tiny Medical Large Vision-Language Models** \\
+            *Songtao Jiang, Tuo Zheng* \\
+            [[paper]](https://arxiv.org/abs/2404.10237)
+            """),
+            RuleExample("""
+            | Year | Name | Links |
+            |---|---|---|
+            | ↓2023/05 | [MedSAM] | [paper](https://arxiv.org/abs/2304.12306) |
+            | 2001/12 | [Old] | [paper](https://arxiv.org/abs/cs/0112017) |
+            | ↓2002 | [Old too] | [paper](https://arxiv.org/abs/cs/0112017v2) |
+            """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+            `IEEE JBHI 2022` **Multi-modal Understanding and Generation for Medical Images and Text via Vision-Language Pre-Training** \\
+            *Jong Hak Moon, Hyungyung Lee* \\
+            [[paper](https://arxiv.org/abs/2105.11333)]
+
+            `NeurIPS 2023` **LLaVA-Med: Training a Large Language-and-Vision Assistant for Biomedicine in One Day** \\
+            *Chunyuan Li, Cliff Wong* \\
+            [[paper](https://arxiv.org/abs/2306.00890)]
+            """),
+            RuleExample("""
+            | Year | Name | Links |
+            |---|---|---|
+            | 2022/10 | [MedCLIP] | [paper](https://arxiv.org/pdf/2210.10163.pdf) |
+            | 2023 | [PMC-LLaMA] | [paper](https://arxiv.org/abs/2304.14454) |
+            | 2019 | [MIMIC-CXR] | [paper](https://www.nature.com/articles/s41597-019-0322-0) |
+            | 20 | [Visual Med-Alpaca] | [paper](https://github.com/cambridgeltl/visual-med-alpaca) |
+            """),
+            RuleExample("""
+            - [MICCAI 2021] [A paper posted to arXiv after the conference](https://arxiv.org/abs/2203.01234)
+            - [CVPR 2024] [A paper posted to arXiv the year before](https://arxiv.org/abs/2311.01234)
+            """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
+        let preprintVenues = (option("preprint-venues", in: context).listValue ?? []).map(Self.words)
+        return document.entries.compactMap { entry in
+            guard let yearText = entry.yearText, let year = entry.year, let arxiv = entry.ids.arxiv,
+                  let submitted = Self.submission(ofArxivID: arxiv),
+                  entry.venue.map({ venue in preprintVenues.contains { Self.words(venue).isSuperset(of: $0) } }) ?? true
+            else { return nil }
+            let stated = StatedDate(yearText, year: year)
+            let monthDiffers = stated.month.map { $0 != submitted.month } ?? false
+            guard stated.year != submitted.year || monthDiffers else { return nil }
+            let written = String(yearText[stated.range])
+            let expected = stated.month == nil
+                ? "\(submitted.year)"
+                : "\(submitted.year)\(stated.separator)\(submitted.month < 10 ? "0" : "")\(submitted.month)"
+            let message = "The date \(written) contradicts arXiv \(arxiv), first submitted in "
+                + "\(Self.monthNames[submitted.month - 1]) \(submitted.year): write \(expected) if the list gives "
+                + "arXiv dates, or name the venue if \(written) is when it was published."
+            return finding(message, at: Self.range(of: stated, in: yearText, entry: entry, source: document.source))
+        }
+    }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
+
+    /// The year and month an arXiv identifier was assigned: `YYMM.NNNNN` or `archive/YYMMNNN`.
+    private static func submission(ofArxivID id: String) -> (year: Int, month: Int)? {
+        let isOldStyle = id.contains("/")
+        let digits = id.split(separator: "/").last ?? ""
+        guard let yy = Int(digits.prefix(2)), let month = Int(digits.dropFirst(2).prefix(2)),
+              (1...12).contains(month) else { return nil }
+        return (!isOldStyle || yy < 91 ? 2000 + yy : 1900 + yy, month)
+    }
+
+    private static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+    }
+
+    /// Where the stated date is written: the year text in the entry's lines, outside the title
+    /// and not inside a longer number or word (such as a URL's), narrowed to the date itself.
+    private static func range(of stated: StatedDate, in yearText: String, entry: Entry, source: SourceText) -> SourceRange {
+        let offset = yearText.utf8.distance(from: yearText.startIndex, to: stated.range.lowerBound)
+        let length = yearText[stated.range].utf8.count
+        let title = entry.title.flatMap { source.range(of: $0, inLines: entry.lines) }
+        for line in entry.lines {
+            let bytes = Array(source.lineBytes(line))
+            var column = 1
+            while let found = source.range(of: yearText, onLine: line, from: column) {
+                let inTitle = title.map { $0.start <= found.start && found.end <= $0.end } ?? false
+                if !inTitle, isBoundary(bytes, found.start.column - 2), isBoundary(bytes, found.end.column) {
+                    let start = found.start.column + offset
+                    return SourceRange(start: SourcePosition(line: line, column: start),
+                                       end: SourcePosition(line: line, column: start + length - 1))
+                }
+                column = found.start.column + 1
+            }
+        }
+        return entry.range(in: source)
+    }
+
+    /// Whether the byte at a 0-based index is outside the line or not part of a number or word.
+    private static func isBoundary(_ bytes: [UInt8], _ index: Int) -> Bool {
+        guard bytes.indices.contains(index) else { return true }
+        let byte = bytes[index]
+        return !(byte >= 0x30 && byte <= 0x39 || byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A
+            || "./-_".utf8.contains(byte))
+    }
+}
+
+/// A date as a list writes it: a year, and a month when written as `2023/04`, `2023.04`
+/// or `2023-04`.
+private struct StatedDate {
+    let year: Int
+    let month: Int?
+    let separator: String
+    /// The date's span within the year text (the whole text when no four-digit year is in it).
+    let range: Range<String.Index>
+
+    init(_ text: String, year parsedYear: Int) {
+        guard let match = text.firstMatch(of: /((?:19|20)[0-9]{2})(?:([.\/\-])([0-9]{1,2}))?(?![0-9])/),
+              let year = Int(match.1) else {
+            (year, month, separator, range) = (parsedYear, nil, "", text.startIndex..<text.endIndex)
+            return
+        }
+        let month = match.3.flatMap { Int($0) }.flatMap { (1...12).contains($0) ? $0 : nil }
+        self.year = year
+        self.month = month
+        separator = month == nil ? "" : String(match.2 ?? "")
+        range = month == nil ? match.1.startIndex..<match.1.endIndex : match.range
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Lists
+
+/// A paper or code link of an entry, reduced to a key that is the same however the URL is
+/// written: arXiv abs, pdf and html forms and DOI resolvers give the identifier; otherwise
+/// host, path and query without scheme, `www.`, trailing slash or `.git`.
+struct PaperLink: Sendable {
+    enum Role: Sendable { case paper, code }
+
+    let link: EntryLink
+    let role: Role
+    let key: String
+
+    /// The link's key and role, or nil for links that name no one paper or repository: other
+    /// kinds, placeholders, bare hosts, and a code host's owner pages. `arxiv` is the entry's
+    /// arXiv id, which spares parsing the URL again when it holds it.
+    init?(_ link: EntryLink, address: HostURL, arxiv: String?, terms: PaperTerms) {
+        guard link.kind == .paper || link.kind == .code, !terms.isPlaceholder(address) else { return nil }
+        let onCodeHost = address.isOn(anyOf: terms.codeHosts)
+        let lowercasedURL = link.url.lowercased()
+        let linkedArxiv = arxiv.flatMap { lowercasedURL.contains("arxiv") && lowercasedURL.contains($0) ? $0 : nil }
+        if link.kind == .paper, let arxiv = linkedArxiv ?? LinkURL.arxivID(in: link.url)?.lowercased() {
+            (role, key) = (.paper, "arxiv:" + arxiv)
+        } else if link.kind == .paper, !onCodeHost, let doi = LinkURL.doi(in: link.url) {
+            (role, key) = (.paper, "doi:" + doi.lowercased())
+        } else {
+            var path = address.pathSegments
+            guard !path.isEmpty, !onCodeHost || path.count >= 2 else { return nil }
+            if onCodeHost { path = path.map { $0.lowercased() } }
+            if let last = path.last, last.hasSuffix(".git") { path[path.count - 1] = String(last.dropLast(4)) }
+            let location = ([address.host] + path).joined(separator: "/")
+            let query = address.queryItems.map { $0.value.isEmpty ? $0.name : $0.name + "=" + $0.value }
+            (role, key) = (link.kind == .code || onCodeHost ? .code : .paper,
+                           query.isEmpty ? location : location + "?" + query.joined(separator: "&"))
+        }
+        self.link = link
+    }
+}
+
+/// The vocabulary's placeholder and code-host terms, read once for every entry.
+struct PaperTerms: Sendable {
+    /// Each placeholder text as title words (`TODO`, `coming soon`, `项目A`).
+    private let placeholderTexts: [[String]]
+    /// Placeholder hosts; a trailing `/` in the vocabulary (`google.com/`) means its home page only.
+    private let placeholderHosts: [(host: String, homePageOnly: Bool)]
+    let codeHosts: [String]
+
+    init(_ vocabulary: Vocabulary) {
+        placeholderTexts = vocabulary.placeholderTexts.map { PaperTitle($0).words }.filter { !$0.isEmpty }
+        placeholderHosts = vocabulary.placeholderHosts.map { host in
+            (host.trimmingCharacters(in: CharacterSet(charactersIn: "/")), host.hasSuffix("/"))
+        }
+        codeHosts = vocabulary.codeHosts
+    }
+
+    /// Whether a title holds a placeholder text as whole words (`TODO: add paper`).
+    func isPlaceholder(_ title: PaperTitle) -> Bool {
+        placeholderTexts.contains { text in
+            title.words.count >= text.count
+                && (0...(title.words.count - text.count)).contains { title.words[$0..<$0 + text.count].elementsEqual(text) }
+        }
+    }
+
+    /// Whether a link goes to a placeholder: any page of a placeholder host or its subdomains,
+    /// or the bare home page of a home-page-only one.
+    func isPlaceholder(_ address: HostURL) -> Bool {
+        placeholderHosts.contains { address.isOn($0.host) && (!$0.homePageOnly || address.isHomePage) }
+    }
+}
+
+/// One entry with the keys that identify its paper: arXiv id, DOI, paper links and title.
+struct Paper: Sendable {
+    /// Why two entries are taken for the same paper, for messages.
+    enum Evidence: Equatable, Sendable {
+        case arxiv(String), doi(String), paperLink, title, nearTitle
+
+        var phrase: String {
+            switch self {
+            case .arxiv(let id): "same arXiv id \(id)"
+            case .doi(let doi): "same DOI \(doi)"
+            case .paperLink: "same paper link"
+            case .title: "same title"
+            case .nearTitle: "nearly the same title"
+            }
+        }
+    }
+
+    let entry: Entry
+    let arxiv: String?
+    let doi: String?
+    let title: PaperTitle
+    let links: [PaperLink]
+    /// Whether the entry says too little to compare (no title, no identifier), or stands in
+    /// for a real one (a placeholder title, or links only to placeholder hosts).
+    let isUnidentifiable: Bool
+
+    /// The papers of a document's entries, in order.
+    static func all(in document: ListDocument, vocabulary: Vocabulary) -> [Paper] {
+        let terms = PaperTerms(vocabulary)
+        return document.entries.map { Paper($0, terms: terms) }
+    }
+
+    init(_ entry: Entry, terms: PaperTerms) {
+        self.entry = entry
+        let arxiv = entry.ids.arxiv?.lowercased()
+        // An arXiv DOI (10.48550/arXiv.ID) is the arXiv id, which the parser already took.
+        let doi = entry.ids.doi.map(Self.normalizedDOI).flatMap { $0.hasPrefix("10.48550/arxiv.") ? nil : $0 }
+        let title = PaperTitle(entry.title ?? "")
+        let addresses = entry.links.map { HostURL($0.url) }
+        (self.arxiv, self.doi, self.title) = (arxiv, doi, title)
+        links = zip(entry.links, addresses).compactMap { link, address in
+            address.flatMap { PaperLink(link, address: $0, arxiv: arxiv, terms: terms) }
+        }
+        isUnidentifiable = title.isEmpty && arxiv == nil && doi == nil || terms.isPlaceholder(title)
+            || !addresses.isEmpty && addresses.allSatisfy { $0.map(terms.isPlaceholder) ?? false }
+    }
+
+    /// A DOI in lower case without a resolver or `doi:` prefix.
+    static func normalizedDOI(_ text: String) -> String {
+        let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
+        return lower.range(of: "10.").map { String(lower[$0.lowerBound...]) } ?? lower
+    }
+
+    /// Keys that name the paper exactly, as written in an `allow` option (`arxiv:ID`,
+    /// `doi:DOI`, `title:…` compacted).
+    var exactKeys: [String] {
+        [arxiv.map { "arxiv:" + $0 }, doi.map { "doi:" + $0 },
+         title.isEmpty ? nil : "title:" + title.compact].compactMap { $0 }
+    }
+
+    /// Lookup keys shared by any two entries that may be the same paper: its identifiers,
+    /// paper links, title and near-title keys.
+    var lookupKeys: [Int] {
+        let exact = exactKeys + links.filter { $0.role == .paper }.map { "link:" + $0.key }
+        return exact.map(\.hashValue) + title.fuzzyKeys
+    }
+
+    /// Why this entry and another are the same paper, or nil when they are different papers:
+    /// a shared arXiv id or DOI with titles that do not contradict it (a title may change
+    /// between versions), else (nearly) the same title with no identifier that contradicts
+    /// it, else a shared paper link where a title is missing.
+    func evidence(ofSamePaperAs other: Paper) -> Evidence? {
+        if let arxiv, arxiv == other.arxiv { return titlesAgree(with: other) ? .arxiv(arxiv) : nil }
+        if let doi, doi == other.doi { return titlesAgree(with: other) ? .doi(doi) : nil }
+        guard !(arxiv != nil && other.arxiv != nil || doi != nil && other.doi != nil) else { return nil }
+        if title.isNearDuplicate(of: other.title) { return title.compact == other.title.compact ? .title : .nearTitle }
+        let myPaperLinks = Set(links.filter { $0.role == .paper }.map(\.key))
+        let sharesPaperLink = other.links.contains { $0.role == .paper && myPaperLinks.contains($0.key) }
+        return sharesPaperLink && (title.isEmpty || other.title.isEmpty) ? .paperLink : nil
+    }
+
+    /// Whether the titles can name one paper: one is missing, or they share most words.
+    private func titlesAgree(with other: Paper) -> Bool {
+        title.isEmpty || other.title.isEmpty || title.isNearDuplicate(of: other.title)
+            || title.overlap(with: other.title).ratio >= 0.5
+    }
+
+    /// Whether the titles are clearly related, as a paper and its extended version are.
+    func hasRelatedTitle(to other: Paper) -> Bool {
+        let overlap = title.overlap(with: other.title)
+        return title.isEmpty || other.title.isEmpty || overlap.shared >= 3 || overlap.ratio >= 0.5
+    }
+}
+
+extension RuleContext {
+    /// Which of two entries about one finding it goes on, and which it names: the later one,
+    /// unless a reviewed change touched the earlier one only (a comment must be on the change).
+    func orient(later: Paper, earlier: Paper) -> (reported: Paper, named: Paper) {
+        isChanged(later.entry.lines) || !isChanged(earlier.entry.lines) ? (later, earlier) : (earlier, later)
+    }
+}
+
+/// Earlier entries by lookup key, for finding an entry's matches without comparing every pair.
+struct PaperIndex {
+    /// Entries kept per key: enough for real lists, bounded for pathological ones.
+    private static let limit = 8
+    private var entries: [Int: [Int]] = [:]
+
+    /// The positions filed under any of the keys, in ascending order.
+    func candidates(_ keys: [Int]) -> [Int] {
+        Set(keys.flatMap { entries[$0] ?? [] }).sorted()
+    }
+
+    mutating func add(_ position: Int, under keys: [Int]) {
+        for key in Set(keys) where entries[key, default: []].count < Self.limit {
+            entries[key, default: []].append(position)
+        }
+    }
+}
+
+extension Entry {
+    /// How a message names the entry's section: its nearest heading.
+    var sectionName: String {
+        guard let name = section.last else { return "the top of the list" }
+        return "'" + (name.count > 60 ? String(name.prefix(57)) + "…" : name) + "'"
+    }
+}
