@@ -155,4 +155,33 @@ func fileChanges(_ result: CLIRunner.Result) throws -> [String: [String: Int]] {
         #expect(result.status == 2)
         #expect(result.stderr == "vlmbot: list.md: binary on one side of the change; vlmbot checks text lists\n")
     }
+
+    @Test func aPullRequestThatAddsADuplicateOfAnOldEntryIsToldWhere() throws {
+        let repository = try TemporaryRepository()
+        let list = """
+        # Papers
+
+        ## Segmentation
+
+        - [Segment Anything in Medical Images](https://arxiv.org/abs/2304.12306)
+        - [A Paper About Lung Nodules](https://arxiv.org/abs/2301.00001)
+
+        ## Detection
+
+        - [A Paper About Tumour Detection](https://arxiv.org/abs/2302.00002)
+
+        """
+        try repository.commit(["list.md": list], message: "base")
+        try repository.git("checkout", "-q", "-b", "feature")
+        try repository.commit(["list.md": list + "- [Segment Anything in Medical Images](https://arxiv.org/pdf/2304.12306v2)\n"],
+                              message: "add a paper again")
+        let result = try repository.check("--base", "main", "--head", "feature", "--format", "json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let duplicate = try #require(findings.first { $0["rule"] as? String == "duplicate-entry" })
+        #expect(duplicate["line"] as? Int == 11)
+        #expect((duplicate["message"] as? String)?.contains("line 5") == true)
+        #expect(duplicate["severity"] as? String == "warning")
+        #expect(findings.allSatisfy { ($0["line"] as? Int ?? 0) >= 11 }, "only the new entry is judged")
+    }
 }
