@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// The one place that calls cmark-gfm: parses GitHub-flavoured Markdown into a `MarkdownTree`.
 ///
@@ -13,9 +14,15 @@ public enum MarkdownParser {
         return true
     }()
 
+    /// cmark-gfm keeps the special-character table of its inline extensions process-wide
+    /// and every parse rewrites it, so parses must not overlap.
+    private static let lock = NSLock()
+
     /// Parses a document given as UTF-8 bytes.
     public static func parse(_ source: SourceText) -> MarkdownTree {
         precondition(registered)
+        lock.lock()
+        defer { lock.unlock() }
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
             fatalError("cmark_parser_new returned NULL: out of memory")
         }

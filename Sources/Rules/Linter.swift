@@ -6,6 +6,10 @@ public struct Linter: Sendable {
     public static let allRules: [any Rule] = [
         EntrySchemaRule(),
         HeadingSpaceRule(),
+        MalformedLinkRule(),
+        EmptyLinkRule(),
+        LiteralMarkupRule(),
+        TocAnchorRule(),
         LeftoverArtifactRule(),
         WhitespaceRule(),
         VocabularyRule(),

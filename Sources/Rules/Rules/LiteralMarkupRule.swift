@@ -1,0 +1,229 @@
+import Lists
+import Markdown
+
+/// Markdown that GitHub shows as literal text, decided from cmark-gfm's own parse: headings,
+/// list items and table rows swallowed by an HTML block, reference definitions that do not
+/// parse, and emphasis whose asterisks or underscores stay visible.
+public struct LiteralMarkupRule: Rule {
+    public static let description = RuleDescription(
+        id: "literal-markup",
+        summary: "Markdown that GitHub shows as literal text: swallowed headings, broken definitions, unclosed emphasis.",
+        rationale: """
+        An HTML block such as `<details>` or `</details>` runs on until a blank line, and every \
+        line in it is shown as raw text: a heading right after `</details>` shows as '#### Privacy'. \
+        A reference definition needs `[label]: destination "title"` and cannot interrupt a \
+        paragraph. Emphasis needs its closing `*` right after a non-space (`*Authors*`, not \
+        `*Authors *`) and its opening one right before a non-space. Each case is decided from \
+        what cmark-gfm parsed, so escaped asterisks, code, math, footnote marks (`Alice*, Bob*`) \
+        and snake_case are left alone.
+        """,
+        severity: .warning,
+        triggering: [
+            RuleExample("""
+            <details>
+            <summary>A paper (2024)</summary>
+
+            - A paper. [[paper]](https://arxiv.org/abs/2406.14847)
+            </details>
+            ↓#### Privacy
+            ↓#### Security
+
+            ## Next
+            """),
+            RuleExample("""
+            <div align="center">
+            ↓| Model | Paper |
+            |---|---|
+            </div>
+
+            <details><summary>More</summary>
+            ↓- [paper](https://arxiv.org/abs/2301.04558)
+            </details>
+            """),
+            RuleExample("""
+            [MedCLIP]: ## "MedCLIP: Contrastive Learning from Unpaired Medical Images and Text"
+
+            ↓[moda]="CT, MR, PET, Dermoscopy, Endoscopy"
+            ↓[moda2]: "text, radiology (CT, MRI, and X-ray), pathology"
+
+            A paragraph of text
+            ↓[paper]: https://arxiv.org/abs/2301.04558
+            """),
+            RuleExample("""
+            `ICCV 2021` **GLoRIA: A Multimodal Global-Local Representation Learning Framework** \\
+            ↓*Shih-Cheng Huang, Liyue Shen, Matthew P. Lungren, Serena Yeung * \\
+            [[paper](https://doi.org/10.1109/ICCV48922.2021.00391)]
+
+            - ↓** Title with a space** and ↓**标题：**内容 and ↓**never closed
+            """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+            <details>
+            <summary>A paper (2024)</summary>
+
+            - A paper. [[paper]](https://arxiv.org/abs/2406.14847)
+            </details>
+
+            #### Privacy
+            <!--
+            ## A heading kept in a comment
+            - an item kept in a comment
+            -->
+            <pre>
+            # shown as written on purpose
+            </pre>
+            """),
+            RuleExample("""
+            [MedCLIP]: ## "MedCLIP: Contrastive Learning from Unpaired Medical Images and Text"
+            [paper]: https://arxiv.org/abs/2301.04558
+
+            - [2023.10]: we released the code.
+            - [News]: see below.
+            """),
+            RuleExample("""
+            *Alice Smith\\*, Bob Jones\\*, Carol White* \\
+            Alice*, Bob* (*equal contribution) and 5 * 3 * 2 and `a * b` and snake_case_name
+            $a*b$ and $x_1 * y_1$, https://example.org/a_b_c and **bold** and *italic* and 2**10
+            | a_b | c * d |
+            """),
+        ],
+        corrections: [
+            RuleCorrection("""
+            </details>
+            #### Privacy
+            #### Security
+            """, """
+            </details>
+
+            #### Privacy
+            #### Security
+            """),
+            RuleCorrection("""
+            *Shih-Cheng Huang, Serena Yeung * \\
+            [[paper](https://doi.org/10.1109/ICCV48922.2021.00391)]
+
+            - ** Title with a space** and more
+            """, """
+            *Shih-Cheng Huang, Serena Yeung* \\
+            [[paper](https://doi.org/10.1109/ICCV48922.2021.00391)]
+
+            - **Title with a space** and more
+            """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
+        let tree = document.tree
+        var locator = InlineLocator(tree: tree)
+        let swallowed = tree.swallowedLines.map { swallowedFinding($0, in: tree) }
+        let definitions = tree.brokenDefinitions(locator: &locator).map { definitionFinding($0, in: tree) }
+        let emphasis = tree.inlineBlocks.filter { Self.mayHoldDelimiters(tree, $0) }.flatMap { block in
+            InlineLayout(block: block, in: tree).unclosedEmphasis(in: tree.source).map { emphasisFinding($0, in: tree.source) }
+        }
+        return swallowed + definitions + emphasis
+    }
+
+    private static func mayHoldDelimiters(_ tree: MarkdownTree, _ block: NodeID) -> Bool {
+        tree.descendants(of: block).contains { id in
+            tree[id].kind == .text && (tree[id].literal ?? "").contains { $0 == "*" || $0 == "_" }
+        }
+    }
+
+    // MARK: Swallowed lines
+
+    private func swallowedFinding(_ swallowed: SwallowedLine, in tree: MarkdownTree) -> Finding {
+        let source = tree.source
+        let htmlLine = tree[swallowed.block].range.start.line
+        let text = source.content(ofLine: swallowed.line, quoteDepth: tree.quoteDepth(of: swallowed.block)).shortenedForMessage
+        let message = "This \(swallowed.kind.rawValue) is inside the HTML block that starts at line \(htmlLine), so GitHub "
+            + "shows '\(text)' as raw text: add a blank line after the HTML, before line \(swallowed.line)."
+        // A bare blank line would also end a block quote or list around the HTML: fix top-level blocks only.
+        let fix = swallowed.isFirst && tree[swallowed.block].parent == tree.root
+            ? Fix(replacements: [Replacement(range: SourceRange(start: SourcePosition(line: swallowed.line, column: 1),
+                                                                 end: SourcePosition(line: swallowed.line, column: 0)),
+                                             text: source.lineTerminator)])
+            : nil
+        return finding(message, at: SourceRange(lines: swallowed.line, swallowed.line, in: source), fix: fix)
+    }
+
+    // MARK: Reference definitions
+
+    private func definitionFinding(_ definition: BrokenDefinition, in tree: MarkdownTree) -> Finding {
+        let text = tree.source.excerpt(definition.bytes)
+        let message = definition.interruptsParagraph
+            ? "'\(text)' is a reference definition inside a paragraph, so GitHub shows it as text: "
+                + "add a blank line before it."
+            : "'\(text)' does not parse as a reference definition, so GitHub shows it as text: "
+                + "write it as [label]: destination \"title\"."
+        return finding(message, at: tree.source.range(ofBytes: definition.bytes))
+    }
+
+    // MARK: Emphasis
+
+    private func emphasisFinding(_ emphasis: UnclosedEmphasis, in source: SourceText) -> Finding {
+        let opener = emphasis.opener
+        let last = emphasis.closer ?? opener
+        let marks = String(decoding: source.bytes[opener.bytes], as: UTF8.self)
+        let lineEnd = source.offset(of: SourcePosition(line: opener.line, column: 1)) + source.lineLength(opener.line)
+        let excerpt = source.excerpt(opener.bytes.lowerBound..<min(last.bytes.upperBound, lineEnd))
+        let problem: String
+        var gap: Range<Int>?
+        switch emphasis.cause {
+        case .spaceBeforeCloser:
+            problem = "the closing '\(marks)' follows a space, so it closes nothing; remove the space before it."
+            gap = last.bytes.lowerBound - source.spacesBefore(last.bytes.lowerBound)..<last.bytes.lowerBound
+        case .spaceAfterOpener:
+            problem = "the opening '\(marks)' is followed by a space, so it opens nothing; remove the space after it."
+            gap = opener.bytes.upperBound..<opener.bytes.upperBound + source.spacesAfter(opener.bytes.upperBound)
+        case .punctuationBeforeCloser:
+            problem = "a closing '\(marks)' after punctuation must be followed by a space or punctuation; "
+                + "add a space after it or move the punctuation outside."
+        case .neverClosed:
+            problem = "nothing closes the '\(marks)'; close it, or escape it as \(marks.map { "\\\($0)" }.joined())."
+        }
+        let fix = gap.flatMap { source.emphasisFix(removing: $0, opener: opener, closer: emphasis.closer) }
+        return finding("'\(excerpt)' shows its \(opener.character == UInt8(ascii: "*") ? "asterisks" : "underscores"): "
+                       + problem, at: source.range(ofBytes: opener.bytes.lowerBound..<last.bytes.upperBound), fix: fix)
+    }
+}
+
+private extension SourceText {
+    /// The number of spaces and tabs just before an offset.
+    func spacesBefore(_ offset: Int) -> Int {
+        var count = 0
+        while offset - count > 0, bytes[offset - count - 1] == UInt8(ascii: " ") || bytes[offset - count - 1] == UInt8(ascii: "\t") {
+            count += 1
+        }
+        return count
+    }
+
+    /// The number of spaces and tabs from an offset on.
+    func spacesAfter(_ offset: Int) -> Int {
+        var count = 0
+        while offset + count < bytes.count, bytes[offset + count] == UInt8(ascii: " ") || bytes[offset + count] == UInt8(ascii: "\t") {
+            count += 1
+        }
+        return count
+    }
+
+    /// Removing the spaces between a literal opener and closer, when both are on one line,
+    /// equally long, and cmark-gfm parses the fixed line with one more emphasis.
+    func emphasisFix(removing gap: Range<Int>, opener: LiteralRun, closer: LiteralRun?) -> Fix? {
+        guard let closer, !gap.isEmpty, opener.bytes.count == closer.bytes.count, opener.line == closer.line else { return nil }
+        let lineStart = offset(of: SourcePosition(line: opener.line, column: 1))
+        let original = Array(lineBytes(opener.line))
+        var fixed = original
+        fixed.removeSubrange(gap.lowerBound - lineStart..<gap.upperBound - lineStart)
+        guard Self.emphasisCount(fixed) > Self.emphasisCount(original) else { return nil }
+        return Fix(replacements: [Replacement(range: range(ofBytes: gap), text: "")])
+    }
+
+    /// The emphasis and strong nodes of one line parsed alone, its indentation removed.
+    static func emphasisCount(_ line: [UInt8]) -> Int {
+        let text = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        return MarkdownParser.parse(SourceText(Array(text))).nodes.filter { $0.kind == .emphasis || $0.kind == .strong }.count
+    }
+}

@@ -1,0 +1,377 @@
+import Foundation
+import Lists
+import Markdown
+
+/// Link syntax that cmark-gfm did not parse as a link, so GitHub shows it as literal text:
+/// `[Paper]https://…)`, `[Paper] (https://…)`, `[a](https://x.org/a b)`, `[a][undefined]`,
+/// `[Code]` with no URL, and stray brackets left around a link.
+public struct MalformedLinkRule: Rule {
+    public static let description = RuleDescription(
+        id: "malformed-link",
+        summary: "Broken link syntax that GitHub shows as literal text instead of a link.",
+        rationale: """
+        A link needs `[text](URL)` with nothing between `]` and `(` and no space in the URL \
+        (write it as %20, or wrap the URL in <…>). GitHub shows anything else as the raw brackets \
+        and URL, and the paper has no working link. Only text that cmark-gfm left unparsed is \
+        reported: a link that parses, a dated note like `[2023.04]` or a defined reference \
+        `[Name]` is fine.
+        """,
+        severity: .error,
+        options: [
+            RuleOption("link-words", default: .list([
+                "paper", "code", "pdf", "arxiv", "project", "project page", "homepage", "website", "github",
+                "dataset", "demo", "video", "slides", "poster", "presentation", "blog", "weights", "bibtex",
+                "supplementary", "link",
+            ]), "Texts that always stand for a link: written in brackets with no URL (`[Code]`), they are reported."),
+        ],
+        triggering: [
+            RuleExample("""
+            ↓[ [Paper]https://arxiv.org/pdf/2301.04558.pdf) | [Code](https://github.com/a/b) ]
+            """),
+            RuleExample("""
+            - **A paper** ↓[Paper] (https://arxiv.org/abs/2301.04558)
+            - **Another** [PDF](https://arxiv.org/abs/2301.04559) ↓[Code]
+            - **Third** ↓[paper](https://x.org/a paper.pdf)
+            """),
+            RuleExample("""
+            | Title | Links |
+            |---|---|
+            | A paper | ↓[paper][arxiv-1] |
+            | Another | ↓[paper](https://arxiv.org/abs/2301.04558 |
+            """),
+            RuleExample("""
+            **A paper** \\
+            ↓[[paper](https://arxiv.org/abs/2301.04558)]] [[code](https://github.com/a/b)]
+            ↓[paper](https://arxiv.org/abs/2301.04558)) and [[code](https://github.com/a/b)
+            """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+            - [2023.04] [Foundation Models for Generalist Medical AI](https://www.nature.com/articles/s41586-023-05881-4)
+            - [**CVPR 2023**] A paper [[paper](https://arxiv.org/abs/2301.04558)] [ [code](https://github.com/a/b) ]
+            - [toc] ([pdf](https://arxiv.org/pdf/2301.04558.pdf)) [Code] (coming soon)
+            - [Code]: to be released. Index a[0][1] and [1, 2][3] are not links.
+            """),
+            RuleExample("""
+            | Name | Links |
+            |---|---|
+            | [MedCLIP] | [ [paper](https://arxiv.org/pdf/2210.10163.pdf) ] |
+
+            [MedCLIP]: https://arxiv.org/abs/2210.10163 "MedCLIP"
+            """),
+            RuleExample("""
+            Escaped \\[Paper\\]https://x.org/p.pdf and `[Paper]https://x.org/p.pdf` in code, \
+            [a link](https://en.wikipedia.org/wiki/Attention_(machine_learning)), <https://x.org/a>.
+
+            ```
+            [Paper] (https://x.org/p.pdf)
+            ```
+            """),
+        ],
+        corrections: [
+            RuleCorrection("""
+            [ [Paper]https://arxiv.org/pdf/2301.04558.pdf) | [Code]https://github.com/a/b ]
+            - A paper [Paper] (https://arxiv.org/abs/2301.04558)
+            """, """
+            [ [Paper](https://arxiv.org/pdf/2301.04558.pdf) | [Code](https://github.com/a/b) ]
+            - A paper [Paper](https://arxiv.org/abs/2301.04558)
+            """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
+        let tree = document.tree
+        let words = Set((option("link-words", in: context).listValue ?? []).map { $0.lowercased() })
+        return tree.inlineBlocks.filter { Self.mayHoldBrokenLink(tree, $0) }.flatMap { block in
+            let scanner = BrokenLinkScanner(layout: InlineLayout(block: block, in: tree), tree: tree, linkWords: words)
+            return scanner.problems().map { problem in
+                finding(problem.message, at: scanner.range(of: problem.glyphs), fix: problem.fix)
+            }
+        }
+    }
+
+    /// Whether a block's own text (outside links and code) has a bracket or a closing parenthesis.
+    private static func mayHoldBrokenLink(_ tree: MarkdownTree, _ block: NodeID) -> Bool {
+        tree.descendants(of: block).contains { id in
+            tree[id].kind == .text && (tree[id].literal ?? "").contains { $0 == "[" || $0 == "]" || $0 == ")" }
+        }
+    }
+}
+
+/// One piece of broken link syntax: the shown bytes it covers, what to say and, when certain,
+/// the fix.
+private struct BrokenLink {
+    var glyphs: ClosedRange<Int>
+    var message: String
+    var fix: Fix?
+}
+
+/// Reads a block's shown text (bracketed links reduced to one opaque glyph each, autolinks
+/// kept as their URL) for link syntax that did not parse.
+private struct BrokenLinkScanner {
+    let shown: [InlineGlyph]
+    let tree: MarkdownTree
+    let block: NodeID
+    let linkWords: Set<String>
+
+    init(layout: InlineLayout, tree: MarkdownTree, linkWords: Set<String>) {
+        shown = layout.glyphs.filter { glyph in glyph.link.map(layout.autolinks.contains) ?? true }
+        self.tree = tree
+        block = layout.block
+        self.linkWords = linkWords
+    }
+
+    private var source: SourceText { tree.source }
+
+    func problems() -> [BrokenLink] {
+        var problems: [BrokenLink] = []
+        var index = 0
+        while index < shown.count {
+            if isSyntax(index, "["), let close = labelEnd(from: index) {
+                if let problem = labelProblem(open: index, close: close) { problems.append(problem) }
+                index = close + 1
+            } else {
+                index += 1
+            }
+        }
+        return problems + strayBrackets()
+    }
+
+    /// Where a finding goes: the written bytes of some shown glyphs, or the block's first line.
+    func range(of glyphs: ClosedRange<Int>) -> SourceRange {
+        if let start = shown[glyphs.lowerBound].origin, let end = shown[glyphs.upperBound].origin, start <= end {
+            return source.range(ofBytes: start..<end + 1)
+        }
+        let line = tree[block].range.start.line
+        return SourceRange(lines: line, line, in: source)
+    }
+
+    // MARK: Bracketed text
+
+    /// The `]` closing a bracket that opens at `open`, with no bracket, break or link between.
+    private func labelEnd(from open: Int) -> Int? {
+        var index = open + 1
+        while index < shown.count {
+            let glyph = shown[index]
+            if isSyntax(index, "]") { return index }
+            if isSyntax(index, "[") || glyph.byte == InlineGlyph.opaque || glyph.byte == InlineGlyph.lineBreak { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    private func labelProblem(open: Int, close: Int) -> BrokenLink? {
+        let after = close + 1
+        let paren = walk(from: after)
+        if startsURL(at: after) {
+            return bareURL(open: open, close: close)
+        }
+        if paren > after, isSyntax(paren, "("), startsURL(at: paren + 1) {
+            return spacedLink(open: open, close: close, paren: paren)
+        }
+        if isSyntax(after, "(") {
+            return unparsedDestination(open: open, close: close, paren: after)
+        }
+        let label = text(open + 1..<close)
+        if isSyntax(after, "["), let end = labelEnd(from: after), !label.allSatisfy({ $0.isNumber || $0 == "," || $0 == " " }) {
+            let reference = text(after + 1..<end)
+            let name = reference.isEmpty ? quoted(open, close) : "[\(reference.shortenedForMessage)]"
+            return BrokenLink(glyphs: open...end,
+                              message: "'\(quoted(open, close))[\(reference.shortenedForMessage)]' refers to '\(name)', which no "
+                                  + "reference definition defines, so GitHub shows it as text: add '\(name): URL' or write "
+                                  + "\(quoted(open, close))(URL).")
+        }
+        if endsLinkList(at: paren), linkWords.contains(label.trimmingCharacters(in: Self.labelTrim).lowercased()) {
+            return BrokenLink(glyphs: open...close, message: "'\(quoted(open, close))' has no URL, so GitHub shows it as text: "
+                                  + "write \(quoted(open, close))(URL) or remove it.")
+        }
+        return nil
+    }
+
+    private static let labelTrim = CharacterSet(charactersIn: "*_ \t")
+
+    /// The bracketed text from `open` to `close` as a message quotes it.
+    private func quoted(_ open: Int, _ close: Int) -> String {
+        "[\(text(open + 1..<close).shortenedForMessage)]"
+    }
+
+    /// `[Paper]https://…`: the `(` is missing.
+    private func bareURL(open: Int, close: Int) -> BrokenLink {
+        let url = close + 1..<urlEnd(from: close + 1)
+        let last = url.upperBound - 1
+        var fix: Fix?
+        if startsURL(at: url.lowerBound, withScheme: true), isVerbatim(url), let start = shown[url.lowerBound].origin,
+           let end = shown[last].origin {
+            if isSyntax(last, ")"), isBalanced(url.dropLast()) {
+                fix = Fix(replacements: [insertion("(", at: start)])
+            } else if shown[last].byte.isASCIIAlphanumeric || shown[last].byte == UInt8(ascii: "/"), isBalanced(url) {
+                fix = Fix(replacements: [insertion("(", at: start), insertion(")", at: end + 1)])
+            }
+        }
+        return BrokenLink(glyphs: open...last,
+                          message: "'\(quoted(open, close))' is followed by a URL without '(', so GitHub shows both as "
+                              + "text: write \(quoted(open, close))(URL).", fix: fix)
+    }
+
+    /// `[Paper] (https://…)`: a space between `]` and `(`.
+    private func spacedLink(open: Int, close: Int, paren: Int) -> BrokenLink {
+        let urlEnd = urlEnd(from: paren + 1)
+        let closes = isSyntax(urlEnd - 1, ")") && isBalanced(paren + 1..<urlEnd - 1)
+        let fix = closes && startsURL(at: paren + 1, withScheme: true) ? removal(close + 1..<paren) : nil
+        return BrokenLink(glyphs: open...(closes ? urlEnd - 1 : paren),
+                          message: "'\(quoted(open, close)) (…)' has a space between ']' and '(', so GitHub shows it as text: "
+                              + "remove the space.", fix: fix)
+    }
+
+    /// `[a](…` that cmark-gfm did not take as a link: a space in the URL, or no closing `)`.
+    private func unparsedDestination(open: Int, close: Int, paren: Int) -> BrokenLink {
+        var index = paren + 1
+        var depth = 0
+        var space: Int?
+        while index < shown.count, shown[index].byte != InlineGlyph.lineBreak, shown[index].byte != InlineGlyph.opaque {
+            if isSyntax(index, "(") { depth += 1 }
+            if isSyntax(index, ")") {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            if space == nil, shown[index].byte == UInt8(ascii: " ") || shown[index].byte == UInt8(ascii: "\t") { space = index }
+            index += 1
+        }
+        let closed = index < shown.count && isSyntax(index, ")")
+        let titled = space.map { isSyntax(walk(from: $0), "\"") || isSyntax(walk(from: $0), "'") } ?? false
+        let reason = !closed ? "has no closing ')', so GitHub shows it as text: close it."
+            : titled ? "has a title that does not parse (unclosed quotes?), so GitHub shows it as text: fix the title."
+            : space != nil ? "has a space in its URL, so GitHub shows it as text: write the space as %20 or wrap the URL in <…>."
+            : "does not parse, so GitHub shows it as text: check its URL."
+        return BrokenLink(glyphs: open...max(paren, index - (closed ? 0 : 1)), message: "The link '\(quoted(open, close))(…' \(reason)")
+    }
+
+    // MARK: Stray brackets
+
+    /// Brackets and parentheses that close nothing right after a link, or open a bracket
+    /// right before one that nothing closes; one report per side of a link.
+    private func strayBrackets() -> [BrokenLink] {
+        var openBrackets: [Int] = []
+        var strays: [(index: Int, link: Int, opens: Bool)] = []
+        var parenDepth = 0
+        for index in shown.indices {
+            if isSyntax(index, "[") {
+                openBrackets.append(index)
+            } else if isSyntax(index, "]"), openBrackets.popLast() == nil {
+                strays.append((index, walk(from: index - 1, by: -1, over: "]"), false))
+            } else if isSyntax(index, "(") {
+                parenDepth += 1
+            } else if isSyntax(index, ")") {
+                if parenDepth == 0 { strays.append((index, index - 1, false)) }
+                parenDepth = max(0, parenDepth - 1)
+            }
+        }
+        strays += openBrackets.map { ($0, walk(from: $0 + 1, by: 1, over: "["), true) }
+        var reported: Set<[Int]> = []
+        return strays.filter { isLink($0.link) && reported.insert([$0.link, $0.opens ? 1 : 0]).inserted }
+            .sorted { $0.index < $1.index }
+            .map { stray in
+                let mark = Character(Unicode.Scalar(shown[stray.index].byte))
+                let what = stray.opens ? "before a link is never closed" : "after a link closes nothing"
+                return BrokenLink(glyphs: stray.index...stray.index,
+                                  message: "This '\(mark)' \(what), so GitHub shows it as stray text: remove it or add its pair.")
+            }
+    }
+
+    /// The first glyph from `start` on (stepping by `step`) that is neither a space nor `skipped`.
+    private func walk(from start: Int, by step: Int = 1, over skipped: Unicode.Scalar? = nil) -> Int {
+        var index = start
+        while shown.indices.contains(index), shown[index].byte == UInt8(ascii: " ") || shown[index].byte == UInt8(ascii: "\t")
+            || skipped.map({ isSyntax(index, $0) }) ?? false {
+            index += step
+        }
+        return index
+    }
+
+    // MARK: Glyph helpers
+
+    /// Whether a glyph is this unescaped ASCII character.
+    private func isSyntax(_ index: Int, _ character: Unicode.Scalar) -> Bool {
+        shown.indices.contains(index) && shown[index].byte == UInt8(character.value) && !shown[index].escaped
+    }
+
+    /// Whether a glyph ends a run of links: nothing, a break, another link or bracket, or a
+    /// separator follows (`[Code]` alone, not `[Code] (coming soon)` or `[Code]: soon`).
+    private func endsLinkList(at index: Int) -> Bool {
+        guard shown.indices.contains(index) else { return true }
+        return [InlineGlyph.lineBreak, InlineGlyph.opaque, UInt8(ascii: "["), UInt8(ascii: "|"), UInt8(ascii: ","),
+                UInt8(ascii: "/"), UInt8(ascii: ";")].contains(shown[index].byte)
+    }
+
+    private func isLink(_ index: Int) -> Bool {
+        guard shown.indices.contains(index), let node = shown[index].stands else { return false }
+        return tree[node].kind == .link
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: shown[range].map(\.byte), as: UTF8.self)
+    }
+
+    /// Whether a URL starts at a glyph; `www.` without a scheme counts unless `withScheme` (a
+    /// fix must not make it a link relative to the repository).
+    private func startsURL(at index: Int, withScheme: Bool = false) -> Bool {
+        hasPrefix("http://", at: index) || hasPrefix("https://", at: index) || (!withScheme && hasPrefix("www.", at: index))
+    }
+
+    /// Whether the shown glyphs from `index` spell `prefix`, ignoring ASCII case.
+    private func hasPrefix(_ prefix: String, at index: Int) -> Bool {
+        let bytes = Array(prefix.utf8)
+        guard index >= 0, index + bytes.count <= shown.count else { return false }
+        return bytes.indices.allSatisfy { shown[index + $0].byte | 0x20 == bytes[$0] | 0x20 }
+    }
+
+    /// The end of a URL that starts at `start`: the first space, break or opaque glyph.
+    private func urlEnd(from start: Int) -> Int {
+        var index = start
+        while index < shown.count, ![UInt8(ascii: " "), UInt8(ascii: "\t"), InlineGlyph.lineBreak, InlineGlyph.opaque]
+            .contains(shown[index].byte) {
+            index += 1
+        }
+        return index
+    }
+
+    private func isBalanced(_ range: some Sequence<Int>) -> Bool {
+        var depth = 0
+        for index in range {
+            if isSyntax(index, "(") { depth += 1 }
+            if isSyntax(index, ")") { depth -= 1 }
+            if depth < 0 { return false }
+        }
+        return depth == 0
+    }
+
+    /// The insertion of text before the source byte at `offset`.
+    private func insertion(_ text: String, at offset: Int) -> Replacement {
+        let position = source.position(ofOffset: offset)
+        return Replacement(range: SourceRange(start: position, end: SourcePosition(line: position.line, column: position.column - 1)),
+                           text: text)
+    }
+
+    /// The deletion of some shown glyphs written verbatim in one piece.
+    private func removal(_ range: Range<Int>) -> Fix? {
+        guard !range.isEmpty, isVerbatim(range), let start = shown[range.lowerBound].origin,
+              let end = shown[range.upperBound - 1].origin else { return nil }
+        return Fix(replacements: [Replacement(range: source.range(ofBytes: start..<end + 1), text: "")])
+    }
+
+    /// Whether shown glyphs come from consecutive source bytes, none escaped.
+    private func isVerbatim(_ range: Range<Int>) -> Bool {
+        let origins = range.map { shown.indices.contains($0) && !shown[$0].escaped ? shown[$0].origin : nil }
+        guard let first = origins.first ?? nil else { return range.isEmpty }
+        return origins.enumerated().allSatisfy { $0.element == first + $0.offset }
+    }
+}
+
+private extension UInt8 {
+    var isASCIIAlphanumeric: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+    }
+}

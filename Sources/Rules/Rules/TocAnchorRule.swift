@@ -1,0 +1,137 @@
+import Foundation
+import Lists
+import Markdown
+
+/// A link to `#fragment` that no heading or HTML anchor of the document makes.
+public struct TocAnchorRule: Rule {
+    public static let description = RuleDescription(
+        id: "toc-anchor",
+        summary: "A `#fragment` link (a table of contents entry) names no heading or anchor of the list.",
+        rationale: """
+        GitHub gives each heading an anchor: its text lower-cased, punctuation and emoji removed \
+        (hyphens and underscores kept), spaces turned into hyphens, repeats numbered -1, -2. \
+        A table-of-contents link whose fragment matches no heading (nor an HTML `id` or `name`) \
+        scrolls nowhere. Link to the heading's anchor, or rename the heading.
+        """,
+        severity: .warning,
+        options: [
+            RuleOption("builtin-anchors", default: .list(["top", "readme"]),
+                       "Fragments that need no heading: browsers scroll `#top` to the top, and GitHub's README box has the id `readme`."),
+        ],
+        triggering: [
+            RuleExample("""
+            - [Pre-training](↓#medical-vision-language-pretraining)
+            - [Grounding](↓#Medical-Visual-Grounding-(Referring))
+            - [Missing](↓#segmentation)
+
+            # Medical Vision-Language Pre-training
+            # Medical Visual Grounding (Referring)
+            """),
+            RuleExample("""
+            [Second survey](↓#survey-2)
+
+            ## Survey
+            ## Survey
+
+            ```
+            ## Survey
+            ```
+            """),
+            RuleExample("""
+            [Surveys](↓#surveys)
+
+            ## Survey
+            """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+            - [Surveys](#surveys)
+            - [Visual QA](#Medical-Visual-Question-Answering)
+            - [Grounding](#medical-visual-grounding-referring)
+            - [News](#-news)
+            - [Second](#surveys-1)
+            - [Paper](#arti3)
+            - [Top](#top)
+            - [C++ tools](#c-tools--libraries)
+            - [Code](#awesome-list)
+
+            # Surveys
+            # Surveys
+            # Medical Visual Question Answering
+            ## Medical Visual Grounding (Referring)
+            ## 🔥 News
+            ## C++ Tools & Libraries
+            # <p align=center>`Awesome List`</p>
+            &#x1F4D7; <a id="arti3"></a> **A paper**
+            """),
+            RuleExample("""
+            [Chinese](#中文介绍) [Encoded](#%E4%B8%AD%E6%96%87%E4%BB%8B%E7%BB%8D) [Prefixed](#user-content-intro) [Empty](#)
+
+            ## 中文介绍
+            <h2 id="intro">Intro</h2>
+            """),
+        ],
+        corrections: [
+            RuleCorrection("""
+            - [Pre-training](#medical-vision-language-pretraining)
+            - [Grounding](#Medical-Visual-Grounding-(Referring))
+
+            # Medical Vision-Language Pre-training
+            # Medical Visual Grounding (Referring)
+            """, """
+            - [Pre-training](#medical-vision-language-pre-training)
+            - [Grounding](#medical-visual-grounding-referring)
+
+            # Medical Vision-Language Pre-training
+            # Medical Visual Grounding (Referring)
+            """),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
+        let tree = document.tree
+        let links = tree.nodes.indices.filter { tree[$0].kind == .link && Self.fragment(of: tree[$0].destination) != nil }
+        guard !links.isEmpty else { return [] }
+        let anchors = AnchorIndex(tree: tree)
+        let builtin = Set((option("builtin-anchors", in: context).listValue ?? []).map { $0.lowercased() })
+        var locator = InlineLocator(tree: tree)
+        return links.compactMap { link in
+            guard let destination = tree[link].destination, let fragment = Self.fragment(of: destination),
+                  !anchors.contains(fragment), !builtin.contains(fragment.lowercased()) else { return nil }
+            let written = locator.bytes(of: link).flatMap { Self.destinationBytes(destination, in: $0, of: tree.source) }
+            let range = written.map(tree.source.range(ofBytes:)) ?? locator.range(of: link)
+            let quoted = "'#\(fragment.shortenedForMessage)'"
+            if let anchor = anchors.correction(for: fragment) {
+                let fix = written.map { Fix(replacements: [Replacement(range: tree.source.range(ofBytes: $0), text: "#" + anchor)]) }
+                return finding("No heading makes the anchor \(quoted), so the link scrolls nowhere: link to '#\(anchor)', "
+                               + "the anchor GitHub gives the heading it means.", at: range, fix: fix)
+            }
+            let hint = anchors.suggestion(for: fragment).map { "did you mean '#\($0)'?" }
+                ?? "link to an existing heading's anchor or add the heading."
+            return finding("No heading or HTML anchor makes \(quoted), so the link scrolls nowhere: \(hint)", at: range)
+        }
+    }
+
+    /// The fragment of a same-document link, decoded and without GitHub's `user-content-`
+    /// prefix; nil for other links, a bare `#` and fragments that are not anchors (`##`).
+    static func fragment(of destination: String?) -> String? {
+        guard let destination, destination.hasPrefix("#"), destination.count > 1 else { return nil }
+        let raw = String(destination.dropFirst())
+        guard !raw.contains("#") else { return nil }
+        let decoded = raw.removingPercentEncoding ?? raw
+        return decoded.hasPrefix("user-content-") ? String(decoded.dropFirst("user-content-".count)) : decoded
+    }
+
+    /// Where a link's destination is written inside the link's bytes (after its `](`).
+    private static func destinationBytes(_ destination: String, in link: Range<Int>, of source: SourceText) -> Range<Int>? {
+        let bytes = source.bytes[link]
+        let needle = Array(destination.utf8)
+        let opener = Array("](".utf8)
+        guard let open = bytes.indices.last(where: { bytes[$0...].starts(with: opener) }) else { return nil }
+        return (open + 2...max(open + 2, link.upperBound - needle.count)).lazy
+            .first { bytes[$0...].starts(with: needle) }
+            .map { $0..<$0 + needle.count }
+    }
+}
