@@ -16,7 +16,7 @@ public struct SpellingRule: Rule {
         word one typo (an edit, or two neighbouring letters swapped) from a known word is reported; \
         the fix writes that word when it is the only one. Model names (inner capitals, digits), a \
         title's leading name before a colon, code spans and URLs are not checked. Correct the word, \
-        or add it to `words` in .vlmbot.yml if it is right.
+        or add it to `vocabulary.words` in .vlmbot.yml if it is right.
         """,
         severity: .warning,
         options: [
@@ -147,7 +147,7 @@ public struct SpellingRule: Rule {
         let quoted = misspelling.suggestions.prefix(4).map { "'\($0)'" }
         let options = quoted.count <= 2 ? quoted.joined(separator: " or ")
             : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
-        return "'\(misspelling.word)' looks misspelt: did you mean \(options)? If the word is right, add it to `words` in .vlmbot.yml."
+        return "'\(misspelling.word)' looks misspelt: did you mean \(options)? If the word is right, add it to `vocabulary.words` in .vlmbot.yml."
     }
 
     /// A heading's words outside code spans, or its code's words when the heading is nothing
