@@ -15,30 +15,26 @@ struct WorkflowCommand {
     /// zero-width space, so the message cannot read as a command even where a log viewer
     /// starts a line with it.
     static func escapeData(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": escaped += "%25"
-            case "\r": escaped += "%0D"
-            case "\n": escaped += "%0A"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
+        var escaped = escape(text, [:])
         if escaped.hasPrefix("::") { escaped.insert("\u{200B}", at: escaped.index(after: escaped.startIndex)) }
         return escaped
     }
 
     /// Property escaping: data escaping plus `:` and `,`, which end a property.
     static func escapeProperty(_ text: String) -> String {
+        escape(text, [":": "%3A", ",": "%2C"])
+    }
+
+    /// `%`, CR and LF percent-encoded, and `extra` as given.
+    private static func escape(_ text: String, _ extra: [Unicode.Scalar: String]) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "%": escaped += "%25"
             case "\r": escaped += "%0D"
             case "\n": escaped += "%0A"
-            case ":": escaped += "%3A"
-            case ",": escaped += "%2C"
-            default: escaped.unicodeScalars.append(scalar)
+            default:
+                if let replacement = extra[scalar] { escaped += replacement } else { escaped.unicodeScalars.append(scalar) }
             }
         }
         return escaped

@@ -44,7 +44,7 @@ final class LoopbackServer: @unchecked Sendable {
     private var stopping = false
     private let finished = DispatchSemaphore(value: 0)
 
-    init(_ script: [Reply], lifetime: TimeInterval = 20) throws {
+    init(_ script: [Reply], lifetime: TimeInterval = 120) throws {
         self.script = script
         deadline = Date().addingTimeInterval(lifetime)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -1,5 +1,8 @@
 import Foundation
+import Lists
+import Markdown
 import Rules
+import Testing
 
 /// vlmbot's bundled `rules/` folder, read as the command line reads it.
 enum DefaultRules {
@@ -24,6 +27,20 @@ enum DefaultRules {
             fatalError("the bundled rules folder does not load: \(error)")
         }
     }()
+
+    /// The bundled seed lists, beside the rules folder.
+    static let seedsFolder = folder.deletingLastPathComponent().appendingPathComponent("seeds")
+
+    /// The seeds' file names without their ending, in order.
+    static let seedNames: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: seedsFolder.path)) ?? [])
+        .map { ($0 as NSString).deletingPathExtension }.sorted()
+
+    /// The seed whose file name starts with `prefix` (`"002"`, or a whole name), parsed.
+    static func seed(_ prefix: String) throws -> ListDocument {
+        let names = try FileManager.default.contentsOfDirectory(atPath: seedsFolder.path)
+        let name = try #require(names.sorted().first { $0.hasPrefix(prefix) }, "no seed named \(prefix)")
+        return ListParser.parse(SourceText(Array(try Data(contentsOf: seedsFolder.appendingPathComponent(name)))))
+    }
 
     /// The context a rule runs in with the bundled defaults.
     static func context(for rule: RuleDescription) -> RuleContext {

@@ -18,7 +18,7 @@ import Testing
 
     /// The rule on a bundled seed (read as the schema tests read them).
     static func run(_ rule: any Rule, seed: String) throws -> [Finding] {
-        run(rule, on: try SchemaTests.seed(seed))
+        run(rule, on: try DefaultRules.seed(seed))
     }
 
     static func run(_ rule: any Rule, _ text: String, options: [String: ConfigValue] = [:]) -> [Finding] {
@@ -38,7 +38,7 @@ import Testing
         "year-mismatch": ["003_2cec8cdf71660f63": ["39 warning"]],
     ]
 
-    @Test(arguments: SchemaTests.seeds)
+    @Test(arguments: DefaultRules.seedNames)
     func seedFindingsAreExactlyTheKnownOnes(seed: String) throws {
         for rule in [DuplicateEntryRule(), DuplicateLinkRule(), YearMismatchRule()] as [any Rule] {
             let id = type(of: rule).description.id

@@ -7,16 +7,6 @@ import Testing
 /// The Markdown rules (malformed-link, empty-link, literal-markup, toc-anchor) on the bundled
 /// seeds and on lists made for their traps.
 @Suite struct MarkupTests {
-    static let seeds = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("seeds")
-
-    static func seed(_ prefix: String) throws -> ListDocument {
-        let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path)
-        let name = try #require(names.first { $0.hasPrefix(prefix) })
-        return ListParser.parse(SourceText(Array(try Data(contentsOf: seeds.appendingPathComponent(name)))))
-    }
-
     static func findings(_ rule: some Rule, _ document: ListDocument) -> [Finding] {
         rule.check(document, in: DefaultRules.context(for: type(of: rule).description)).sorted(by: Finding.reportOrder)
     }
@@ -36,31 +26,31 @@ import Testing
 
     @Test(arguments: prefixes)
     func malformedLinksOnTheSeeds(prefix: String) throws {
-        let lines = Self.findings(MalformedLinkRule(), try Self.seed(prefix)).map(\.range.start.line)
+        let lines = Self.findings(MalformedLinkRule(), try DefaultRules.seed(prefix)).map(\.range.start.line)
         #expect(lines == (prefix == "003" ? [118] : []))
     }
 
     @Test(arguments: prefixes)
     func emptyLinksOnTheSeeds(prefix: String) throws {
-        let lines = Self.findings(EmptyLinkRule(), try Self.seed(prefix)).map(\.range.start.line)
+        let lines = Self.findings(EmptyLinkRule(), try DefaultRules.seed(prefix)).map(\.range.start.line)
         #expect(lines == (prefix == "003" ? [5, 118, 118] : []))
     }
 
     @Test(arguments: prefixes)
     func literalMarkupOnTheSeeds(prefix: String) throws {
         let expected = ["000": [84, 85], "003": [79, 80], "004": [35]]
-        let lines = Self.findings(LiteralMarkupRule(), try Self.seed(prefix)).map(\.range.start.line)
+        let lines = Self.findings(LiteralMarkupRule(), try DefaultRules.seed(prefix)).map(\.range.start.line)
         #expect(lines == expected[prefix, default: []])
     }
 
     @Test(arguments: prefixes)
     func tocAnchorsOnTheSeeds(prefix: String) throws {
-        let lines = Self.findings(TocAnchorRule(), try Self.seed(prefix)).map(\.range.start.line)
+        let lines = Self.findings(TocAnchorRule(), try DefaultRules.seed(prefix)).map(\.range.start.line)
         #expect(lines == (prefix == "004" ? [6, 9] : []))
     }
 
     @Test func seed003BrokenPaperLinkIsFixedAndEmptyLinksArePlacedExactly() throws {
-        let document = try Self.seed("003")
+        let document = try DefaultRules.seed("003")
         let broken = try #require(Self.findings(MalformedLinkRule(), document).first)
         #expect(broken.severity == .error)
         #expect(broken.range.start.column == 5)
@@ -77,7 +67,7 @@ import Testing
     }
 
     @Test func seed004AnchorsAreFixedToTheHeadingsTheyMean() throws {
-        let document = try Self.seed("004")
+        let document = try DefaultRules.seed("004")
         let findings = Self.findings(TocAnchorRule(), document)
         #expect(findings.map { $0.fix?.replacements.first?.text } == ["#medical-vision-language-pre-training",
                                                                          "#medical-visual-grounding-referring"])
@@ -87,7 +77,7 @@ import Testing
     }
 
     @Test func seed000SwallowedHeadingsBecomeHeadingsOnceFixed() throws {
-        let document = try Self.seed("000")
+        let document = try DefaultRules.seed("000")
         let findings = Self.findings(LiteralMarkupRule(), document)
         #expect(findings.allSatisfy { $0.message.contains("starts at line 83") })
         #expect(findings.compactMap(\.fix).count == 1)
@@ -97,7 +87,7 @@ import Testing
     }
 
     @Test func seed004UnclosedAuthorsEmphasisIsFixed() throws {
-        let document = try Self.seed("004")
+        let document = try DefaultRules.seed("004")
         let finding = try #require(Self.findings(LiteralMarkupRule(), document).first)
         #expect(finding.message.contains("closing '*' follows a space"))
         let fixed = Self.fixed(LiteralMarkupRule(), document)
@@ -106,7 +96,7 @@ import Testing
     }
 
     @Test func seed003DefinitionsThatParseAreLeftAlone() throws {
-        let findings = Self.findings(LiteralMarkupRule(), try Self.seed("003"))
+        let findings = Self.findings(LiteralMarkupRule(), try DefaultRules.seed("003"))
         #expect(findings.map(\.range.start.column) == [1, 1])
         #expect(findings.allSatisfy { $0.message.contains("does not parse as a reference definition") })
     }

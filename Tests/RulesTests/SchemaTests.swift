@@ -7,16 +7,6 @@ import Testing
 /// The schema rules (vocabulary, entry-schema, code-link, placeholder, signed-url) on the five
 /// bundled seeds, where their findings are known line by line, and on lists made for the traps.
 @Suite struct SchemaTests {
-    static let seedsFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("seeds")
-    static let seeds = ["000_0d400a1bbd15071e", "001_cc10a04a1c6bde63", "002_978e9d997ce1388e",
-                        "003_2cec8cdf71660f63", "004_ae12df1e4fd30395"]
-
-    static func seed(_ name: String) throws -> ListDocument {
-        ListParser.parse(SourceText(Array(try Data(contentsOf: seedsFolder.appendingPathComponent(name + ".txt")))))
-    }
-
     static func check(_ rule: any Rule, _ document: ListDocument, context: RuleContext? = nil) -> [Finding] {
         rule.check(document, in: context ?? DefaultRules.context(for: type(of: rule).description))
     }
@@ -46,14 +36,14 @@ import Testing
     @Test(arguments: 0..<5)
     func seedFindingsAreExactlyTheKnownOnes(rule index: Int) throws {
         let (rule, lines) = Self.expectedLines[index]
-        for (seed, expected) in zip(Self.seeds, lines) {
-            let found = Self.check(rule, try Self.seed(seed)).map(\.range.start.line)
+        for (seed, expected) in zip(DefaultRules.seedNames, lines) {
+            let found = Self.check(rule, try DefaultRules.seed(seed)).map(\.range.start.line)
             #expect(found == expected, "\(type(of: rule).description.id) on \(seed)")
         }
     }
 
     @Test func natrualIsFixedToNaturalInTheHeaderAndEveryCell() throws {
-        let document = try Self.seed("001_cc10a04a1c6bde63")
+        let document = try DefaultRules.seed("001_cc10a04a1c6bde63")
         let findings = Self.check(VocabularyRule(), document)
         #expect(findings.allSatisfy { Self.text(at: $0.range, in: document.source) == "Natrual" })
         #expect(findings.allSatisfy { $0.fix?.replacements.map(\.text) == ["Natural"] && $0.fix?.replacements.first?.range == $0.range })
@@ -64,7 +54,7 @@ import Testing
     }
 
     @Test func signedLinksAreReportedOverTheirWholeURLWithTheStablePage() throws {
-        let document = try Self.seed("001_cc10a04a1c6bde63")
+        let document = try DefaultRules.seed("001_cc10a04a1c6bde63")
         let findings = Self.check(SignedUrlRule(), document)
         for finding in findings {
             let url = Self.text(at: finding.range, in: document.source)
@@ -78,13 +68,13 @@ import Testing
     }
 
     @Test func seedPlaceholderRowNamesBothItsTitleAndItsLink() throws {
-        let findings = Self.check(PlaceholderRule(), try Self.seed("001_cc10a04a1c6bde63"))
+        let findings = Self.check(PlaceholderRule(), try DefaultRules.seed("001_cc10a04a1c6bde63"))
         #expect(findings[0].message.contains("its title says '项目A'"))
         #expect(findings[0].message.contains("bare home page of google.com"))
     }
 
     @Test func codeLinkMessagesSayWhatThePageIs() throws {
-        let findings = Self.check(CodeLinkRule(), try Self.seed("002_978e9d997ce1388e"))
+        let findings = Self.check(CodeLinkRule(), try DefaultRules.seed("002_978e9d997ce1388e"))
         #expect(findings.map { $0.severity } == Array(repeating: .warning, count: 5))
         #expect(findings[1].message.contains("fxsjy/jieba, a general-purpose library"))
         #expect(findings[2].message.contains("user or organisation page on github.com"))
@@ -146,7 +136,7 @@ import Testing
     }
 
     @Test func seedRowsWithoutAPaperOnPurposeAreLeftAloneByTheirDashes() throws {
-        let document = try Self.seed("001_cc10a04a1c6bde63")
+        let document = try DefaultRules.seed("001_cc10a04a1c6bde63")
         let context = RuleContext(vocabulary: DefaultRules.configuration.vocabulary, options: ["noneMarkers": .list([])])
         let findings = Self.check(EntrySchemaRule(), document, context: context)
         #expect(findings.map(\.range.start.line) == [18, 28, 30])
@@ -184,7 +174,7 @@ import Testing
     }
 
     @Test func seedNumberingRestartsAndContinuesWithoutFindings() throws {
-        let document = try Self.seed("001_cc10a04a1c6bde63")
+        let document = try DefaultRules.seed("001_cc10a04a1c6bde63")
         #expect(Self.check(EntrySchemaRule(), document).isEmpty)
         let broken = String(decoding: document.source.bytes, as: UTF8.self)
             .replacingOccurrences(of: "| 17    | 项目A", with: "| 19    | 项目A")

@@ -7,15 +7,6 @@ import Testing
 /// The word rules (category-mismatch, section-placement, spelling) on the bundled seeds, where
 /// the expected findings are known line by line, and on small lists made for their traps.
 @Suite struct WordsTests {
-    static let seeds = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("seeds")
-
-    static func seed(_ prefix: String) throws -> ListDocument {
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: seeds.path).first { $0.hasPrefix(prefix) })
-        return ListParser.parse(SourceText(Array(try Data(contentsOf: seeds.appendingPathComponent(name)))))
-    }
-
     static func findings(_ rule: some Rule, in document: ListDocument, context: RuleContext? = nil) -> [Finding] {
         rule.check(document, in: context ?? DefaultRules.context(for: type(of: rule).description))
             .sorted(by: Finding.reportOrder)
@@ -35,7 +26,7 @@ import Testing
     // MARK: The seeds
 
     @Test func categoryMismatchOnTheSeeds() throws {
-        let document = try Self.seed("001")
+        let document = try DefaultRules.seed("001")
         let findings = Self.findings(CategoryMismatchRule(), in: document)
         #expect(findings.map(\.range.start.line) == [25, 27])
         #expect(findings.first?.message == "SAT is labelled Natural, but its title says 'Medical Images': label it Medical.")
@@ -45,17 +36,17 @@ import Testing
         let lines = fixed.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[24].hasSuffix("| Medical       |[PDF](https://arxiv.org/pdf/2312.17183)  |"))
         for other in ["000", "002", "003", "004"] {
-            #expect(Self.findings(CategoryMismatchRule(), in: try Self.seed(other)).isEmpty, "seed \(other)")
+            #expect(Self.findings(CategoryMismatchRule(), in: try DefaultRules.seed(other)).isEmpty, "seed \(other)")
         }
     }
 
     @Test func sectionPlacementOnTheSeeds() throws {
-        let findings = Self.findings(SectionPlacementRule(), in: try Self.seed("002"))
+        let findings = Self.findings(SectionPlacementRule(), in: try DefaultRules.seed("002"))
         #expect(findings.map(\.range.start.line) == [23, 49])
         #expect(findings.allSatisfy { $0.message.contains("'VLM in Medical image detection' (line 117)") })
         #expect(findings.allSatisfy { $0.related.map(\.start.line) == [117] })
         for other in ["000", "001", "003", "004"] {
-            #expect(Self.findings(SectionPlacementRule(), in: try Self.seed(other)).isEmpty, "seed \(other)")
+            #expect(Self.findings(SectionPlacementRule(), in: try DefaultRules.seed(other)).isEmpty, "seed \(other)")
         }
     }
 
@@ -65,7 +56,7 @@ import Testing
             ("003", 70, "Segmentatio", "Segmentation"), ("004", 1, "Vison", "Vision"),
         ]
         for seed in ["000", "001", "002", "003", "004"] {
-            let document = try Self.seed(seed)
+            let document = try DefaultRules.seed(seed)
             let findings = Self.findings(SpellingRule(), in: document)
             let wanted = expected.filter { $0.seed == seed }
             #expect(findings.map(\.range.start.line) == wanted.map(\.line), "seed \(seed)")
