@@ -256,11 +256,16 @@ private struct BrokenLinkScanner {
         var openBrackets: [Int] = []
         var strays: [(index: Int, link: Int, opens: Bool)] = []
         var parenDepth = 0
+        // A run of brackets walks to the same place: remember where each bracket's walk ended,
+        // so `[[[[…` costs linear time, not quadratic.
+        var closingWalks: [Int: Int] = [:]
         for index in shown.indices {
             if isSyntax(index, "[") {
                 openBrackets.append(index)
             } else if isSyntax(index, "]"), openBrackets.popLast() == nil {
-                strays.append((index, walk(from: index - 1, by: -1, over: "]"), false))
+                let link = walk(from: index - 1, by: -1, over: "]", knownWalks: closingWalks)
+                closingWalks[index] = link
+                strays.append((index, link, false))
             } else if isSyntax(index, "(") {
                 parenDepth += 1
             } else if isSyntax(index, ")") {
@@ -268,7 +273,11 @@ private struct BrokenLinkScanner {
                 parenDepth = max(0, parenDepth - 1)
             }
         }
-        strays += openBrackets.map { ($0, walk(from: $0 + 1, by: 1, over: "["), true) }
+        var openingWalks: [Int: Int] = [:]
+        for open in openBrackets.reversed() {
+            openingWalks[open] = walk(from: open + 1, by: 1, over: "[", knownWalks: openingWalks)
+        }
+        strays += openBrackets.map { ($0, openingWalks[$0, default: $0 + 1], true) }
         var reported: Set<[Int]> = []
         return strays.filter { isLink($0.link) && reported.insert([$0.link, $0.opens ? 1 : 0]).inserted }
             .sorted { $0.index < $1.index }
@@ -281,10 +290,13 @@ private struct BrokenLinkScanner {
     }
 
     /// The first glyph from `start` on (stepping by `step`) that is neither a space nor `skipped`.
-    private func walk(from start: Int, by step: Int = 1, over skipped: Unicode.Scalar? = nil) -> Int {
+    /// `knownWalks` gives, for glyphs already walked from, where their walk ended.
+    private func walk(from start: Int, by step: Int = 1, over skipped: Unicode.Scalar? = nil,
+                      knownWalks: [Int: Int] = [:]) -> Int {
         var index = start
         while shown.indices.contains(index), shown[index].byte == UInt8(ascii: " ") || shown[index].byte == UInt8(ascii: "\t")
             || skipped.map({ isSyntax(index, $0) }) ?? false {
+            if let known = knownWalks[index] { return known }
             index += step
         }
         return index

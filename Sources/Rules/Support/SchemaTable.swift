@@ -98,9 +98,9 @@ struct SchemaTable: Sendable {
             }
         }
         let best = containing.keys.max { left, right in
-            (equal[left, default: 0], containing[left]!, -left) < (equal[right, default: 0], containing[right]!, -right)
+            (equal[left, default: 0], containing[left, default: 0], -left) < (equal[right, default: 0], containing[right, default: 0], -right)
         }
-        guard let best, containing[best]! * 2 > rowsWithFact else { return nil }
+        guard let best, containing[best, default: 0] * 2 > rowsWithFact else { return nil }
         return best
     }
 }

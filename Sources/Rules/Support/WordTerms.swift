@@ -41,8 +41,9 @@ struct TermMatcher: Sendable {
             for key in Self.singulars(of: words[start].lowercased()) {
                 for term in termsByFirstWord[key] ?? [] where start + term.words.count <= words.count {
                     let span = words[start..<start + term.words.count]
-                    guard zip(term.words, span).allSatisfy({ Self.word($1, matches: $0) }) else { continue }
-                    found.append(Match(key: term.key, text: String(text[span.first!.startIndex..<span.last!.endIndex]),
+                    guard let first = span.first, let last = span.last,
+                          zip(term.words, span).allSatisfy({ Self.word($1, matches: $0) }) else { continue }
+                    found.append(Match(key: term.key, text: String(text[first.startIndex..<last.endIndex]),
                                        firstWord: start, wordCount: term.words.count))
                 }
             }
