@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +39,8 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ListsTests", dependencies: ["Lists", "Markdown"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lists"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lists", .product(name: "PropertyBased", package: "swift-property-based")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "Lists", "Markdown"]),
         .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Rules", "Markdown"]),
         .testTarget(name: "CLITests", dependencies: ["vlmbot"]),

@@ -7,10 +7,13 @@ public struct ListProfile: Hashable, Sendable {
     public var categoryColumns: [String]
     /// Header texts of columns that hold paper titles.
     public var titleColumns: [String]
+    /// The canonical forms `vlmbot format` writes in this list; none unless the profile asks.
+    public var format: FormatSwitches
 
-    public init(categoryColumns: [String] = [], titleColumns: [String] = []) {
+    public init(categoryColumns: [String] = [], titleColumns: [String] = [], format: FormatSwitches = FormatSwitches()) {
         self.categoryColumns = categoryColumns
         self.titleColumns = titleColumns
+        self.format = format
     }
 
     /// The profile of a list with no profile: every column is judged by its header and cells.
@@ -22,5 +25,24 @@ public struct ListProfile: Hashable, Sendable {
         if categoryColumns.contains(where: { $0.lowercased() == key }) { return .category }
         if titleColumns.contains(where: { $0.lowercased() == key }) { return .title }
         return nil
+    }
+}
+
+/// The canonical forms a list's profile asks `vlmbot format` to write (`format:` in a profile).
+public struct FormatSwitches: Hashable, Sendable {
+    /// arXiv `pdf` links become `abs` links (`arxiv-abs`).
+    public var arxivAbs: Bool
+    /// `http://` links become `https://` (`https`).
+    public var https: Bool
+    /// Table cells are written `| a | b |`, one space each side (`table-spacing`).
+    public var tableSpacing: Bool
+    /// Links outside tables take the list's dominant bracket style (`link-style`).
+    public var linkStyle: Bool
+
+    public init(arxivAbs: Bool = false, https: Bool = false, tableSpacing: Bool = false, linkStyle: Bool = false) {
+        self.arxivAbs = arxivAbs
+        self.https = https
+        self.tableSpacing = tableSpacing
+        self.linkStyle = linkStyle
     }
 }

@@ -51,8 +51,10 @@ public struct ProfileSetting: Equatable, Sendable {
                     default: throw reader.unknownKey(role, at: prefix + "columns", line: roleLine, known: ["category", "title"])
                     }
                 }
+            case "format":
+                profile.format = try formatSwitches(value, at: prefix + key, reader: reader)
             default:
-                throw reader.unknownKey(key, at: path, line: line, known: ["match", "columns"])
+                throw reader.unknownKey(key, at: path, line: line, known: ["match", "columns", "format"])
             }
         }
         guard !match.isEmpty else {
@@ -60,5 +62,20 @@ public struct ProfileSetting: Equatable, Sendable {
                                      message: "'\(prefix)match' must list the paths the profile is for")
         }
         return ProfileSetting(match: match, profile: profile)
+    }
+
+    /// Reads `format: { arxiv-abs: true, https: true, table-spacing: true, link-style: true }`.
+    private static func formatSwitches(_ value: Node, at path: String, reader: YAMLReader) throws(ConfigurationError) -> FormatSwitches {
+        var switches = FormatSwitches()
+        for (name, setting, line) in try reader.mapping(value, at: path) {
+            switch name {
+            case "arxiv-abs": switches.arxivAbs = try reader.bool(setting, at: "\(path).\(name)")
+            case "https": switches.https = try reader.bool(setting, at: "\(path).\(name)")
+            case "table-spacing": switches.tableSpacing = try reader.bool(setting, at: "\(path).\(name)")
+            case "link-style": switches.linkStyle = try reader.bool(setting, at: "\(path).\(name)")
+            default: throw reader.unknownKey(name, at: path, line: line, known: ["arxiv-abs", "https", "table-spacing", "link-style"])
+            }
+        }
+        return switches
     }
 }

@@ -8,7 +8,7 @@ struct Vlmbot: AsyncParsableCommand {
         commandName: "vlmbot",
         abstract: "Review and fix curated Markdown paper lists (awesome lists).",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, EntriesCommand.self, RulesCommand.self, ReviewCommand.self]
+        subcommands: [CheckCommand.self, FormatCommand.self, EntriesCommand.self, RulesCommand.self, ReviewCommand.self]
     )
 
     /// Runs a subcommand with the documented exit codes: 0 clean, 1 findings, 2 the run could

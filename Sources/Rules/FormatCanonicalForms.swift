@@ -1,0 +1,160 @@
+import Foundation
+import Lists
+import Markdown
+
+/// The canonical forms a list's profile asks `vlmbot format` for, as findings with fixes:
+/// arXiv `abs` links, `https`, `| a | b |` table cells and the list's own link style. They
+/// are not lint rules: a list that does not ask for them is not wrong.
+public enum FormatCanonicalForms {
+    /// The ids the canonical forms report under, in summaries.
+    public static let arxivAbsID = "format-arxiv-abs"
+    public static let httpsID = "format-https"
+    public static let tableSpacingID = "format-table-spacing"
+
+    /// The findings the switches ask for in a document, on changed lines only when given.
+    public static func findings(in document: ListDocument, switches: FormatSwitches, changedLines: ChangedLines?) -> [Finding] {
+        var findings: [Finding] = []
+        if switches.arxivAbs || switches.https {
+            for entry in document.entries {
+                for url in Set(entry.links.map(\.url)).sorted() {
+                    findings += linkFindings(url, in: entry.lines, source: document.source, switches: switches)
+                }
+            }
+        }
+        if switches.tableSpacing {
+            for table in document.tables {
+                findings += tableSpacingFindings(table, source: document.source)
+            }
+        }
+        if switches.linkStyle {
+            findings += FormatLinkStyle.findings(in: document)
+        }
+        return findings.filter { changedLines?.intersects($0.range.lines) ?? true }
+    }
+
+    /// `http://` → `https://` and arXiv `/pdf/ID[.pdf]` → `/abs/ID` where `url` is a link
+    /// destination (right after `(` or `<`) in `lines`.
+    static func linkFindings(_ url: String, in lines: ClosedRange<Int>, source: SourceText, switches: FormatSwitches) -> [Finding] {
+        let arxivPDF = switches.arxivAbs ? arxivPDFPath(url) : nil
+        let insecure = switches.https && url.lowercased().hasPrefix("http://")
+        guard arxivPDF != nil || insecure else { return [] }
+        var findings: [Finding] = []
+        for line in lines {
+            var column = 1
+            while let range = source.range(of: url, onLine: line, from: column) {
+                column = range.end.column + 1
+                let before = range.start.column > 1 ? source.lineBytes(line).dropFirst(range.start.column - 2).first : nil
+                guard before == UInt8(ascii: "(") || before == UInt8(ascii: "<") else { continue }
+                let start = range.start.column
+                if insecure {
+                    let scheme = SourceRange(start: SourcePosition(line: line, column: start),
+                                             end: SourcePosition(line: line, column: start + 3))
+                    findings.append(Finding(rule: httpsID, severity: .note, message: "use https for '\(short(url))'",
+                                            range: scheme, fix: Fix(replacements: [Replacement(range: scheme, text: "https")])))
+                }
+                if let arxivPDF {
+                    var replacements = [Replacement(range: span(line, start + arxivPDF.pdf.lowerBound, arxivPDF.pdf.count), text: "abs")]
+                    if let suffix = arxivPDF.suffix {
+                        replacements.append(Replacement(range: span(line, start + suffix.lowerBound, suffix.count), text: ""))
+                    }
+                    findings.append(Finding(rule: arxivAbsID, severity: .note, message: "link the arXiv abstract page, not the PDF: '\(short(url))'",
+                                            range: SourceRange(start: range.start, end: range.end), fix: Fix(replacements: replacements)))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Where an arXiv PDF URL's `pdf` path segment and its `.pdf` ending (if any) are, as
+    /// byte offsets into the URL; nil for any other URL.
+    static func arxivPDFPath(_ url: String) -> (pdf: Range<Int>, suffix: Range<Int>?)? {
+        guard url.lowercased().contains("arxiv.org/pdf/") else { return nil }
+        let pattern = #"^https?://(?:www\.|export\.)?arxiv\.org/(pdf)/(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(\.pdf)?$"#
+        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
+              let match = expression.firstMatch(in: url, range: NSRange(url.startIndex..., in: url)) else { return nil }
+        func utf8Range(_ group: Int) -> Range<Int>? {
+            guard let range = Range(match.range(at: group), in: url) else { return nil }
+            let start = url.utf8.distance(from: url.utf8.startIndex, to: range.lowerBound)
+            return start..<(start + url[range].utf8.count)
+        }
+        guard let pdf = utf8Range(1) else { return nil }
+        return (pdf, utf8Range(2))
+    }
+
+    /// Findings that rewrite a table's rows as `| a | b |`, unless its pipes line up in
+    /// columns in at least half of its rows (an alignment a maintainer chose, maybe with a
+    /// few rows that overflow it).
+    static func tableSpacingFindings(_ table: ListTable, source: SourceText) -> [Finding] {
+        let lines = [table.headerLine, table.headerLine + 1] + table.rows.map(\.line)
+        let aligned = Dictionary(grouping: lines) { TableCells.pipeOffsets(Array(source.lineBytes($0))) }.values.map(\.count).max() ?? 0
+        if lines.count > 2, aligned * 2 >= lines.count { return [] }
+        let rows = lines.filter { $0 != table.headerLine + 1 }.map { (line: $0, text: Array(source.lineBytes($0))) }
+        return rows.compactMap { row in
+            guard let cells = TableCells(row.text), cells.canonical != cells.written else { return nil }
+            let range = span(row.line, cells.offset + 1, cells.written.count)
+            return Finding(rule: tableSpacingID, severity: .note, message: "write this row's cells as '| a | b |'",
+                           range: range, fix: Fix(replacements: [Replacement(range: range, text: String(decoding: cells.canonical, as: UTF8.self))]))
+        }
+    }
+
+    /// A range of `count` bytes on `line` from `column` (1-based).
+    private static func span(_ line: Int, _ column: Int, _ count: Int) -> SourceRange {
+        SourceRange(start: SourcePosition(line: line, column: column), end: SourcePosition(line: line, column: column + count - 1))
+    }
+
+    private static func short(_ text: String) -> String {
+        text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+}
+
+/// A table row's cells as written, between its first and last non-blank bytes.
+struct TableCells {
+    /// The 0-based offset of the row's first non-blank byte.
+    let offset: Int
+    /// The row from its first to its last non-blank byte.
+    let written: [UInt8]
+    /// The same row with one space each side of every cell.
+    let canonical: [UInt8]
+
+    init?(_ row: [UInt8]) {
+        guard let first = row.firstIndex(where: { !Self.isBlank($0) }), let last = row.lastIndex(where: { !Self.isBlank($0) }) else {
+            return nil
+        }
+        offset = first
+        let written = Array(row[first...last])
+        self.written = written
+        let pipes = Self.pipeOffsets(written)
+        guard !pipes.isEmpty else { return nil }
+        let leading = pipes.first == 0
+        let trailing = pipes.last == written.count - 1 && written.count > 1
+        var bounds = [leading ? 0 : -1] + pipes.filter { $0 != 0 && !(trailing && $0 == written.count - 1) }
+        bounds.append(trailing ? written.count - 1 : written.count)
+        var cells: [ArraySlice<UInt8>] = []
+        for index in 0..<(bounds.count - 1) {
+            let cell = written[(bounds[index] + 1)..<bounds[index + 1]]
+            let start = cell.firstIndex { !Self.isBlank($0) } ?? cell.endIndex
+            let end = cell.lastIndex { !Self.isBlank($0) }.map { $0 + 1 } ?? start
+            cells.append(written[start..<max(start, end)])
+        }
+        var text: [UInt8] = leading ? Array("| ".utf8) : []
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { text += Array(" | ".utf8) }
+            text += cell
+        }
+        if trailing { text += Array(" |".utf8) }
+        canonical = text
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
+    /// The offsets of a row's pipes that are not escaped with a backslash.
+    static func pipeOffsets(_ row: [UInt8]) -> [Int] {
+        var offsets: [Int] = []
+        var escaped = false
+        for (index, byte) in row.enumerated() {
+            if escaped { escaped = false; continue }
+            if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "|") { offsets.append(index) }
+        }
+        return offsets
+    }
+}

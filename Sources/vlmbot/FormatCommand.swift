@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import Lists
+import Markdown
+import Rules
+
+/// `vlmbot format`: applies the fixes rules offer (and the canonical forms a list's profile
+/// asks for) with minimal edits, never losing an entry.
+struct FormatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "format",
+        abstract: "Apply safe fixes to paper lists, changing nothing but the fixed spans.",
+        discussion: """
+        Fixes are applied pass after pass until nothing changes. A list whose entries would not \
+        all survive (same entries, same order) is left as it is, and so is a file that changed \
+        on disk during the run. With --base, only the entries changed since REF are formatted.
+
+        Exit status: 0 done (or, with --check, nothing to change), 1 with --check when a list \
+        would change, 2 when the run could not be done (bad arguments, a missing, binary, \
+        non-UTF-8 or read-only file, an entry that would be lost, a file changed during the run).
+        """
+    )
+
+    @OptionGroup var lists: ListOptions
+
+    @Flag(help: "Change nothing; exit 1 and list the fixes when a list would change.")
+    var check = false
+
+    @Flag(help: "Change nothing; print the changes as a unified diff.")
+    var diff = false
+
+    @Option(help: "Format only the entries changed since REF (a branch, tag or commit), against the working tree.")
+    var base: String?
+
+    func run() throws {
+        let files = try FormattedList.all(lists: lists, base: base)
+        if let lossy = files.first(where: { $0.outcome.loss != nil }), let loss = lossy.outcome.loss {
+            throw VlmbotError("\(lossy.displayPath): not formatted, because \(loss); nothing was written")
+        }
+        let changed = files.filter(\.outcome.changes)
+        if diff {
+            Terminal.output(changed.map { file in
+                FormatDiff.unified(old: file.outcome.original.bytes, new: file.outcome.formatted,
+                                   oldName: "a/\(file.displayPath)", newName: "b/\(file.displayPath)")
+            }.joined())
+        }
+        if check {
+            Terminal.output(FormatSummary.text(changed, checked: files.count, verb: "would fix", lines: true))
+            if !changed.isEmpty { throw ExitCode(ExitCode.findings) }
+            return
+        }
+        if diff { return }
+        for file in changed {
+            try ListWriter.checkWritable(file.url, displayPath: file.displayPath)
+        }
+        for file in changed {
+            try ListWriter.replace(file.url, displayPath: file.displayPath, expected: file.outcome.original.bytes,
+                                   with: file.outcome.formatted)
+        }
+        Terminal.output(FormatSummary.text(changed, checked: files.count, verb: "fixed", lines: false))
+    }
+}
+
+/// One list and what formatting it would do.
+struct FormattedList {
+    let url: URL
+    let displayPath: String
+    let outcome: FormatOutcome
+
+    /// The lists named on the command line (or by the configuration), formatted in memory:
+    /// whole, or with `base` only the entries changed since it.
+    static func all(lists: ListOptions, base: String?) throws(VlmbotError) -> [FormattedList] {
+        let workspace = Workspace()
+        let settings = try workspace.settings(explicitFile: lists.config)
+        let locations = try ListFile.locate(try CheckRun.listPaths(lists, settings, in: workspace), in: workspace)
+        let linter = Linter(configuration: settings.configuration)
+        func formatted(_ location: (url: URL, displayPath: String), _ source: SourceText, _ changedLines: ChangedLines?) -> FormattedList {
+            let profile = settings.configuration.profile(forPath: location.displayPath)
+            return FormattedList(url: location.url, displayPath: location.displayPath,
+                                 outcome: Format.format(source, path: location.displayPath, linter: linter, profile: profile,
+                                                        changedLines: changedLines))
+        }
+        guard let base else {
+            var files: [FormattedList] = []
+            for location in locations {
+                files.append(formatted(location, try ListFile.read(location.url, displayPath: location.displayPath), nil))
+            }
+            return files
+        }
+        var reader = ChangeReader(repository: try workspace.requireRepository(for: "--base"), selection: .workingTree(base: base))
+        return try reader.changedLists(among: locations).compactMap { list in
+            guard let location = locations.first(where: { $0.displayPath == list.displayPath }) else { return nil }
+            return formatted(location, list.source, list.changedLines)
+        }
+    }
+}
+
+/// What formatting did or would do, per file and per rule.
+enum FormatSummary {
+    /// One line per changed file with its fixes per rule (and with `lines`, the lines of each
+    /// rule's fixes), then a count: `verb` is "fixed" or "would fix".
+    static func text(_ changed: [FormattedList], checked: Int, verb: String, lines: Bool) -> String {
+        var text = ""
+        for file in changed {
+            let byRule = Dictionary(grouping: file.outcome.applied, by: \.rule).sorted { $0.key < $1.key }
+            let counts = byRule.map { "\($0.key) \($0.value.count)" }.joined(separator: ", ")
+            text += "\(file.displayPath): \(verb) \(file.outcome.applied.count) (\(counts))\n"
+            if lines {
+                for (rule, fixes) in byRule {
+                    let numbers = Set(fixes.map(\.lines.lowerBound)).sorted().map(String.init)
+                    text += "  \(rule): lines \(numbers.joined(separator: ", "))\n"
+                }
+            }
+        }
+        let lists = checked == 1 ? "list" : "lists"
+        if changed.isEmpty { return "\(checked) \(lists) already formatted\n" }
+        return text + "\(changed.count) of \(checked) \(lists) \(verb == "fixed" ? "formatted" : "would be formatted")\n"
+    }
+}
+
+/// Replaces list files atomically, keeping their mode, and never over an edit made meanwhile.
+enum ListWriter {
+    /// Fails when the file or its folder cannot be written, before anything is.
+    static func checkWritable(_ url: URL, displayPath: String) throws(VlmbotError) {
+        let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        guard mode & 0o222 != 0, FileManager.default.isWritableFile(atPath: url.path) else {
+            throw VlmbotError("\(displayPath): read-only file; make it writable (chmod u+w) to format it; nothing was written")
+        }
+        guard FileManager.default.isWritableFile(atPath: url.deletingLastPathComponent().path) else {
+            throw VlmbotError("\(displayPath): its folder is not writable, so it cannot be replaced; nothing was written")
+        }
+    }
+
+    /// Writes `bytes` to a temporary file beside `url` with the file's mode, then renames it
+    /// over `url`, unless the file no longer holds `expected` (it changed on disk during the
+    /// run). `beforeRename` runs between the two steps, for tests.
+    static func replace(_ url: URL, displayPath: String, expected: [UInt8], with bytes: [UInt8],
+                        beforeRename: () -> Void = {}) throws(VlmbotError) {
+        let manager = FileManager.default
+        let mode = (try? manager.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).vlmbot-\(UUID().uuidString)")
+        guard manager.createFile(atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: mode]) else {
+            throw VlmbotError("\(displayPath): cannot write a temporary file beside it; nothing was written")
+        }
+        try? manager.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary.path)
+        beforeRename()
+        guard let onDisk = try? Data(contentsOf: url), onDisk.elementsEqual(expected) else {
+            try? manager.removeItem(at: temporary)
+            throw VlmbotError("\(displayPath): changed on disk while vlmbot ran, so it was not overwritten; run vlmbot format again")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? manager.removeItem(at: temporary)
+            throw VlmbotError("\(displayPath): cannot replace it: \(reason); nothing was written")
+        }
+    }
+}
