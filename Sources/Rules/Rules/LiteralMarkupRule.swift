@@ -121,10 +121,16 @@ public struct LiteralMarkupRule: Rule {
         let swallowed = tree.swallowedLines.map { swallowedFinding($0, in: tree) }
         let definitions = tree.brokenDefinitions(locator: &locator).map { definitionFinding($0, in: tree) }
         let emphasis = tree.inlineBlocks.filter { Self.mayHoldDelimiters(tree, $0) }.flatMap { block in
-            InlineLayout(block: block, in: tree).unclosedEmphasis(in: tree.source).map { emphasisFinding($0, in: tree.source) }
+            InlineLayout(block: block, in: tree).unclosedEmphasis(in: tree.source).enumerated().map { number, emphasis in
+                emphasisFinding(emphasis, in: tree.source, validatesFix: number < Self.validatedFixesPerBlock)
+            }
         }
         return swallowed + definitions + emphasis
     }
+
+    /// A fix is checked by parsing its line again: on a block full of stray `*`, checking every
+    /// one would take quadratic time, so only the first ones of a block get a fix.
+    private static let validatedFixesPerBlock = 32
 
     private static func mayHoldDelimiters(_ tree: MarkdownTree, _ block: NodeID) -> Bool {
         tree.descendants(of: block).contains { id in
@@ -163,7 +169,7 @@ public struct LiteralMarkupRule: Rule {
 
     // MARK: Emphasis
 
-    private func emphasisFinding(_ emphasis: UnclosedEmphasis, in source: SourceText) -> Finding {
+    private func emphasisFinding(_ emphasis: UnclosedEmphasis, in source: SourceText, validatesFix: Bool) -> Finding {
         let opener = emphasis.opener
         let last = emphasis.closer ?? opener
         let marks = String(decoding: source.bytes[opener.bytes], as: UTF8.self)
@@ -184,7 +190,7 @@ public struct LiteralMarkupRule: Rule {
         case .neverClosed:
             problem = "nothing closes the '\(marks)'; close it, or escape it as \(marks.map { "\\\($0)" }.joined())."
         }
-        let fix = gap.flatMap { source.emphasisFix(removing: $0, opener: opener, closer: emphasis.closer) }
+        let fix = gap.flatMap { validatesFix ? source.emphasisFix(removing: $0, opener: opener, closer: emphasis.closer) : nil }
         return finding("'\(excerpt)' shows its \(opener.character == UInt8(ascii: "*") ? "asterisks" : "underscores"): "
                        + problem, at: source.range(ofBytes: opener.bytes.lowerBound..<last.bytes.upperBound), fix: fix)
     }
@@ -210,9 +216,11 @@ private extension SourceText {
     }
 
     /// Removing the spaces between a literal opener and closer, when both are on one line,
-    /// equally long, and cmark-gfm parses the fixed line with one more emphasis.
+    /// equally long, and cmark-gfm parses the fixed line with one more emphasis. Lines longer
+    /// than `fixedLineLimit` bytes get no fix: parsing them for each candidate costs too much.
     func emphasisFix(removing gap: Range<Int>, opener: LiteralRun, closer: LiteralRun?) -> Fix? {
-        guard let closer, !gap.isEmpty, opener.bytes.count == closer.bytes.count, opener.line == closer.line else { return nil }
+        guard let closer, !gap.isEmpty, opener.bytes.count == closer.bytes.count, opener.line == closer.line,
+              lineLength(opener.line) <= Self.fixedLineLimit else { return nil }
         let lineStart = offset(of: SourcePosition(line: opener.line, column: 1))
         let original = Array(lineBytes(opener.line))
         var fixed = original
@@ -220,6 +228,8 @@ private extension SourceText {
         guard Self.emphasisCount(fixed) > Self.emphasisCount(original) else { return nil }
         return Fix(replacements: [Replacement(range: range(ofBytes: gap), text: "")])
     }
+
+    static let fixedLineLimit = 2_000
 
     /// The emphasis and strong nodes of one line parsed alone, its indentation removed.
     static func emphasisCount(_ line: [UInt8]) -> Int {

@@ -110,17 +110,23 @@ private struct BrokenLink {
 
 /// Reads a block's shown text (bracketed links reduced to one opaque glyph each, autolinks
 /// kept as their URL) for link syntax that did not parse.
+///
+/// Every bracket may start a candidate whose URL or destination runs to the line's end, so
+/// the scans are read from `GlyphScans`, computed once per block: a line of `[a](` repeated
+/// takes linear time, not quadratic.
 private struct BrokenLinkScanner {
     let shown: [InlineGlyph]
     let tree: MarkdownTree
     let block: NodeID
     let linkWords: Set<String>
+    private let scans: GlyphScans
 
     init(layout: InlineLayout, tree: MarkdownTree, linkWords: Set<String>) {
         shown = layout.glyphs.filter { glyph in glyph.link.map(layout.autolinks.contains) ?? true }
         self.tree = tree
         block = layout.block
         self.linkWords = linkWords
+        scans = GlyphScans(shown)
     }
 
     private var source: SourceText { tree.source }
@@ -164,7 +170,7 @@ private struct BrokenLinkScanner {
 
     private func labelProblem(open: Int, close: Int) -> BrokenLink? {
         let after = close + 1
-        let paren = walk(from: after)
+        let paren = scans.nextNonBlank[after]
         if startsURL(at: after) {
             return bareURL(open: open, close: close)
         }
@@ -204,9 +210,10 @@ private struct BrokenLinkScanner {
         var fix: Fix?
         if startsURL(at: url.lowerBound, withScheme: true), isVerbatim(url), let start = shown[url.lowerBound].origin,
            let end = shown[last].origin {
-            if isSyntax(last, ")"), isBalanced(url.dropLast()) {
+            if isSyntax(last, ")"), isBalanced(url: url.lowerBound, lastIncluded: false) {
                 fix = Fix(replacements: [insertion("(", at: start)])
-            } else if shown[last].byte.isASCIIAlphanumeric || shown[last].byte == UInt8(ascii: "/"), isBalanced(url) {
+            } else if shown[last].byte.isASCIIAlphanumeric || shown[last].byte == UInt8(ascii: "/"),
+                      isBalanced(url: url.lowerBound, lastIncluded: true) {
                 fix = Fix(replacements: [insertion("(", at: start), insertion(")", at: end + 1)])
             }
         }
@@ -218,7 +225,7 @@ private struct BrokenLinkScanner {
     /// `[Paper] (https://…)`: a space between `]` and `(`.
     private func spacedLink(open: Int, close: Int, paren: Int) -> BrokenLink {
         let urlEnd = urlEnd(from: paren + 1)
-        let closes = isSyntax(urlEnd - 1, ")") && isBalanced(paren + 1..<urlEnd - 1)
+        let closes = isSyntax(urlEnd - 1, ")") && isBalanced(url: paren + 1, lastIncluded: false)
         let fix = closes && startsURL(at: paren + 1, withScheme: true) ? removal(close + 1..<paren) : nil
         return BrokenLink(glyphs: open...(closes ? urlEnd - 1 : paren),
                           message: "'\(quoted(open, close)) (…)' has a space between ']' and '(', so GitHub shows it as text: "
@@ -227,20 +234,10 @@ private struct BrokenLinkScanner {
 
     /// `[a](…` that cmark-gfm did not take as a link: a space in the URL, or no closing `)`.
     private func unparsedDestination(open: Int, close: Int, paren: Int) -> BrokenLink {
-        var index = paren + 1
-        var depth = 0
-        var space: Int?
-        while index < shown.count, shown[index].byte != InlineGlyph.lineBreak, shown[index].byte != InlineGlyph.opaque {
-            if isSyntax(index, "(") { depth += 1 }
-            if isSyntax(index, ")") {
-                if depth == 0 { break }
-                depth -= 1
-            }
-            if space == nil, shown[index].byte == UInt8(ascii: " ") || shown[index].byte == UInt8(ascii: "\t") { space = index }
-            index += 1
-        }
+        let index = scans.destinationEnd[paren + 1]
+        let space = scans.nextBlank[paren + 1] < index ? scans.nextBlank[paren + 1] : nil
         let closed = index < shown.count && isSyntax(index, ")")
-        let titled = space.map { isSyntax(walk(from: $0), "\"") || isSyntax(walk(from: $0), "'") } ?? false
+        let titled = space.map { isSyntax(scans.nextNonBlank[$0], "\"") || isSyntax(scans.nextNonBlank[$0], "'") } ?? false
         let reason = !closed ? "has no closing ')', so GitHub shows it as text: close it."
             : titled ? "has a title that does not parse (unclosed quotes?), so GitHub shows it as text: fix the title."
             : space != nil ? "has a space in its URL, so GitHub shows it as text: write the space as %20 or wrap the URL in <…>."
@@ -291,11 +288,10 @@ private struct BrokenLinkScanner {
 
     /// The first glyph from `start` on (stepping by `step`) that is neither a space nor `skipped`.
     /// `knownWalks` gives, for glyphs already walked from, where their walk ended.
-    private func walk(from start: Int, by step: Int = 1, over skipped: Unicode.Scalar? = nil,
-                      knownWalks: [Int: Int] = [:]) -> Int {
+    private func walk(from start: Int, by step: Int = 1, over skipped: Unicode.Scalar, knownWalks: [Int: Int]) -> Int {
         var index = start
         while shown.indices.contains(index), shown[index].byte == UInt8(ascii: " ") || shown[index].byte == UInt8(ascii: "\t")
-            || skipped.map({ isSyntax(index, $0) }) ?? false {
+            || isSyntax(index, skipped) {
             if let known = knownWalks[index] { return known }
             index += step
         }
@@ -341,22 +337,13 @@ private struct BrokenLinkScanner {
 
     /// The end of a URL that starts at `start`: the first space, break or opaque glyph.
     private func urlEnd(from start: Int) -> Int {
-        var index = start
-        while index < shown.count, ![UInt8(ascii: " "), UInt8(ascii: "\t"), InlineGlyph.lineBreak, InlineGlyph.opaque]
-            .contains(shown[index].byte) {
-            index += 1
-        }
-        return index
+        scans.urlEnd[start]
     }
 
-    private func isBalanced(_ range: some Sequence<Int>) -> Bool {
-        var depth = 0
-        for index in range {
-            if isSyntax(index, "(") { depth += 1 }
-            if isSyntax(index, ")") { depth -= 1 }
-            if depth < 0 { return false }
-        }
-        return depth == 0
+    /// Whether the parentheses of a URL balance, up to its end or, with `lastIncluded` false, up
+    /// to its last glyph.
+    private func isBalanced(url start: Int, lastIncluded: Bool) -> Bool {
+        lastIncluded ? scans.balancedToURLEnd[start] : scans.balancedToURLLast[start]
     }
 
     /// The insertion of text before the source byte at `offset`.
@@ -375,9 +362,84 @@ private struct BrokenLinkScanner {
 
     /// Whether shown glyphs come from consecutive source bytes, none escaped.
     private func isVerbatim(_ range: Range<Int>) -> Bool {
-        let origins = range.map { shown.indices.contains($0) && !shown[$0].escaped ? shown[$0].origin : nil }
-        guard let first = origins.first ?? nil else { return range.isEmpty }
-        return origins.enumerated().allSatisfy { $0.element == first + $0.offset }
+        range.isEmpty || shown.indices.contains(range.lowerBound) && range.upperBound <= scans.verbatimEnd[range.lowerBound]
+    }
+}
+
+/// Where scans that start at each glyph of a block end, each computed for all glyphs in one
+/// backward pass. Every table has one entry per glyph and one for the end.
+private struct GlyphScans {
+    /// The first glyph from here on that is not a space or tab.
+    private(set) var nextNonBlank: [Int]
+    /// The first space or tab from here on.
+    private(set) var nextBlank: [Int]
+    /// The end of a URL starting here: the first space, tab, break or opaque glyph.
+    private(set) var urlEnd: [Int]
+    /// Where a link destination starting here stops: its closing `)` (nested pairs skipped), a
+    /// break, an opaque glyph or the end.
+    private(set) var destinationEnd: [Int]
+    /// The end of the run of unescaped glyphs from consecutive source bytes starting here.
+    private(set) var verbatimEnd: [Int]
+    /// Whether the parentheses from here to `urlEnd` balance, and from here to the glyph before it.
+    private(set) var balancedToURLEnd: [Bool]
+    private(set) var balancedToURLLast: [Bool]
+
+    init(_ shown: [InlineGlyph]) {
+        let count = shown.count
+        nextNonBlank = Array(repeating: count, count: count + 1)
+        nextBlank = nextNonBlank
+        urlEnd = nextNonBlank
+        destinationEnd = nextNonBlank
+        verbatimEnd = nextNonBlank
+        balancedToURLEnd = Array(repeating: true, count: count + 1)
+        balancedToURLLast = balancedToURLEnd
+        func isParen(_ index: Int, _ character: Unicode.Scalar) -> Bool {
+            index < count && shown[index].byte == UInt8(character.value) && !shown[index].escaped
+        }
+        // Sums of parentheses (`(` +1, `)` -1) from here to the URL's end or last glyph, and the
+        // largest such sum from any later glyph: the run balances when both are 0 or less and
+        // the sum is 0, as every prefix then holds no more `)` than `(`.
+        var toEnd = (sum: 0, highest: 0)
+        var toLast = (sum: 0, highest: 0)
+        for index in shown.indices.reversed() {
+            let byte = shown[index].byte
+            let blank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+            let barrier = byte == InlineGlyph.lineBreak || byte == InlineGlyph.opaque
+            nextNonBlank[index] = blank ? nextNonBlank[index + 1] : index
+            nextBlank[index] = blank ? index : nextBlank[index + 1]
+            if blank || barrier {
+                urlEnd[index] = index
+                toEnd = (0, 0)
+                toLast = (0, 0)
+                balancedToURLLast[index] = false
+            } else {
+                urlEnd[index] = urlEnd[index + 1]
+                let step = isParen(index, "(") ? 1 : isParen(index, ")") ? -1 : 0
+                toEnd.sum += step
+                toEnd.highest = max(toEnd.highest, toEnd.sum)
+                balancedToURLEnd[index] = toEnd.sum == 0 && toEnd.highest <= 0
+                if index < urlEnd[index] - 1 {
+                    toLast.sum += step
+                    toLast.highest = max(toLast.highest, toLast.sum)
+                    balancedToURLLast[index] = toLast.sum == 0 && toLast.highest <= 0
+                }
+            }
+            if barrier || isParen(index, ")") {
+                destinationEnd[index] = index
+            } else if isParen(index, "(") {
+                let inner = destinationEnd[index + 1]
+                destinationEnd[index] = isParen(inner, ")") ? destinationEnd[inner + 1] : inner
+            } else {
+                destinationEnd[index] = destinationEnd[index + 1]
+            }
+            if let origin = shown[index].origin, !shown[index].escaped {
+                let next = index + 1
+                let continues = next < count && !shown[next].escaped && shown[next].origin == origin + 1
+                verbatimEnd[index] = continues ? verbatimEnd[next] : next
+            } else {
+                verbatimEnd[index] = index
+            }
+        }
     }
 }
 

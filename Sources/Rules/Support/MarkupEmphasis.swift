@@ -74,6 +74,7 @@ extension InlineLayout {
     /// escaped, not in code, HTML, autolinks or `$…$` math.
     func literalRuns(in source: SourceText) -> [LiteralRun] {
         var runs: [LiteralRun] = []
+        var dollarsByLine: [Int: [Int]] = [:]
         var index = 0
         while index < glyphs.count {
             let glyph = glyphs[index]
@@ -88,7 +89,7 @@ extension InlineLayout {
                 end += 1
                 index += 1
             }
-            if !source.isInsideMath(start) {
+            if !source.isInsideMath(start, dollarsByLine: &dollarsByLine) {
                 runs.append(source.literalRun(of: glyph.byte, shown: start..<end))
             }
         }
@@ -170,13 +171,25 @@ extension SourceText {
     }
 
     /// Whether an offset lies between two unescaped `$` of its line (inline math).
-    fileprivate func isInsideMath(_ offset: Int) -> Bool {
+    /// `dollarsByLine` keeps each line's `$` offsets, so a long line is read once, not per run.
+    fileprivate func isInsideMath(_ offset: Int, dollarsByLine: inout [Int: [Int]]) -> Bool {
         let line = position(ofOffset: offset).line
+        let dollars = dollarsByLine[line] ?? unescapedDollars(onLine: line)
+        dollarsByLine[line] = dollars
+        var before = 0
+        var after = dollars.count
+        while before < after {
+            let middle = (before + after) / 2
+            if dollars[middle] < offset { before = middle + 1 } else { after = middle }
+        }
+        return before % 2 == 1 && dollars.count > before
+    }
+
+    /// The offsets of a line's unescaped `$`, in order.
+    private func unescapedDollars(onLine line: Int) -> [Int] {
         let lineStart = self.offset(of: SourcePosition(line: line, column: 1))
-        let dollars = (lineStart..<lineStart + lineLength(line)).filter { index in
+        return (lineStart..<lineStart + lineLength(line)).filter { index in
             bytes[index] == UInt8(ascii: "$") && (index == lineStart || bytes[index - 1] != UInt8(ascii: "\\"))
         }
-        let before = dollars.filter { $0 < offset }.count
-        return before % 2 == 1 && dollars.count > before
     }
 }

@@ -57,17 +57,20 @@ extension MarkdownTree {
         nodes.indices.filter { self[$0].kind == .paragraph }.flatMap { paragraph in
             let range = self[paragraph].range
             let depth = quoteDepth(of: paragraph)
+            // The offsets of the `[` shown as text, read once per paragraph, not per line.
+            var textBrackets: Set<Int>?
             return range.lines.compactMap { line -> BrokenDefinition? in
                 let lineStart = source.offset(of: SourcePosition(line: line, column: 1))
                 let start = line == range.start.line
                     ? source.offset(of: range.start) : lineStart + source.contentColumn(ofLine: line, quoteDepth: depth)
                 guard start < source.bytes.count, source.bytes[start] == UInt8(ascii: "[") else { return nil }
                 let text = String(decoding: source.bytes[start..<lineStart + source.lineLength(line)], as: UTF8.self)
-                guard text.firstMatch(of: Self.definitionLike) != nil,
-                      locator.layout(of: paragraph).glyphs.contains(where: { glyph in
-                          glyph.origin == start && glyph.byte == UInt8(ascii: "[") && glyph.link == nil && !glyph.escaped
-                      })
-                else { return nil }
+                guard text.firstMatch(of: Self.definitionLike) != nil else { return nil }
+                let brackets = textBrackets ?? Set(locator.layout(of: paragraph).glyphs.compactMap { glyph in
+                    glyph.byte == UInt8(ascii: "[") && glyph.link == nil && !glyph.escaped ? glyph.origin : nil
+                })
+                textBrackets = brackets
+                guard brackets.contains(start) else { return nil }
                 let alone = MarkdownParser.parse(text)
                 return BrokenDefinition(line: line, bytes: start..<lineStart + source.lineLength(line),
                                         interruptsParagraph: alone.children(of: alone.root).isEmpty && line != range.start.line)
