@@ -81,7 +81,7 @@ public final class Repository {
             try check(git_merge_base(&base, pointer, &first, &second), "git_merge_base")
         } catch {
             let commits = "merge base of \(a.abbreviated) and \(b.abbreviated)"
-            guard error.isMissing, git_repository_is_shallow(pointer) == 1 else { throw error.adding(commits) }
+            guard error.isMissing, (try? isShallow) == true else { throw error.adding(commits) }
             throw error.adding(commits + ": " + Self.shallowAdvice)
         }
         return withUnsafePointer(to: &base) { ObjectID($0) }
@@ -183,7 +183,7 @@ public final class Repository {
             if error.isNotFound, git_repository_head_unborn(pointer) == 1 {
                 throw error.adding("HEAD is unborn: the repository has no commits yet")
             }
-            if error.isMissing, git_repository_is_shallow(pointer) == 1 {
+            if error.isMissing, (try? isShallow) == true {
                 throw error.adding("'\(revision)': " + Self.shallowAdvice)
             }
             throw error

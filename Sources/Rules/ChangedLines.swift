@@ -23,8 +23,6 @@ public struct ChangedLines: Hashable, Sendable {
         }
         return low < ranges.count && ranges[low].lowerBound <= lines.upperBound
     }
-
-    public var isEmpty: Bool { ranges.isEmpty }
 }
 
 extension RuleContext {

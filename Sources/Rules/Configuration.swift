@@ -188,6 +188,16 @@ extension Vocabulary {
         return vocabulary
     }
 
+    /// A mapping of names to term lists (`Medical: [x-ray, …]`).
+    private static func termLists(_ node: Node, at path: String,
+                                  reader: YAMLReader) throws(ConfigurationError) -> [String: [String]] {
+        var lists: [String: [String]] = [:]
+        for (name, terms, _) in try reader.mapping(node, at: path) {
+            lists[name, default: []] += try reader.strings(terms, at: "\(path).\(name)")
+        }
+        return lists
+    }
+
     private mutating func read(_ key: String, _ value: Node, at parent: String, line: Int?,
                                reader: YAMLReader) throws(ConfigurationError) {
         let path = parent.isEmpty ? key : "\(parent).\(key)"
@@ -196,13 +206,9 @@ extension Vocabulary {
             guard let sets = value.sequence else { throw reader.error(value, "'\(path)' must be a list of term lists") }
             for set in sets { categories.append(try reader.strings(set, at: path)) }
         case "evidence":
-            for (label, terms, _) in try reader.mapping(value, at: path) {
-                evidence[label, default: []] += try reader.strings(terms, at: "\(path).\(label)")
-            }
+            evidence.merge(try Self.termLists(value, at: path, reader: reader)) { $0 + $1 }
         case "tasks":
-            for (task, terms, _) in try reader.mapping(value, at: path) {
-                tasks[task, default: []] += try reader.strings(terms, at: "\(path).\(task)")
-            }
+            tasks.merge(try Self.termLists(value, at: path, reader: reader)) { $0 + $1 }
         case "placeholders":
             for (name, terms, nameLine) in try reader.mapping(value, at: path) {
                 switch name {

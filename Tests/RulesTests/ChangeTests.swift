@@ -9,7 +9,7 @@ import Testing
         #expect(changed.ranges == [3...5, 7...7, 9...9])
         #expect(changed.intersects(1...3) && changed.intersects(6...7) && changed.intersects(9...20))
         #expect(!changed.intersects(1...2) && !changed.intersects(6...6) && !changed.intersects(8...8) && !changed.intersects(10...12))
-        #expect(ChangedLines(lines: []).isEmpty && !ChangedLines(lines: []).intersects(1...100))
+        #expect(ChangedLines(lines: []).ranges.isEmpty && !ChangedLines(lines: []).intersects(1...100))
     }
 
     @Test func linterKeepsOnlyFindingsOnChangedLines() {
