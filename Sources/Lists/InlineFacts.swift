@@ -23,7 +23,7 @@ struct InlineFacts {
             let link = tree[id]
             guard link.kind == .link, let url = link.destination, LinkURL.isExternal(url) else { return nil }
             let visible = tree.plainText(of: id)
-            let isBadge = visible.trimmingCharacters(in: .whitespaces).isEmpty
+            let isBadge = visible.trimming(.whitespaces).isEmpty
                 && tree.descendants(of: id).contains { tree[$0].kind == .image }
             let text = isBadge ? tree.plainText(of: id, includeImages: true) : visible
             return FoundLink(node: id, text: text, url: url, title: link.title, isBadge: isBadge)
@@ -83,11 +83,11 @@ struct Decorations {
     /// Strips leading bracketed, parenthesised or code-span groups and a trailing parenthesised
     /// group that read as a venue and year.
     init(_ text: String) {
-        rest = text.trimmingCharacters(in: .whitespaces)
+        rest = text.trimming(.whitespaces)
         while let match = rest.prefixMatch(of: Self.leadingGroup), absorb(Self.groupContent(match.1)) {
-            rest = String(rest[match.range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            rest = String(rest[match.range.upperBound...]).trimming(.whitespaces)
         }
-        let trimmedEnd = rest.trimmingCharacters(in: CharacterSet(charactersIn: " [|-.,"))
+        let trimmedEnd = rest.trimming(Self.trailingSeparators)
         if let match = trimmedEnd.firstMatch(of: Self.trailingGroup), absorb(String(match.1)) {
             rest = String(trimmedEnd[..<match.range.lowerBound])
         }
@@ -99,7 +99,7 @@ struct Decorations {
         if venue == nil { venue = parsed.venue }
         if year == nil {
             year = parsed.year
-            yearText = group.trimmingCharacters(in: .whitespaces)
+            yearText = group.trimming(.whitespaces)
         }
         return true
     }
@@ -108,6 +108,7 @@ struct Decorations {
         String(group.dropFirst().dropLast())
     }
 
+    private static let trailingSeparators = ScalarSet(charactersIn: " [|-.,")
     nonisolated(unsafe) private static let leadingGroup = /\s*(\[[^\]]*\]|`[^`]*`|\([^)]*\))/
     nonisolated(unsafe) private static let trailingGroup = /\(([^()]*)\)\s*$/
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Words that label a link by what it points to (`[code]`, `[PDF]`, `[Project Page]`).
 enum LinkLabel {
@@ -29,9 +30,10 @@ enum LinkLabel {
 
     /// The link text with surrounding brackets, emphasis leftovers and spaces removed.
     static func normalize(_ text: String) -> String {
-        let trimmable = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "[]()*_|:"))
-        return text.trimmingCharacters(in: trimmable)
+        text.trimming(labelEdges)
     }
+
+    private static let labelEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "[]()*_|:"))
 
     /// The kind a label names, if it is one of the generic labels.
     static func kind(of label: String) -> LinkKind? {
@@ -61,7 +63,7 @@ public enum LinkURL {
 
     /// The host of a URL, lower-cased, without `www.`; nil for relative links.
     static func host(of url: String) -> String? {
-        guard let components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
+        guard let components = URLComponents(string: url.trimming(.whitespaces)),
               let host = components.host?.lowercased(), !host.isEmpty else { return nil }
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Facts about one list that its shape leaves ambiguous, from `rules/profiles/*.yml` or a
 /// repository's configuration: which columns hold what, when their headers do not say.
@@ -21,7 +22,7 @@ public struct ListProfile: Hashable, Sendable {
 
     /// The role this profile gives a column header, if any.
     func role(ofHeader header: String) -> ColumnRole? {
-        let key = header.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = header.trimming(.whitespaces).lowercased()
         if categoryColumns.contains(where: { $0.lowercased() == key }) { return .category }
         if titleColumns.contains(where: { $0.lowercased() == key }) { return .title }
         return nil

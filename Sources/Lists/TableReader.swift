@@ -10,8 +10,7 @@ enum ColumnRole: Equatable {
 
     /// The role a header names. Order matters: `Paper Link` is links, `Paper Names` is a title.
     init(header: String) {
-        let key = header.lowercased()
-            .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "*_:`")))
+        let key = header.lowercased().trimming(Self.headerEdges)
         let words = Set(key.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
         func has(_ candidates: String...) -> Bool { candidates.contains { words.contains($0) } }
         if key.isEmpty {
@@ -43,11 +42,14 @@ enum ColumnRole: Equatable {
         }
     }
 
+    /// What is trimmed off a header: spaces and the marks of bold, italic and code.
+    private static let headerEdges = ScalarSet.whitespaces.union(CharacterSet(charactersIn: "*_:`"))
+
     /// A header that names alternatives, such as `Natural\Medical` or `Natural/Medical`.
     private static func isAlternatives(_ key: String) -> Bool {
         let parts = key.split(whereSeparator: { $0 == "\\" || $0 == "/" })
         return parts.count >= 2 && parts.allSatisfy { part in
-            let word = part.trimmingCharacters(in: .whitespaces)
+            let word = part.trimming(.whitespaces)
             return !word.isEmpty && word.allSatisfy(\.isLetter)
         }
     }
@@ -80,7 +82,7 @@ struct TableReader {
             guard role == .title, !rows.isEmpty else { return role }
             let onlyLabels = rows.allSatisfy { row in
                 guard let cell = tree.children(of: row).dropFirst(column).first else { return true }
-                let text = tree.plainText(of: cell).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = tree.plainText(of: cell).trimming(.whitespacesAndNewlines)
                 return text.isEmpty || text == "-" || (LinkLabel.isGeneric(text) && !inline.links(under: cell).isEmpty)
             }
             return onlyLabels ? .links(.paper) : role
@@ -116,7 +118,7 @@ struct TableReader {
         let inline = InlineFacts(tree: tree)
         var referenceTitle: String?
         for (column, cell) in tree.children(of: row).enumerated() where column < roles.count {
-            let text = tree.plainText(of: cell).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = tree.plainText(of: cell).trimming(.whitespacesAndNewlines)
             let cellLinks = inline.links(under: cell)
             switch roles[column] {
             case .title:

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Reads years, venues and author lists out of the short texts lists write them in.
 enum TextFacts {
@@ -12,12 +13,12 @@ enum TextFacts {
     /// Splits `CVPR 2023`, `NeurIPS'23`, `IEEE TMI 2024` into a venue and a year; a bare date
     /// such as `2023.04` gives a year only. Nil when the text holds no year.
     static func venueAndYear(_ text: String) -> (venue: String?, year: Int)? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimming(.whitespacesAndNewlines)
         guard let match = trimmed.wholeMatch(of: venueYear) else {
             if trimmed.wholeMatch(of: bareDate) != nil, let year = year(in: trimmed) { return (nil, year) }
             return nil
         }
-        let venue = String(match.1).trimmingCharacters(in: CharacterSet(charactersIn: " ,-'’"))
+        let venue = String(match.1).trimming(Self.venueEdges)
         guard let year = match.2.flatMap({ Int($0) }) ?? match.3.flatMap({ Int($0) }).map({ 2000 + $0 }) else {
             return nil
         }
@@ -26,7 +27,7 @@ enum TextFacts {
 
     /// Splits an author line on commas, `and`, `&` and semicolons; trims a final period.
     static func authors(in text: String) -> [String] {
-        var line = text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(Self.emphasisMarks))
+        var line = text.trimming(Self.spacesAndEmphasis)
         for prefix in ["Authors:", "Author:", "By:", "by "] where line.lowercased().hasPrefix(prefix.lowercased()) {
             line = String(line.dropFirst(prefix.count))
         }
@@ -35,17 +36,17 @@ enum TextFacts {
             .replacingOccurrences(of: "&", with: ",")
             .replacingOccurrences(of: ";", with: ",")
         return separated.split(separator: ",").map { part in
-            var name = part.trimmingCharacters(in: .whitespacesAndNewlines)
+            var name = part.trimming(.whitespacesAndNewlines)
             if name.hasSuffix(".") && !name.dropLast().hasSuffix(" ") && name.dropLast().last?.isLowercase == true {
                 name.removeLast()
             }
-            return name.trimmingCharacters(in: .whitespacesAndNewlines)
+            return name.trimming(.whitespacesAndNewlines)
         }.filter { !$0.isEmpty && $0 != "et al" && $0 != "et al." && $0 != "..." }
     }
 
     /// Whether a line reads like a list of person names rather than prose or a key-value note.
     static func looksLikeAuthors(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(Self.emphasisMarks))
+        let trimmed = text.trimming(Self.spacesAndEmphasis)
         guard !trimmed.isEmpty, !trimmed.contains(":"), !trimmed.contains("http") else { return false }
         let names = authors(in: trimmed)
         guard !names.isEmpty else { return false }
@@ -57,21 +58,23 @@ enum TextFacts {
 
     /// A title with surrounding spaces, separators and a final period removed.
     static func cleanTitle(_ text: String) -> String? {
-        let trimmable = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|-–—:[(*_"))
-        var title = text.trimmingCharacters(in: trimmable)
+        var title = text.trimming(titleEdges)
         while title.hasSuffix(".") || title.hasSuffix(",") { title.removeLast() }
-        title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        title = title.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+        title = title.trimming(.whitespacesAndNewlines).collapsingWhitespace()
         return title.isEmpty || title == "-" ? nil : title
     }
+
+    /// What is trimmed off both ends of a title: spaces, separators, opening brackets, emphasis.
+    private static let titleEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|-–—:[(*_"))
 
     /// A heading's text with runs of white space folded.
     static func cleanHeading(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// Emphasis markers left as text when emphasis never closes (`*A, B *`).
-    private static let emphasisMarks = CharacterSet(charactersIn: "*_")
+    /// Spaces, and emphasis markers left as text when emphasis never closes (`*A, B *`).
+    private static let spacesAndEmphasis = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "*_"))
+    private static let venueEdges = ScalarSet(charactersIn: " ,-'’")
 
     nonisolated(unsafe) private static let fourDigitYear = /(?:^|[^0-9])((?:19|20)[0-9]{2})(?![0-9])/
     nonisolated(unsafe) private static let apostropheYear = /['’]([0-9]{2})(?![0-9])/

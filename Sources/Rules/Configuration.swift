@@ -1,4 +1,5 @@
 import Lists
+import Markdown
 import Yams
 
 /// A configuration problem, located in its file.
@@ -175,7 +176,7 @@ extension Vocabulary {
     public static func words(fromList text: String) -> Set<String> {
         Set(text.split(whereSeparator: \.isNewline).compactMap { line in
             let word = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                .trimmingCharacters(in: .whitespaces)
+                .trimming(.whitespaces)
             return word.isEmpty ? nil : word
         })
     }

@@ -40,28 +40,31 @@ public struct Linter: Sendable {
     /// The findings of every enabled rule in one document, at their configured severity,
     /// stamped with the document's path, without suppressed ones, in report order. With
     /// `changedLines`, only findings about changed lines are kept: a finding whose own lines or
-    /// related lines (the other side of a duplicate) were touched.
+    /// related lines (the other side of a duplicate) were touched. Rules are pure and share
+    /// nothing but `SharedFacts`, so they run at the same time, one a core.
     public func lint(_ document: ListDocument, path: String, changedLines: ChangedLines? = nil) -> [Finding] {
         let suppressions = Suppressions(document.source)
-        var findings: [Finding] = []
-        for rule in rules {
-            let id = type(of: rule).description.id
-            let setting = configuration.rules[id] ?? RuleSetting()
-            guard setting.enabled ?? true else { continue }
+        let shared = SharedFacts()
+        let enabled = rules.compactMap { rule -> (rule: any Rule, setting: RuleSetting)? in
+            let setting = configuration.rules[type(of: rule).description.id] ?? RuleSetting()
+            return setting.enabled ?? true ? (rule, setting) : nil
+        }
+        let perRule = ConcurrentMap.map(enabled) { rule, setting in
             let context = RuleContext(vocabulary: configuration.vocabulary, options: setting.options,
-                                      changedLines: changedLines)
-            for var finding in rule.check(document, in: context)
-            where !suppressions.covers(finding) && Self.concerns(finding, changedLines) {
+                                      changedLines: changedLines, shared: shared)
+            return rule.check(document, in: context).compactMap { finding -> Finding? in
+                guard !suppressions.covers(finding), Self.concerns(finding, changedLines) else { return nil }
+                var finding = finding
                 finding.path = path
                 // A configured severity replaces the rule's; a rule that softens some findings
                 // (a cross-section duplicate is a warning) keeps doing so at its default.
                 if let severity = setting.severity, severity != type(of: rule).description.severity {
                     finding.severity = severity
                 }
-                findings.append(finding)
+                return finding
             }
         }
-        return findings.sorted(by: Finding.reportOrder)
+        return perRule.flatMap { $0 }.sorted(by: Finding.reportOrder)
     }
 
     private static func concerns(_ finding: Finding, _ changedLines: ChangedLines?) -> Bool {

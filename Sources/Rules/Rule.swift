@@ -91,11 +91,15 @@ public struct RuleContext: Sendable {
     /// The lines a change touched, when a change is reviewed; nil when the whole file is.
     /// A rule that relates two entries reports on the changed one and names the other.
     public var changedLines: ChangedLines?
+    /// Facts about the document that rules share, so that each is worked out once.
+    public var shared: SharedFacts
 
-    public init(vocabulary: Vocabulary, options: [String: ConfigValue] = [:], changedLines: ChangedLines? = nil) {
+    public init(vocabulary: Vocabulary, options: [String: ConfigValue] = [:], changedLines: ChangedLines? = nil,
+                shared: SharedFacts = SharedFacts()) {
         self.vocabulary = vocabulary
         self.options = options
         self.changedLines = changedLines
+        self.shared = shared
     }
 
     /// An option's value, or the default the rule declares.

@@ -91,7 +91,7 @@ public struct DuplicateEntryRule: Rule {
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let allowed = Set((option("allow", in: context).listValue ?? []).compactMap(Self.allowKey))
-        let papers = Paper.all(in: document, vocabulary: context.vocabulary)
+        let papers = context.shared.papers(in: document, vocabulary: context.vocabulary)
         var index = PaperIndex()
         var findings: [Finding] = []
         for (position, paper) in papers.enumerated() where !paper.isUnidentifiable {
@@ -138,8 +138,8 @@ public struct DuplicateEntryRule: Rule {
     /// An `allow` item as a key of `Paper.exactKeys`, or nil when it is none of the forms.
     private static func allowKey(_ item: String) -> String? {
         guard let colon = item.firstIndex(of: ":") else { return nil }
-        let kind = item[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let kind = item[..<colon].trimming(.whitespaces).lowercased()
+        let value = item[item.index(after: colon)...].trimming(.whitespaces)
         switch kind {
         case "arxiv": return "arxiv:" + value.lowercased().replacing(/v[0-9]+$/, with: "")
         case "doi": return "doi:" + Paper.normalizedDOI(value)

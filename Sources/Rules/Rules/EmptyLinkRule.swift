@@ -65,7 +65,7 @@ public struct EmptyLinkRule: Rule {
     }
 
     private static func isEmpty(_ destination: String?) -> Bool {
-        let trimmed = (destination ?? "").trimmingCharacters(in: .whitespaces)
+        let trimmed = (destination ?? "").trimming(.whitespaces)
         return trimmed.isEmpty || trimmed == "#"
     }
 }

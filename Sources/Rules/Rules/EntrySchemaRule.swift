@@ -227,7 +227,7 @@ public struct EntrySchemaRule: Rule {
 
     private func missingTitles(in table: SchemaTable, source: SourceText) -> [Finding] {
         guard let column = table.column(holding: \.title), column < table.table.header.count else { return [] }
-        let header = table.table.header[column].trimmingCharacters(in: .whitespaces)
+        let header = table.table.header[column].trimming(.whitespaces)
         return alignedRows(of: table).compactMap { row in
             guard let entry = row.entry, entry.title == nil, row.cells[column].text.isEmpty else { return nil }
             return finding("This row has no title: its '\(header)' cell is empty; write the paper's title, "

@@ -62,7 +62,7 @@ public struct LeftoverArtifactRule: Rule {
                 let start = text.utf8.distance(from: text.startIndex, to: span.lowerBound)
                 let range = SourceRange(start: SourcePosition(line: line, column: start + 1),
                                         end: SourcePosition(line: line, column: start + text[span].utf8.count))
-                let shown = text[span].trimmingCharacters(in: .whitespaces)
+                let shown = text[span].trimming(.whitespaces)
                 findings.append(finding(
                     "'\(shown.prefix(60))' is left over from a chat assistant and means nothing to readers: remove it.",
                     at: range, fix: Fix(replacements: [Replacement(range: range, text: "")])))

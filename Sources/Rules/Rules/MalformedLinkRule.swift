@@ -189,14 +189,14 @@ private struct BrokenLinkScanner {
                                   + "reference definition defines, so GitHub shows it as text: add '\(name): URL' or write "
                                   + "\(quoted(open, close))(URL).")
         }
-        if endsLinkList(at: paren), linkWords.contains(label.trimmingCharacters(in: Self.labelTrim).lowercased()) {
+        if endsLinkList(at: paren), linkWords.contains(label.trimming(Self.labelTrim).lowercased()) {
             return BrokenLink(glyphs: open...close, message: "'\(quoted(open, close))' has no URL, so GitHub shows it as text: "
                                   + "write \(quoted(open, close))(URL) or remove it.")
         }
         return nil
     }
 
-    private static let labelTrim = CharacterSet(charactersIn: "*_ \t")
+    private static let labelTrim = ScalarSet(charactersIn: "*_ \t")
 
     /// The bracketed text from `open` to `close` as a message quotes it.
     private func quoted(_ open: Int, _ close: Int) -> String {

@@ -82,7 +82,7 @@ public struct PlaceholderRule: Rule {
             guard node.kind == .paragraph, node.range.start.line == node.range.end.line,
                   document.source.lineLength(node.range.start.line) <= longest else { return nil }
             let line = document.source.line(node.range.start.line)
-            let marker = line.trimmingCharacters(in: .whitespaces)
+            let marker = line.trimming(.whitespaces)
             guard wanted.contains(marker.lowercased()),
                   let range = document.source.range(of: marker, onLine: node.range.start.line) else { return nil }
             return finding("GitHub does not render '\(marker)': it shows the text as is and builds its own outline from the "
@@ -120,34 +120,28 @@ public struct PlaceholderRule: Rule {
 /// in capitals (`TODO`) matches only in capitals, so that a paper named 'ToDo' is not taken for
 /// one; other texts match without regard to case.
 private struct Placeholders {
-    private let texts: [(text: String, options: String.CompareOptions)]
+    private let texts: [TextNeedle]
     private let hosts: [String]
 
     init(texts: [String], hosts: [String]) {
         self.texts = texts.filter { !$0.isEmpty }.map { text in
             let inCapitals = text == text.uppercased() && text != text.lowercased()
-            return (text, inCapitals ? [] : .caseInsensitive)
+            return TextNeedle(text, ignoresCase: !inCapitals)
         }
         self.hosts = hosts
     }
 
     /// The placeholder text a title or label holds as a whole word, as written there.
     func text(in title: String) -> String? {
-        for (text, options) in texts {
-            var searchRange = title.startIndex..<title.endIndex
-            while let found = title.range(of: text, options: options, range: searchRange) {
-                let before = found.lowerBound > title.startIndex ? title[title.index(before: found.lowerBound)] : nil
-                let after = found.upperBound < title.endIndex ? title[found.upperBound] : nil
-                if !Self.isWordCharacter(before), !Self.isWordCharacter(after) { return String(title[found]) }
-                searchRange = found.upperBound..<title.endIndex
-            }
+        for text in texts {
+            if let found = text.range(in: title, wholeWord: true) { return String(title[found]) }
         }
         return nil
     }
 
     /// Whether a whole text (a link target such as `TBD`) is a placeholder text.
     func isText(_ candidate: String) -> Bool {
-        texts.contains { candidate.compare($0.text, options: $0.options) == .orderedSame }
+        texts.contains { $0.isWhole(candidate) }
     }
 
     /// The placeholder host a link is on: `example.com` (any page of it or its subdomains) or
@@ -156,9 +150,5 @@ private struct Placeholders {
         hosts.first { host in
             host.hasSuffix("/") ? address.host == host.dropLast().lowercased() && address.isHomePage : address.isOn(host)
         }
-    }
-
-    private static func isWordCharacter(_ character: Character?) -> Bool {
-        character.map { $0.isLetter || $0.isNumber } ?? false
     }
 }

@@ -49,7 +49,7 @@ struct AnchorIndex {
                 // emoji leaves at an end: accept those spellings too.
                 add(count == 0 ? base : "\(base)-\(count)", spellings: [
                     GitHubSlug.slug(text),
-                    GitHubSlug.slug(text.replacing(Self.emojiShortcode, with: "").trimmingCharacters(in: .whitespaces)),
+                    GitHubSlug.slug(text.replacing(Self.emojiShortcode, with: "").trimming(.whitespaces)),
                 ])
             case .htmlBlock, .htmlInline:
                 htmlTargets(in: tree[id].literal ?? "").forEach { add($0) }
@@ -101,7 +101,7 @@ struct AnchorIndex {
         let attributes = html.matches(of: Self.idAttribute).map { String($0.1 ?? $0.2 ?? $0.3 ?? "") }
         let headings = html.matches(of: Self.htmlHeading).flatMap { match in
             let text = String(match.1).replacing(Self.tag, with: "")
-            return [GitHubSlug.slug(text), GitHubSlug.slug(text.trimmingCharacters(in: .whitespacesAndNewlines))]
+            return [GitHubSlug.slug(text), GitHubSlug.slug(text.trimming(.whitespacesAndNewlines))]
         }
         return (attributes + headings).filter { !$0.isEmpty }
     }

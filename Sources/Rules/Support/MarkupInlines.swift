@@ -109,7 +109,7 @@ extension SourceText {
     /// of a long text cut so both of its ends show.
     func excerpt(_ bytes: Range<Int>) -> String {
         let text = String(decoding: self.bytes[bytes], as: UTF8.self)
-            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            .split(whereSeparator: \.isNewline).joined(separator: " ").trimming(.whitespaces)
         return text.count > 60 ? String(text.prefix(29)) + "…" + String(text.suffix(30)) : text
     }
 
@@ -126,7 +126,7 @@ extension SourceText {
 extension String {
     /// The text without surrounding spaces, cut to 60 characters, for quoting in a message.
     var shortenedForMessage: String {
-        let trimmed = trimmingCharacters(in: .whitespaces)
+        let trimmed = trimming(.whitespaces)
         return trimmed.count > 60 ? String(trimmed.prefix(59)) + "…" : trimmed
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Lists
+import Markdown
 
 /// A paper or code link of an entry, reduced to a key that is the same however the URL is
 /// written: arXiv abs, pdf and html forms and DOI resolvers give the identifier; otherwise
@@ -117,7 +118,7 @@ struct Paper: Sendable {
 
     /// A DOI in lower case without a resolver or `doi:` prefix.
     static func normalizedDOI(_ text: String) -> String {
-        let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = text.trimming(.whitespaces).lowercased()
         return lower.range(of: "10.").map { String(lower[$0.lowerBound...]) } ?? lower
     }
 

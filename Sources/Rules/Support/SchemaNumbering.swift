@@ -31,7 +31,7 @@ struct SchemaNumbering {
         var runs: [Run] = []
         for table in tables {
             guard let first = table.table.header.first,
-                  headers.contains(first.trimmingCharacters(in: .whitespaces).lowercased()),
+                  headers.contains(first.trimming(.whitespaces).lowercased()),
                   let numbers = Self.numbers(of: table), let step = Self.step(of: numbers) else { continue }
             if var last = runs.last, last.step == step, let previous = last.numbers.last,
                numbers[0].value == previous.value + step {

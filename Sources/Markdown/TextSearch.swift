@@ -1,0 +1,187 @@
+import Foundation
+
+/// A set of Unicode scalars with the ASCII part held as bits, for trimming and splitting short
+/// texts without bridging to Foundation's string functions: only non-ASCII scalars consult
+/// the `CharacterSet`.
+public struct ScalarSet: Sendable {
+    private let low: UInt64
+    private let high: UInt64
+    private let others: CharacterSet
+
+    public init(_ set: CharacterSet) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for value in 0..<128 where set.contains(Unicode.Scalar(UInt8(value))) {
+            if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
+        }
+        (self.low, self.high, others) = (low, high, set)
+    }
+
+    /// The set of these characters, given as a string of ASCII characters.
+    public init(charactersIn characters: String) {
+        self.init(CharacterSet(charactersIn: characters))
+    }
+
+    public func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 64 { return low & (1 << UInt64(value)) != 0 }
+        if value < 128 { return high & (1 << UInt64(value - 64)) != 0 }
+        return others.contains(scalar)
+    }
+
+    /// Whether an ASCII byte is in the set; false for any byte of a multi-byte scalar.
+    public func contains(byte: UInt8) -> Bool {
+        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+    }
+
+    public static let whitespaces = ScalarSet(.whitespaces)
+    public static let whitespacesAndNewlines = ScalarSet(.whitespacesAndNewlines)
+
+    /// These scalars and another set's.
+    public func union(_ other: CharacterSet) -> ScalarSet {
+        ScalarSet(others.union(other))
+    }
+}
+
+extension StringProtocol {
+    /// The text without the scalars of `set` at either end: `trimmingCharacters(in:)`
+    /// without the round trip through `NSString`.
+    public func trimming(_ set: ScalarSet) -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, set.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard set.contains(scalars[before]) else { break }
+            end = before
+        }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// Whether every byte of the text is ASCII.
+    public var isASCII: Bool {
+        utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
+/// A word or phrase to look for in many short texts, prepared once: with or without regard to
+/// ASCII case. Texts or needles outside ASCII are searched with Foundation's case folding,
+/// which alone knows Unicode's case rules.
+public struct TextNeedle: Sendable {
+    public let text: String
+    public let ignoresCase: Bool
+    private let bytes: [UInt8]
+    private let isASCII: Bool
+    /// Whether the needle holds a scalar that no ASCII text can match: one outside ASCII that
+    /// no case folding turns into ASCII (`项`, `é`; not the Kelvin sign, which folds to `k`).
+    private let neverInASCII: Bool
+
+    public init(_ text: String, ignoresCase: Bool) {
+        self.text = text
+        self.ignoresCase = ignoresCase
+        isASCII = text.isASCII
+        neverInASCII = text.unicodeScalars.contains { !$0.isASCII && !(ignoresCase && $0.properties.changesWhenCaseFolded) }
+        bytes = Array((ignoresCase && isASCII ? text.lowercased() : text).utf8)
+    }
+
+    /// Where the needle next occurs in `haystack` at or after `from`; with `wholeWord`, only
+    /// where no letter or digit touches it on either side.
+    public func range(in haystack: String, from: String.Index? = nil, wholeWord: Bool = false) -> Range<String.Index>? {
+        guard !bytes.isEmpty else { return nil }
+        if haystack.isASCII {
+            if neverInASCII { return nil }
+            if isASCII { return asciiRange(in: haystack, from: from ?? haystack.startIndex, wholeWord: wholeWord) }
+        }
+        var searchRange = (from ?? haystack.startIndex)..<haystack.endIndex
+        while let found = haystack.range(of: text, options: ignoresCase ? .caseInsensitive : [], range: searchRange) {
+            let before = found.lowerBound > haystack.startIndex ? haystack[haystack.index(before: found.lowerBound)] : nil
+            let after = found.upperBound < haystack.endIndex ? haystack[found.upperBound] : nil
+            if !wholeWord || !Self.isWordCharacter(before) && !Self.isWordCharacter(after) { return found }
+            searchRange = found.upperBound..<haystack.endIndex
+        }
+        return nil
+    }
+
+    /// Whether `candidate` is the needle and nothing else.
+    public func isWhole(_ candidate: String) -> Bool {
+        if candidate.isASCII {
+            if neverInASCII { return false }
+            if isASCII {
+                return candidate.utf8.count == bytes.count && zip(candidate.utf8, bytes).allSatisfy { fold($0) == $1 }
+            }
+        }
+        return candidate.compare(text, options: ignoresCase ? .caseInsensitive : []) == .orderedSame
+    }
+
+    private func asciiRange(in haystack: String, from: String.Index, wholeWord: Bool) -> Range<String.Index>? {
+        var contiguous = haystack
+        contiguous.makeContiguousUTF8()
+        let start = haystack.utf8.distance(from: haystack.utf8.startIndex, to: from)
+        let found = contiguous.utf8.withContiguousStorageIfAvailable { buffer -> Int? in
+            var offset = start
+            while offset <= buffer.count - bytes.count {
+                if matches(buffer, at: offset),
+                   !wholeWord || (offset == 0 || !Self.isWordByte(buffer[offset - 1]))
+                   && (offset + bytes.count == buffer.count || !Self.isWordByte(buffer[offset + bytes.count])) {
+                    return offset
+                }
+                offset += 1
+            }
+            return nil
+        } ?? nil
+        guard let found else { return nil }
+        let lower = haystack.utf8.index(haystack.utf8.startIndex, offsetBy: found)
+        return lower..<haystack.utf8.index(lower, offsetBy: bytes.count)
+    }
+
+    private func matches(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        for index in 0..<bytes.count where fold(buffer[offset + index]) != bytes[index] { return false }
+        return true
+    }
+
+    private func fold(_ byte: UInt8) -> UInt8 {
+        ignoresCase ? Self.lower(byte) : byte
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39 || byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A
+    }
+
+    private static func isWordCharacter(_ character: Character?) -> Bool {
+        character.map { $0.isLetter || $0.isNumber } ?? false
+    }
+}
+
+extension String {
+    /// The text with each run of white space (Unicode's White_Space, as `\s` in a regular
+    /// expression) written as one space.
+    public func collapsingWhitespace() -> String {
+        var needed = false
+        var previousWasSpace = false
+        for byte in utf8 {
+            if byte >= 0x80 || byte >= 0x09 && byte <= 0x0D || byte == 0x20 && previousWasSpace {
+                needed = true
+                break
+            }
+            previousWasSpace = byte == 0x20
+        }
+        guard needed else { return self }
+        var result = String.UnicodeScalarView()
+        var inRun = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if !inRun { result.append(" ") }
+                inRun = true
+            } else {
+                result.append(scalar)
+                inRun = false
+            }
+        }
+        return String(result)
+    }
+}
