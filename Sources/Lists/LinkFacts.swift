@@ -88,35 +88,96 @@ public enum LinkURL {
         !url.hasPrefix("#")
     }
 
-    /// The arXiv identifier a URL names, without its version.
+    /// The arXiv identifier a URL names, without its version: a new-style id (`2303.08774`)
+    /// up to 20 characters after `arxiv` (`arxiv.org/abs/`, `arXiv:`) or `huggingface.co/papers`,
+    /// else an old-style one after `arxiv.org/abs/` or `/pdf/` (`cs/0112017`, `math.GT/0309136`).
     public static func arxivID(in url: String) -> String? {
-        let lower = url.lowercased()
-        guard lower.contains("arxiv") || lower.contains("huggingface.co/papers") else { return nil }
-        if let match = url.firstMatch(of: newStyleArxiv) {
-            return String(match.1)
+        let scalars = Array(url.unicodeScalars)
+        let markers: [(text: String, length: Int)] = [("arxiv.org", 9), ("arxiv", 5), ("huggingface.co/papers", 21)]
+        for start in scalars.indices {
+            guard let marker = markers.first(where: { scalars.hasPrefix($0.text, at: start, ignoringCase: true) }) else { continue }
+            var index = start + marker.length
+            while index < scalars.count, index - start - marker.length < 20, !scalars[index].isASCIIDigit { index += 1 }
+            if let id = newStyleArxivID(in: scalars, at: index) { return id }
         }
-        if let match = url.firstMatch(of: oldStyleArxiv) {
-            return String(match.1)
+        for start in scalars.indices where scalars.hasPrefix("arxiv.org/abs/", at: start) || scalars.hasPrefix("arxiv.org/pdf/", at: start) {
+            if let id = oldStyleArxivID(in: scalars, at: start + 14) { return id }
         }
         return nil
     }
 
-    /// The DOI written in a URL (`doi.org/10.…`, or a publisher path holding `10.NNNN/…`).
-    public static func doi(in url: String) -> String? {
-        guard url.contains("10.") else { return nil }
-        let decoded = url.removingPercentEncoding ?? url
-        guard let match = decoded.firstMatch(of: doiPattern) else { return nil }
-        var doi = String(match.1)
-        for suffix in [".pdf", ".html", "/full", "/abstract", "/pdf", "/epdf", "/meta"] where doi.lowercased().hasSuffix(suffix) {
-            doi.removeLast(suffix.count)
+    /// `YYMM.NNNNN` at `index`: a year from 07, a month 01 to 12, four or five digits.
+    private static func newStyleArxivID(in scalars: [Unicode.Scalar], at index: Int) -> String? {
+        func digit(_ offset: Int) -> UInt32? {
+            index + offset < scalars.count && scalars[index + offset].isASCIIDigit ? scalars[index + offset].value - 0x30 : nil
         }
-        while let last = doi.last, ".,;)".contains(last) { doi.removeLast() }
-        return doi
+        guard let y1 = digit(0), let y2 = digit(1), let m1 = digit(2), let m2 = digit(3),
+              y1 * 10 + y2 >= 7, (1...12).contains(m1 * 10 + m2),
+              index + 4 < scalars.count, scalars[index + 4] == ".",
+              digit(5) != nil, digit(6) != nil, digit(7) != nil, digit(8) != nil else { return nil }
+        let length = digit(9) != nil ? 10 : 9
+        return String(String.UnicodeScalarView(scalars[index..<index + length]))
     }
 
-    nonisolated(unsafe) private static let newStyleArxiv = /(?i:arxiv\.org|arxiv|huggingface\.co\/papers)[^0-9]{0,20}?((?:0[7-9]|[1-9][0-9])(?:0[1-9]|1[0-2])\.[0-9]{4,5})(?:v[0-9]+)?/
-    nonisolated(unsafe) private static let oldStyleArxiv = /arxiv\.org\/(?:abs|pdf)\/([a-z\-]+(?:\.[A-Z]{2})?\/[0-9]{7})/
-    nonisolated(unsafe) private static let doiPattern = /(10\.[0-9]{4,9}\/[^\s?#&"<>]+)/
+    /// `archive/NNNNNNN` or `archive.XX/NNNNNNN` at `index` (lower-case archive, upper-case class).
+    private static func oldStyleArxivID(in scalars: [Unicode.Scalar], at start: Int) -> String? {
+        var index = start
+        while index < scalars.count, ("a"..."z").contains(scalars[index]) || scalars[index] == "-" { index += 1 }
+        guard index > start else { return nil }
+        if index + 2 < scalars.count, scalars[index] == ".", ("A"..."Z").contains(scalars[index + 1]),
+           ("A"..."Z").contains(scalars[index + 2]) {
+            index += 3
+        }
+        guard index + 7 < scalars.count, scalars[index] == "/",
+              (1...7).allSatisfy({ scalars[index + $0].isASCIIDigit }) else { return nil }
+        return String(String.UnicodeScalarView(scalars[start...index + 7]))
+    }
+
+    /// The DOI written in a URL (`doi.org/10.…`, or a publisher path holding `10.NNNN/…`):
+    /// `10.`, four to nine digits, `/`, and what follows up to a space, `?`, `#`, `&`, a quote
+    /// or an angle bracket, without a file ending or a page name (`.pdf`, `/full`).
+    public static func doi(in url: String) -> String? {
+        guard url.containsBytes("10.") else { return nil }
+        let decoded = url.containsBytes("%") ? url.removingPercentEncoding ?? url : url
+        let scalars = Array(decoded.unicodeScalars)
+        for start in scalars.indices where scalars.hasPrefix("10.", at: start) {
+            var index = start + 3
+            while index < scalars.count, scalars[index].isASCIIDigit { index += 1 }
+            guard (4...9).contains(index - start - 3), index + 1 < scalars.count, scalars[index] == "/",
+                  !endsDOI(scalars[index + 1]) else { continue }
+            index += 1
+            while index < scalars.count, !endsDOI(scalars[index]) { index += 1 }
+            var doi = String(String.UnicodeScalarView(scalars[start..<index]))
+            for suffix in [".pdf", ".html", "/full", "/abstract", "/pdf", "/epdf", "/meta"] where doi.lowercased().hasSuffix(suffix) {
+                doi.removeLast(suffix.count)
+            }
+            while let last = doi.last, ".,;)".contains(last) { doi.removeLast() }
+            return doi
+        }
+        return nil
+    }
+
+    private static func endsDOI(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || "?#&\"<>".unicodeScalars.contains(scalar)
+    }
+}
+
+extension [Unicode.Scalar] {
+    /// Whether the ASCII text `prefix` is written at `index`, optionally without regard to case.
+    func hasPrefix(_ prefix: String, at index: Int, ignoringCase: Bool = false) -> Bool {
+        let wanted = prefix.unicodeScalars
+        guard index + wanted.count <= count else { return false }
+        for (offset, scalar) in wanted.enumerated() {
+            let written = self[index + offset]
+            let folded = ignoringCase && ("A"..."Z").contains(written) ? Unicode.Scalar(UInt8(written.value) | 0x20) : written
+            if folded != scalar { return false }
+        }
+        return true
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 extension PaperIDs {

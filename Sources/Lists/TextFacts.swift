@@ -31,11 +31,8 @@ enum TextFacts {
         for prefix in ["Authors:", "Author:", "By:", "by "] where line.lowercased().hasPrefix(prefix.lowercased()) {
             line = String(line.dropFirst(prefix.count))
         }
-        let separated = line
-            .replacingOccurrences(of: " and ", with: ",")
-            .replacingOccurrences(of: "&", with: ",")
-            .replacingOccurrences(of: ";", with: ",")
-        return separated.split(separator: ",").map { part in
+        let separated = line.replacing(" and ", with: ",")
+        return separated.split(whereSeparator: { $0 == "," || $0 == "&" || $0 == ";" }).map { part in
             var name = part.trimming(.whitespacesAndNewlines)
             if name.hasSuffix(".") && !name.dropLast().hasSuffix(" ") && name.dropLast().last?.isLowercase == true {
                 name.removeLast()

@@ -164,3 +164,18 @@ extension SourceText {
         return SourcePosition(line: low + 1, column: offset - lineBounds[low].start + 1)
     }
 }
+
+extension SourceText {
+    /// The lines that hold `needle`, byte for byte, in order: one pass over the whole text.
+    public func lines(containing needle: String) -> [Int] {
+        let pattern = Array(needle.utf8)
+        var lines: [Int] = []
+        var from = 0
+        while let found = ByteSearch.firstOffset(of: pattern, in: bytes, range: from..<bytes.count) {
+            let line = position(ofOffset: found).line
+            lines.append(line)
+            from = line < lineCount ? offset(of: SourcePosition(line: line + 1, column: 1)) : bytes.count
+        }
+        return lines
+    }
+}

@@ -56,7 +56,7 @@ extension StringProtocol {
             guard set.contains(scalars[before]) else { break }
             end = before
         }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        return String(self[start..<end])
     }
 
     /// Whether every byte of the text is ASCII.
@@ -183,5 +183,50 @@ extension String {
             }
         }
         return String(result)
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text holds `needle`, compared byte for byte in UTF-8: for the ASCII words and
+    /// marks vlmbot looks for, what `contains(_:)` finds, without Foundation's Unicode-aware
+    /// search behind it.
+    public func containsBytes(_ needle: String) -> Bool {
+        var text = String(self)
+        var needle = needle
+        text.makeContiguousUTF8()
+        needle.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in
+                ByteSearch.firstOffset(of: pattern, in: haystack) != nil
+            } ?? false
+        } ?? false
+    }
+}
+
+/// Byte-string search over UTF-8 buffers: the C library's `memchr` finds each candidate first
+/// byte, `memcmp` checks the rest.
+public enum ByteSearch {
+    /// The offset of the first occurrence of `pattern` in `haystack` at or after `from`.
+    public static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                                   from: Int = 0) -> Int? {
+        guard !pattern.isEmpty, from >= 0, let base = haystack.baseAddress, let needle = pattern.baseAddress else { return nil }
+        let last = haystack.count - pattern.count
+        var offset = from
+        while offset <= last {
+            guard let found = memchr(base + offset, Int32(needle.pointee), last - offset + 1) else { return nil }
+            offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + offset, needle, pattern.count) == 0 { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    /// The offset of the first occurrence of `pattern` in `bytes[range]`.
+    public static func firstOffset(of pattern: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Int? {
+        bytes.withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { pattern in
+                firstOffset(of: pattern, in: UnsafeBufferPointer(rebasing: haystack[..<range.upperBound]), from: range.lowerBound)
+            }
+        }
     }
 }

@@ -15,9 +15,8 @@ struct Suppressions {
     init(_ source: SourceText) {
         var open: [String: Int] = [:]
         let allRules = "*"
-        for line in 1...max(1, source.lineCount) {
+        for line in source.lines(containing: "vlmbot-") {
             let text = source.line(line)
-            guard text.contains("vlmbot-") else { continue }
             for match in text.matches(of: Self.directive) {
                 let ids = match.2.map { $0.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) } ?? []
                 let rules = ids.isEmpty ? [allRules] : ids

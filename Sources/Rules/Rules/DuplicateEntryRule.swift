@@ -135,13 +135,15 @@ public struct DuplicateEntryRule: Rule {
         return "'title:' and its title"
     }
 
+    nonisolated(unsafe) private static let version = /v[0-9]+$/
+
     /// An `allow` item as a key of `Paper.exactKeys`, or nil when it is none of the forms.
     private static func allowKey(_ item: String) -> String? {
         guard let colon = item.firstIndex(of: ":") else { return nil }
         let kind = item[..<colon].trimming(.whitespaces).lowercased()
         let value = item[item.index(after: colon)...].trimming(.whitespaces)
         switch kind {
-        case "arxiv": return "arxiv:" + value.lowercased().replacing(/v[0-9]+$/, with: "")
+        case "arxiv": return "arxiv:" + value.lowercased().replacing(Self.version, with: "")
         case "doi": return "doi:" + Paper.normalizedDOI(value)
         case "title": return "title:" + PaperTitle(value).compact
         default: return nil

@@ -47,8 +47,9 @@ public struct LeftoverArtifactRule: Rule {
         let patterns = (option("patterns", in: context).listValue ?? []).compactMap { try? NSRegularExpression(pattern: $0) }
         guard !patterns.isEmpty, document.source.lineCount > 0 else { return [] }
         let codeLines = Set(document.tree.nodes.filter { $0.kind == .codeBlock }.flatMap { Array($0.range.lines) })
+        let linePatterns = patterns.compactMap { try? NSRegularExpression(pattern: $0.pattern, options: .anchorsMatchLines) }
         var findings: [Finding] = []
-        for line in 1...document.source.lineCount where !codeLines.contains(line) {
+        for line in Self.candidateLines(of: document.source, patterns: linePatterns) where !codeLines.contains(line) {
             let text = document.source.line(line)
             let whole = NSRange(text.startIndex..., in: text)
             // One finding per artifact: where patterns overlap, the earliest, longest match wins.
@@ -69,6 +70,39 @@ public struct LeftoverArtifactRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The lines a pattern may match on, found a thousand lines at a time rather than line by
+    /// line: each line's own match lies within what the patterns match in its batch (`^` and
+    /// `$` there match at line breaks), so no line is missed.
+    private static func candidateLines(of source: SourceText, patterns: [NSRegularExpression]) -> [Int] {
+        var lines: Set<Int> = []
+        for first in stride(from: 1, through: source.lineCount, by: 1000) {
+            let last = min(source.lineCount, first + 999)
+            let batch = source.text(ofLines: first...last) as NSString
+            // Where each line starts in the batch, in UTF-16 units, as NSString counts.
+            var lineStarts: [Int] = []
+            var location = 0
+            for number in first...last {
+                lineStarts.append(location)
+                location += source.line(number).utf16.count + 1
+            }
+            func line(at location: Int) -> Int {
+                var low = 0
+                var high = lineStarts.count - 1
+                while low < high {
+                    let middle = (low + high + 1) / 2
+                    if lineStarts[middle] <= location { low = middle } else { high = middle - 1 }
+                }
+                return first + low
+            }
+            for pattern in patterns {
+                for match in pattern.matches(in: batch as String, range: NSRange(location: 0, length: batch.length)) {
+                    lines.formUnion(line(at: match.range.location)...line(at: max(match.range.location, NSMaxRange(match.range) - 1)))
+                }
+            }
+        }
+        return lines.sorted()
     }
 
     /// Whether a position lies inside a `code span` on its line.

@@ -147,7 +147,7 @@ private struct StatedDate {
     let range: Range<String.Index>
 
     init(_ text: String, year parsedYear: Int) {
-        guard let match = text.firstMatch(of: /((?:19|20)[0-9]{2})(?:([.\/\-])([0-9]{1,2}))?(?![0-9])/),
+        guard let match = text.firstMatch(of: Self.date),
               let year = Int(match.1) else {
             (year, month, separator, range) = (parsedYear, nil, "", text.startIndex..<text.endIndex)
             return
@@ -158,4 +158,6 @@ private struct StatedDate {
         separator = month == nil ? "" : String(match.2 ?? "")
         range = month == nil ? match.1.startIndex..<match.1.endIndex : match.range
     }
+
+    nonisolated(unsafe) private static let date = /((?:19|20)[0-9]{2})(?:([.\/\-])([0-9]{1,2}))?(?![0-9])/
 }

@@ -46,12 +46,22 @@ public struct HostURL: Sendable, Equatable {
     /// Whether the host is `pattern` or a subdomain of it; a pattern `gitlab.*` matches any host
     /// whose first label is `gitlab` (self-hosted instances).
     public func isOn(_ pattern: String) -> Bool {
-        let pattern = pattern.lowercased()
-        if pattern.hasSuffix(".*") {
-            return host.split(separator: ".").first.map(String.init) == String(pattern.dropLast(2))
-                && host.contains(".")
+        let host = self.host.utf8
+        let pattern = pattern.utf8[...]
+        if pattern.count >= 2, pattern.suffix(2).elementsEqual(".*".utf8) {
+            let labels = host.drop { $0 == UInt8(ascii: ".") }
+            guard let dot = labels.firstIndex(of: UInt8(ascii: ".")) else { return false }
+            return Self.equalIgnoringCase(labels[..<dot], pattern.dropLast(2))
         }
-        return host == pattern || host.hasSuffix("." + pattern)
+        if Self.equalIgnoringCase(host, pattern) { return true }
+        guard host.count > pattern.count else { return false }
+        let start = host.index(host.endIndex, offsetBy: -pattern.count)
+        return host[host.index(before: start)] == UInt8(ascii: ".") && Self.equalIgnoringCase(host[start...], pattern)
+    }
+
+    /// Whether lower-case `text` equals `pattern` without regard to ASCII case.
+    private static func equalIgnoringCase(_ text: some Collection<UInt8>, _ pattern: some Collection<UInt8>) -> Bool {
+        text.count == pattern.count && zip(text, pattern).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
     }
 
     /// Whether the host is on one of `patterns` (see `isOn`).

@@ -148,11 +148,13 @@ private struct HiddenHTML {
                 rest = rest[found.upperBound...]
             } else {
                 let comment = rest.range(of: "<!--")
-                let pre = rest.firstMatch(of: /<pre(?:\s|>|$)/)?.range
+                let pre = rest.firstMatch(of: Self.preTag)?.range
                 guard let opening = [comment, pre].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { return }
                 closer = opening == comment ? "-->" : "</pre"
                 rest = rest[opening.upperBound...]
             }
         }
     }
+
+    nonisolated(unsafe) private static let preTag = /<pre(?:\s|>|$)/
 }

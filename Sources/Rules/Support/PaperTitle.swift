@@ -103,6 +103,6 @@ struct PaperTitle: Sendable {
     }
 
     private static func isNumberLike(_ word: String) -> Bool {
-        word.contains(where: \.isNumber) || word.wholeMatch(of: /[ivx]{1,4}/) != nil
+        word.contains(where: \.isNumber) || (1...4).contains(word.count) && word.allSatisfy { "ivx".contains($0) }
     }
 }

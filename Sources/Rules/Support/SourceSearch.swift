@@ -5,18 +5,14 @@ extension SourceText {
     /// The range of the first occurrence of `needle` on a line at or after a byte column,
     /// matched byte for byte (inline positions from cmark-gfm are not exact; the source is).
     public func range(of needle: String, onLine line: Int, from column: Int = 1) -> SourceRange? {
-        let haystack = Array(lineBytes(line))
+        let span = lineBytes(line)
         let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
-        var start = max(0, column - 1)
-        while start + pattern.count <= haystack.count {
-            if haystack[start] == pattern[0], Array(haystack[start..<start + pattern.count]) == pattern {
-                return SourceRange(start: SourcePosition(line: line, column: start + 1),
-                                   end: SourcePosition(line: line, column: start + pattern.count))
-            }
-            start += 1
-        }
-        return nil
+        guard !pattern.isEmpty, span.count >= pattern.count,
+              let found = ByteSearch.firstOffset(of: pattern, in: bytes,
+                                                 range: span.startIndex + max(0, column - 1)..<span.endIndex) else { return nil }
+        let start = found - span.startIndex
+        return SourceRange(start: SourcePosition(line: line, column: start + 1),
+                           end: SourcePosition(line: line, column: start + pattern.count))
     }
 
     /// The first occurrence of `needle` within a span of lines.
