@@ -79,7 +79,7 @@ public enum LinkURL {
             return .paper
         }
         let lower = url.lowercased()
-        if lower.hasSuffix(".pdf") || lower.contains(".pdf?") { return .paper }
+        if lower.hasSuffix(".pdf") || lower.containsBytes(".pdf?") { return .paper }
         return .other
     }
 
@@ -92,45 +92,54 @@ public enum LinkURL {
     /// up to 20 characters after `arxiv` (`arxiv.org/abs/`, `arXiv:`) or `huggingface.co/papers`,
     /// else an old-style one after `arxiv.org/abs/` or `/pdf/` (`cs/0112017`, `math.GT/0309136`).
     public static func arxivID(in url: String) -> String? {
-        let scalars = Array(url.unicodeScalars)
-        let markers: [(text: String, length: Int)] = [("arxiv.org", 9), ("arxiv", 5), ("huggingface.co/papers", 21)]
-        for start in scalars.indices {
-            guard let marker = markers.first(where: { scalars.hasPrefix($0.text, at: start, ignoringCase: true) }) else { continue }
-            var index = start + marker.length
-            while index < scalars.count, index - start - marker.length < 20, !scalars[index].isASCIIDigit { index += 1 }
-            if let id = newStyleArxivID(in: scalars, at: index) { return id }
+        let bytes = Array(url.utf8)
+        let markers = ["arxiv.org", "arxiv", "huggingface.co/papers"].map { Array($0.utf8) }
+        for start in bytes.indices where bytes[start] | 0x20 == UInt8(ascii: "a") || bytes[start] | 0x20 == UInt8(ascii: "h") {
+            guard let marker = markers.first(where: { bytes.hasPrefix($0, at: start, ignoringCase: true) }) else { continue }
+            var index = start + marker.count
+            // Up to 20 characters (not bytes) that are not digits.
+            var skipped = 0
+            while index < bytes.count, skipped < 20, !bytes[index].isASCIIDigit {
+                index += 1
+                if bytes[index - 1] & 0xC0 != 0x80 { skipped += 1 }
+                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            }
+            if let id = newStyleArxivID(in: bytes, at: index) { return id }
         }
-        for start in scalars.indices where scalars.hasPrefix("arxiv.org/abs/", at: start) || scalars.hasPrefix("arxiv.org/pdf/", at: start) {
-            if let id = oldStyleArxivID(in: scalars, at: start + 14) { return id }
+        let oldStyle = ["arxiv.org/abs/", "arxiv.org/pdf/"].map { Array($0.utf8) }
+        for start in bytes.indices where oldStyle.contains(where: { bytes.hasPrefix($0, at: start) }) {
+            if let id = oldStyleArxivID(in: bytes, at: start + 14) { return id }
         }
         return nil
     }
 
     /// `YYMM.NNNNN` at `index`: a year from 07, a month 01 to 12, four or five digits.
-    private static func newStyleArxivID(in scalars: [Unicode.Scalar], at index: Int) -> String? {
-        func digit(_ offset: Int) -> UInt32? {
-            index + offset < scalars.count && scalars[index + offset].isASCIIDigit ? scalars[index + offset].value - 0x30 : nil
+    private static func newStyleArxivID(in bytes: [UInt8], at index: Int) -> String? {
+        func digit(_ offset: Int) -> UInt8? {
+            index + offset < bytes.count && bytes[index + offset].isASCIIDigit ? bytes[index + offset] - 0x30 : nil
         }
         guard let y1 = digit(0), let y2 = digit(1), let m1 = digit(2), let m2 = digit(3),
               y1 * 10 + y2 >= 7, (1...12).contains(m1 * 10 + m2),
-              index + 4 < scalars.count, scalars[index + 4] == ".",
+              index + 4 < bytes.count, bytes[index + 4] == UInt8(ascii: "."),
               digit(5) != nil, digit(6) != nil, digit(7) != nil, digit(8) != nil else { return nil }
-        let length = digit(9) != nil ? 10 : 9
-        return String(String.UnicodeScalarView(scalars[index..<index + length]))
+        return String(decoding: bytes[index..<index + (digit(9) != nil ? 10 : 9)], as: UTF8.self)
     }
 
-    /// `archive/NNNNNNN` or `archive.XX/NNNNNNN` at `index` (lower-case archive, upper-case class).
-    private static func oldStyleArxivID(in scalars: [Unicode.Scalar], at start: Int) -> String? {
+    /// `archive/NNNNNNN` or `archive.XX/NNNNNNN` at `start` (lower-case archive, upper-case class).
+    private static func oldStyleArxivID(in bytes: [UInt8], at start: Int) -> String? {
         var index = start
-        while index < scalars.count, ("a"..."z").contains(scalars[index]) || scalars[index] == "-" { index += 1 }
+        while index < bytes.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[index]) || bytes[index] == UInt8(ascii: "-") {
+            index += 1
+        }
         guard index > start else { return nil }
-        if index + 2 < scalars.count, scalars[index] == ".", ("A"..."Z").contains(scalars[index + 1]),
-           ("A"..."Z").contains(scalars[index + 2]) {
+        let capitals = UInt8(ascii: "A")...UInt8(ascii: "Z")
+        if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "."), capitals.contains(bytes[index + 1]),
+           capitals.contains(bytes[index + 2]) {
             index += 3
         }
-        guard index + 7 < scalars.count, scalars[index] == "/",
-              (1...7).allSatisfy({ scalars[index + $0].isASCIIDigit }) else { return nil }
-        return String(String.UnicodeScalarView(scalars[start...index + 7]))
+        guard index + 7 < bytes.count, bytes[index] == UInt8(ascii: "/"),
+              (1...7).allSatisfy({ bytes[index + $0].isASCIIDigit }) else { return nil }
+        return String(decoding: bytes[start...index + 7], as: UTF8.self)
     }
 
     /// The DOI written in a URL (`doi.org/10.…`, or a publisher path holding `10.NNNN/…`):
@@ -139,15 +148,16 @@ public enum LinkURL {
     public static func doi(in url: String) -> String? {
         guard url.containsBytes("10.") else { return nil }
         let decoded = url.containsBytes("%") ? url.removingPercentEncoding ?? url : url
-        let scalars = Array(decoded.unicodeScalars)
-        for start in scalars.indices where scalars.hasPrefix("10.", at: start) {
+        let bytes = Array(decoded.utf8)
+        let prefix = Array("10.".utf8)
+        for start in bytes.indices where bytes.hasPrefix(prefix, at: start) {
             var index = start + 3
-            while index < scalars.count, scalars[index].isASCIIDigit { index += 1 }
-            guard (4...9).contains(index - start - 3), index + 1 < scalars.count, scalars[index] == "/",
-                  !endsDOI(scalars[index + 1]) else { continue }
-            index += 1
-            while index < scalars.count, !endsDOI(scalars[index]) { index += 1 }
-            var doi = String(String.UnicodeScalarView(scalars[start..<index]))
+            while index < bytes.count, bytes[index].isASCIIDigit { index += 1 }
+            guard (4...9).contains(index - start - 3), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "/") else { continue }
+            let rest = decoded.utf8.index(decoded.utf8.startIndex, offsetBy: index + 1)
+            let run = decoded.unicodeScalars[rest...].prefix { !endsDOI($0) }
+            guard !run.isEmpty else { continue }
+            var doi = String(decoded.unicodeScalars[decoded.utf8.index(decoded.utf8.startIndex, offsetBy: start)..<run.endIndex])
             for suffix in [".pdf", ".html", "/full", "/abstract", "/pdf", "/epdf", "/meta"] where doi.lowercased().hasSuffix(suffix) {
                 doi.removeLast(suffix.count)
             }
@@ -162,22 +172,21 @@ public enum LinkURL {
     }
 }
 
-extension [Unicode.Scalar] {
-    /// Whether the ASCII text `prefix` is written at `index`, optionally without regard to case.
-    func hasPrefix(_ prefix: String, at index: Int, ignoringCase: Bool = false) -> Bool {
-        let wanted = prefix.unicodeScalars
-        guard index + wanted.count <= count else { return false }
-        for (offset, scalar) in wanted.enumerated() {
+extension [UInt8] {
+    /// Whether `prefix` is written at `index`, optionally without regard to ASCII case.
+    func hasPrefix(_ prefix: [UInt8], at index: Int, ignoringCase: Bool = false) -> Bool {
+        guard index + prefix.count <= count else { return false }
+        for offset in prefix.indices {
             let written = self[index + offset]
-            let folded = ignoringCase && ("A"..."Z").contains(written) ? Unicode.Scalar(UInt8(written.value) | 0x20) : written
-            if folded != scalar { return false }
+            let folded = ignoringCase && written >= 0x41 && written <= 0x5A ? written | 0x20 : written
+            if folded != prefix[offset] { return false }
         }
         return true
     }
 }
 
-extension Unicode.Scalar {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+extension UInt8 {
+    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
 }
 
 extension PaperIDs {

@@ -86,7 +86,7 @@ private struct DetailsTracker {
                 entriesAtOpen = entries.count
                 summary = ""
             }
-            if depth > 0 || opens > 0, text.contains("<summary") {
+            if depth > 0 || opens > 0, text.containsBytes("<summary") {
                 summary += tree.source.line(line)
             }
             depth = max(0, depth + opens - closes)

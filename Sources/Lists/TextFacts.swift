@@ -44,7 +44,7 @@ enum TextFacts {
     /// Whether a line reads like a list of person names rather than prose or a key-value note.
     static func looksLikeAuthors(_ text: String) -> Bool {
         let trimmed = text.trimming(Self.spacesAndEmphasis)
-        guard !trimmed.isEmpty, !trimmed.contains(":"), !trimmed.contains("http") else { return false }
+        guard !trimmed.isEmpty, !trimmed.contains(":"), !trimmed.containsBytes("http") else { return false }
         let names = authors(in: trimmed)
         guard !names.isEmpty else { return false }
         return names.allSatisfy { name in

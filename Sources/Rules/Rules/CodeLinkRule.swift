@@ -115,6 +115,6 @@ public struct CodeLinkRule: Rule {
     private static func entry(_ entry: Entry, names repository: String) -> Bool {
         func letters(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
         let name = letters(String(repository.split(separator: "/").last ?? ""))
-        return !name.isEmpty && [entry.title, entry.name].compactMap { $0 }.contains { letters($0).contains(name) }
+        return !name.isEmpty && [entry.title, entry.name].compactMap { $0 }.contains { letters($0).containsBytes(name) }
     }
 }

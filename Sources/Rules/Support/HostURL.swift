@@ -18,30 +18,39 @@ public struct HostURL: Sendable, Equatable {
 
     /// Splits an `http://` or `https://` link; nil for anything else (relative links, `mailto:`).
     public init?(_ url: String) {
-        var text = Substring(url)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        guard let scheme = ["https://", "http://"].first(where: { text.prefix($0.count).lowercased() == $0 }) else { return nil }
-        let rest = text.dropFirst(scheme.count)
-        let beforeFragment = rest.prefix { $0 != "#" }
-        let authority = beforeFragment.prefix { $0 != "/" && $0 != "?" }
-        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
-        var host = hostAndPort.lowercased()
-        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]"), host[host.index(after: colon)...].allSatisfy(\.isNumber) {
+        let bytes = url.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == UInt8(ascii: " ") { start = bytes.index(after: start) }
+        while end > start, bytes[bytes.index(before: end)] == UInt8(ascii: " ") { end = bytes.index(before: end) }
+        var rest = bytes[start..<end]
+        guard let scheme = Self.schemes.first(where: { scheme in
+            rest.count >= scheme.count && zip(rest, scheme).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+        }) else { return nil }
+        rest = rest.dropFirst(scheme.count)
+        let beforeFragment = rest.prefix { $0 != UInt8(ascii: "#") }
+        let authority = beforeFragment.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") }
+        let hostAndPort = authority.lastIndex(of: UInt8(ascii: "@")).map { authority[authority.index(after: $0)...] } ?? authority
+        var host = String(Substring(hostAndPort)).lowercased()
+        if let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")), host.utf8.last != UInt8(ascii: "]"),
+           host.utf8[host.utf8.index(after: colon)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             host = String(host[..<colon])
         }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         guard !host.isEmpty else { return nil }
         self.host = host
-        let afterAuthority = beforeFragment.dropFirst(authority.count)
-        let path = afterAuthority.prefix { $0 != "?" }
-        pathSegments = path.split(separator: "/").map(String.init)
-        let query = afterAuthority.dropFirst(path.count).dropFirst()
-        queryItems = query.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return QueryItem(name: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "")
+        let afterAuthority = beforeFragment[authority.endIndex...]
+        let path = afterAuthority.prefix { $0 != UInt8(ascii: "?") }
+        pathSegments = path.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        let query = afterAuthority[path.endIndex...].dropFirst()
+        queryItems = query.split(separator: UInt8(ascii: "&")).map { pair in
+            let name = pair.prefix { $0 != UInt8(ascii: "=") }
+            let value = pair[name.endIndex...].dropFirst()
+            return QueryItem(name: String(Substring(name)), value: String(Substring(value)))
         }
     }
+
+    private static let schemes = [Array("https://".utf8), Array("http://".utf8)]
 
     /// Whether the host is `pattern` or a subdomain of it; a pattern `gitlab.*` matches any host
     /// whose first label is `gitlab` (self-hosted instances).

@@ -135,26 +135,41 @@ extension SourceText {
 /// Follows HTML comments and `<pre>` elements across the lines of an HTML block: Markdown-like
 /// lines inside them are hidden or shown as written on purpose.
 private struct HiddenHTML {
-    private var closer: String?
+    private var closer: TextNeedle?
 
     var isOpen: Bool { closer != nil }
 
     mutating func read(_ text: String) {
-        var rest = Substring(text.lowercased())
+        var from = text.startIndex
         while true {
             if let closing = closer {
-                guard let found = rest.range(of: closing) else { return }
+                guard let found = closing.range(in: text, from: from) else { return }
                 closer = nil
-                rest = rest[found.upperBound...]
+                from = found.upperBound
             } else {
-                let comment = rest.range(of: "<!--")
-                let pre = rest.firstMatch(of: Self.preTag)?.range
+                let comment = Self.commentOpener.range(in: text, from: from)
+                let pre = preTag(in: text, from: from)
                 guard let opening = [comment, pre].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { return }
-                closer = opening == comment ? "-->" : "</pre"
-                rest = rest[opening.upperBound...]
+                closer = opening == comment ? Self.commentCloser : Self.preCloser
+                from = opening.upperBound
             }
         }
     }
 
-    nonisolated(unsafe) private static let preTag = /<pre(?:\s|>|$)/
+    /// The next `<pre` that opens a tag: followed by a space, `>` or the end of the line.
+    private func preTag(in text: String, from: String.Index) -> Range<String.Index>? {
+        var from = from
+        while let found = Self.preOpener.range(in: text, from: from) {
+            guard found.upperBound < text.endIndex else { return found }
+            let next = text.unicodeScalars[found.upperBound]
+            if next == ">" || next.properties.isWhitespace { return found }
+            from = found.upperBound
+        }
+        return nil
+    }
+
+    private static let commentOpener = TextNeedle("<!--", ignoresCase: false)
+    private static let commentCloser = TextNeedle("-->", ignoresCase: false)
+    private static let preOpener = TextNeedle("<pre", ignoresCase: true)
+    private static let preCloser = TextNeedle("</pre", ignoresCase: true)
 }

@@ -19,7 +19,7 @@ struct PaperLink: Sendable {
         guard link.kind == .paper || link.kind == .code, !terms.isPlaceholder(address) else { return nil }
         let onCodeHost = address.isOn(anyOf: terms.codeHosts)
         let lowercasedURL = link.url.lowercased()
-        let linkedArxiv = arxiv.flatMap { lowercasedURL.contains("arxiv") && lowercasedURL.contains($0) ? $0 : nil }
+        let linkedArxiv = arxiv.flatMap { lowercasedURL.containsBytes("arxiv") && lowercasedURL.containsBytes($0) ? $0 : nil }
         if link.kind == .paper, let arxiv = linkedArxiv ?? LinkURL.arxivID(in: link.url)?.lowercased() {
             (role, key) = (.paper, "arxiv:" + arxiv)
         } else if link.kind == .paper, !onCodeHost, let doi = LinkURL.doi(in: link.url) {

@@ -25,23 +25,24 @@ struct PaperTitle: Sendable {
         let folded = isASCII ? text.lowercased() : text.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         for scalar in folded.unicodeScalars {
             if scalar.isASCII ? ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
                 : CharacterSet.alphanumerics.contains(scalar) {
-                current.append(scalar)
-            } else if !Self.joinsWords(scalar), !current.isEmpty {
-                words.append(String(current))
-                current.removeAll()
+                current.append(contentsOf: scalar.utf8)
+            } else if !current.isEmpty, !Self.joinsWords(scalar) {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         self.words = words
         compact = words.joined()
     }
 
     private static func joinsWords(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .dashPunctuation || "'’‘ʼ\u{00AD}".unicodeScalars.contains(scalar)
+        if scalar.isASCII { return scalar == "-" || scalar == "'" }
+        return scalar.properties.generalCategory == .dashPunctuation || "’‘ʼ\u{00AD}".unicodeScalars.contains(scalar)
     }
 
     var isEmpty: Bool { words.isEmpty }

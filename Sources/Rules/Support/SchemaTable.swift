@@ -92,7 +92,7 @@ struct SchemaTable: Sendable {
         for row in rows {
             guard let entry = row.entry, let value = fact(entry), !value.isEmpty else { continue }
             rowsWithFact += 1
-            for (column, cell) in row.cells.enumerated() where cell.text.contains(value) {
+            for (column, cell) in row.cells.enumerated() where cell.text.containsBytes(value) {
                 containing[column, default: 0] += 1
                 if cell.text == value { equal[column, default: 0] += 1 }
             }

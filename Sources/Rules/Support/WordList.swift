@@ -1,21 +1,17 @@
+import Foundation
+
 /// A set of lowercase words that answers membership at once and finds the words near a
 /// misspelling without comparing it with every word: words are kept by length, with a mask
 /// of the letters each holds, so only words that could lie within the limit are compared.
+/// That index is built the first time a near word is asked for: most runs ask for none.
 public struct WordList: Sendable, Equatable {
-    private struct Indexed: Sendable {
-        let word: String
-        let letters: UInt32
-    }
-
     private let words: Set<String>
-    private let byLength: [Int: [Indexed]]
+    private let index: NearWordIndex
 
     /// A list of the given words, lowercased.
     public init(_ words: some Sequence<String>) {
-        let lowercased = Set(words.map { $0.lowercased() })
-        self.words = lowercased
-        byLength = Dictionary(grouping: lowercased.map { Indexed(word: $0, letters: Self.letterMask($0)) },
-                              by: { $0.word.unicodeScalars.count })
+        self.words = Set(words.map { $0.lowercased() })
+        index = NearWordIndex()
     }
 
     /// An empty list.
@@ -45,7 +41,8 @@ public struct WordList: Sendable, Equatable {
     /// The words within `limit` edits of `word` (lowercase), with their distances.
     public func words(near word: String, within limit: Int) -> [(word: String, distance: Int)] {
         let length = word.unicodeScalars.count
-        let letters = Self.letterMask(word)
+        let letters = NearWordIndex.letterMask(word)
+        let byLength = index.byLength(of: words)
         return (length - limit...length + limit).flatMap { byLength[$0] ?? [] }.compactMap { candidate in
             // Each letter one word has and the other lacks needs an edit of its own (a swap
             // brings in no letter).
@@ -60,9 +57,30 @@ public struct WordList: Sendable, Equatable {
     public static func == (lhs: WordList, rhs: WordList) -> Bool {
         lhs.words == rhs.words
     }
+}
+
+/// A word list's words by length, each with the mask of its letters, built on first use.
+private final class NearWordIndex: @unchecked Sendable {
+    struct Indexed {
+        let word: String
+        let letters: UInt32
+    }
+
+    private let lock = NSLock()
+    private var built: [Int: [Indexed]]?
+
+    func byLength(of words: Set<String>) -> [Int: [Indexed]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let made = Dictionary(grouping: words.map { Indexed(word: $0, letters: Self.letterMask($0)) },
+                              by: { $0.word.unicodeScalars.count })
+        built = made
+        return made
+    }
 
     /// One bit per letter a–z the word holds; other characters share the last bits.
-    private static func letterMask(_ word: String) -> UInt32 {
+    static func letterMask(_ word: String) -> UInt32 {
         word.unicodeScalars.reduce(0) { mask, scalar in
             let value = scalar.value
             let bit = (97...122).contains(value) ? value - 97 : 26 + value % 6

@@ -74,15 +74,20 @@ struct WordSpeller: Sendable {
     /// Adds the runs of ASCII letters of a text to the counts.
     private static func count(_ text: String, into counts: inout [String: Int]) {
         var word: [UInt8] = []
-        for byte in text.utf8 + [0] {
+        func flush() {
+            guard !word.isEmpty else { return }
+            counts[String(decoding: word, as: UTF8.self), default: 0] += 1
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
             let lower = byte | 0x20
             if lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") {
                 word.append(lower)
-            } else if !word.isEmpty {
-                counts[String(decoding: word, as: UTF8.self), default: 0] += 1
-                word.removeAll(keepingCapacity: true)
+            } else {
+                flush()
             }
         }
+        flush()
     }
 }
 
@@ -108,7 +113,7 @@ enum CheckableWords {
         return tokens.flatMap { token -> [String] in
             let word = token.word.hasSuffix("'s") || token.word.hasSuffix("’s") ? token.word.dropLast(2) : Substring(token.word)
             let pieces = word.utf8.split(separator: UInt8(ascii: "-"))
-            guard !word.utf8.contains(where: isDigit), !word.contains("'"), !word.contains("’"),
+            guard !word.utf8.contains(where: isDigit), !word.utf8.contains(UInt8(ascii: "'")), !word.unicodeScalars.contains("’"),
                   !pieces.contains(where: { $0.dropFirst().contains(where: isUppercaseLetter) })
             else { return [] }
             return pieces.enumerated().compactMap { index, piece in
