@@ -40,6 +40,9 @@ public struct MalformedLinkRule: Rule {
             | Another | ↓[paper](https://arxiv.org/abs/2301.04558 |
             """),
             RuleExample("""
+            - A paper. [[paper]](https://arxiv.org/abs/2301.04558) ↓[[code]]https://github.com/a/b
+            """),
+            RuleExample("""
             **A paper** \\
             ↓[[paper](https://arxiv.org/abs/2301.04558)]] [[code](https://github.com/a/b)]
             ↓[paper](https://arxiv.org/abs/2301.04558)) and [[code](https://github.com/a/b)
@@ -72,9 +75,11 @@ public struct MalformedLinkRule: Rule {
             RuleCorrection("""
             [ [Paper]https://arxiv.org/pdf/2301.04558.pdf) | [Code]https://github.com/a/b ]
             - A paper [Paper] (https://arxiv.org/abs/2301.04558)
+            - Another paper [[paper]](https://arxiv.org/abs/2301.04559) [[code]]https://github.com/a/c
             """, """
             [ [Paper](https://arxiv.org/pdf/2301.04558.pdf) | [Code](https://github.com/a/b) ]
             - A paper [Paper](https://arxiv.org/abs/2301.04558)
+            - Another paper [[paper]](https://arxiv.org/abs/2301.04559) [[code]](https://github.com/a/c)
             """),
         ]
     )
@@ -173,6 +178,9 @@ private struct BrokenLinkScanner {
         let paren = scans.nextNonBlank[after]
         if startsURL(at: after) {
             return bareURL(open: open, close: close)
+        }
+        if isSyntax(open - 1, "["), isSyntax(after, "]"), startsURL(at: after + 1) {
+            return bareURL(open: open - 1, close: after)
         }
         if paren > after, isSyntax(paren, "("), startsURL(at: paren + 1) {
             return spacedLink(open: open, close: close, paren: paren)
