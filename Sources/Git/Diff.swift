@@ -54,6 +54,14 @@ public struct FileDiff: Sendable, Equatable {
             hunk.newCount > 0 ? hunk.newStart...(hunk.newStart + hunk.newCount - 1) : nil
         }
     }
+
+    /// Old-side line ranges the hunks cover, context included; a hunk that only adds lines
+    /// covers none.
+    public var oldHunkRanges: [ClosedRange<Int>] {
+        hunks.compactMap { hunk in
+            hunk.oldCount > 0 ? hunk.oldStart...(hunk.oldStart + hunk.oldCount - 1) : nil
+        }
+    }
 }
 
 /// One changed region of a file: the `@@ -oldStart,oldCount +newStart,newCount @@` header and its lines.
@@ -76,6 +84,17 @@ public struct Hunk: Sendable, Equatable {
         self.newStart = newStart
         self.newCount = newCount
         self.lines = lines
+    }
+
+    /// The hunk of a diff of two texts' tails: its line numbers moved down by the `lines`
+    /// both texts shared before.
+    func shifted(by lines: Int) -> Hunk {
+        guard lines > 0 else { return self }
+        return Hunk(oldStart: oldStart + lines, oldCount: oldCount, newStart: newStart + lines, newCount: newCount,
+                    lines: self.lines.map { line in
+                        DiffLine(kind: line.kind, oldLine: line.oldLine.map { $0 + lines },
+                                 newLine: line.newLine.map { $0 + lines }, text: line.text)
+                    })
     }
 }
 

@@ -14,15 +14,70 @@ import Foundation
 /// outside the given paths shows as added.
 extension Repository {
     /// The changes from the tree of `base` to the tree of `head` (commits, tags
-    /// or trees), as `git diff base head` shows them.
-    public func diff(from base: ObjectID, to head: ObjectID, paths: [String] = []) throws(GitError) -> [FileDiff] {
+    /// or trees), as `git diff base head` shows them. With `lines: false`, only which files
+    /// changed and how: no hunks, and no file is read (`lineDiff` diffs contents read once).
+    public func diff(from base: ObjectID, to head: ObjectID, paths: [String] = [],
+                     lines: Bool = true) throws(GitError) -> [FileDiff] {
         try withTree(base) { (old) throws(GitError) -> [FileDiff] in
             try withTree(head) { (new) throws(GitError) -> [FileDiff] in
-                try makeDiff(paths: paths, workingTree: false, "git_diff_tree_to_tree") { diff, options in
+                try makeDiff(paths: paths, workingTree: false, lines: lines, "git_diff_tree_to_tree") { diff, options in
                     git_diff_tree_to_tree(&diff, pointer, old, new, options)
                 }
             }
         }
+    }
+
+    /// The hunks that turn `old` into `new`, with the options of every diff here (3 lines of
+    /// context, the indent heuristic), and whether either side is binary (a NUL byte in its
+    /// first 8,000, as git decides). Lines both sides share at their start and end are set
+    /// aside before libgit2 diffs the rest, so a one-line change to a file of a million lines
+    /// costs a comparison of bytes, not a diff of the whole; a margin of shared lines stays so
+    /// the hunks are the ones a whole diff gives.
+    public static func lineDiff(from old: [UInt8], to new: [UInt8]) throws(GitError) -> (hunks: [Hunk], isBinary: Bool) {
+        let isBinary = [old, new].contains { $0.prefix(8000).contains(0) }
+        guard !isBinary else { return ([], true) }
+        let (prefixLines, prefixBytes, suffixBytes) = sharedEnds(old, new, margin: 50)
+        var options = git_diff_options()
+        try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+        options.flags = GIT_DIFF_INDENT_HEURISTIC.rawValue
+        options.context_lines = 3
+        options.interhunk_lines = 0
+        var patch: OpaquePointer?
+        let status = old.withUnsafeBytes { oldBytes in
+            new.withUnsafeBytes { newBytes in
+                let oldPart = UnsafeRawBufferPointer(rebasing: oldBytes[prefixBytes..<(old.count - suffixBytes)])
+                let newPart = UnsafeRawBufferPointer(rebasing: newBytes[prefixBytes..<(new.count - suffixBytes)])
+                return git_patch_from_buffers(&patch, oldPart.baseAddress, oldPart.count, nil,
+                                              newPart.baseAddress, newPart.count, nil, &options)
+            }
+        }
+        try check(status, "git_patch_from_buffers")
+        defer { git_patch_free(patch) }
+        guard let patch else { return ([], false) }
+        var hunks: [Hunk] = []
+        for index in 0..<git_patch_num_hunks(patch) {
+            hunks.append(try hunk(patch, index).shifted(by: prefixLines))
+        }
+        return (hunks, false)
+    }
+
+    /// How many whole lines both sides start with, less `margin`, and the bytes of those
+    /// lines; and the bytes of the whole lines, less `margin`, both end with (never reaching
+    /// into the lines counted at the start).
+    private static func sharedEnds(_ old: [UInt8], _ new: [UInt8], margin: Int) -> (lines: Int, prefix: Int, suffix: Int) {
+        let shorter = min(old.count, new.count)
+        var common = 0
+        while common < shorter, old[common] == new[common] { common += 1 }
+        var lineStarts: [Int] = [0]
+        for index in 0..<common where old[index] == 0x0A { lineStarts.append(index + 1) }
+        let keptLines = max(0, lineStarts.count - 1 - margin)
+        let prefix = lineStarts[keptLines]
+        var tail = 0
+        while tail < shorter - prefix, old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
+        var lineEnds: [Int] = []
+        for offset in 0..<tail where old[old.count - 1 - offset] == 0x0A && offset > 0 { lineEnds.append(offset) }
+        let suffix = lineEnds.count > margin ? lineEnds[lineEnds.count - 1 - margin] : 0
+        return (keptLines, prefix, suffix)
     }
 
     /// The changes from the tree of `base` to the working tree as it would be
@@ -40,9 +95,10 @@ extension Repository {
 
     /// The staged changes, from the tree of `HEAD` (an empty tree when `HEAD`
     /// is unborn) to the index, like `git diff --cached`.
-    public func diffStaged(paths: [String] = []) throws(GitError) -> [FileDiff] {
+    /// With `lines: false`, only which files changed and how (see `diff(from:to:)`).
+    public func diffStaged(paths: [String] = [], lines: Bool = true) throws(GitError) -> [FileDiff] {
         let indexDiff = { (old: OpaquePointer?) throws(GitError) -> [FileDiff] in
-            try self.makeDiff(paths: paths, workingTree: false, "git_diff_tree_to_index") { diff, options in
+            try self.makeDiff(paths: paths, workingTree: false, lines: lines, "git_diff_tree_to_index") { diff, options in
                 git_diff_tree_to_index(&diff, self.pointer, old, nil, options)
             }
         }
@@ -82,6 +138,7 @@ extension Repository {
     private func makeDiff(
         paths: [String],
         workingTree: Bool,
+        lines: Bool = true,
         _ function: String,
         _ create: (inout OpaquePointer?, UnsafePointer<git_diff_options>) -> Int32
     ) throws(GitError) -> [FileDiff] {
@@ -117,9 +174,18 @@ extension Repository {
 
         var files: [FileDiff] = []
         for index in 0..<git_diff_num_deltas(diff) {
-            if let file = try Self.fileDiff(diff, index) { files.append(file) }
+            if let file = try lines ? Self.fileDiff(diff, index) : Self.fileChange(diff, index) { files.append(file) }
         }
         return files
+    }
+
+    /// Delta `index` of `diff` without its lines: which file changed and how.
+    private static func fileChange(_ diff: OpaquePointer, _ index: Int) throws(GitError) -> FileDiff? {
+        guard let delta = git_diff_get_delta(diff, index), let status = FileDiff.Status(delta.pointee.status) else { return nil }
+        return FileDiff(status: status,
+                        oldPath: status == .added ? nil : delta.pointee.old_file.path.map { String(cString: $0) },
+                        newPath: status == .deleted ? nil : delta.pointee.new_file.path.map { String(cString: $0) },
+                        isBinary: delta.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0, hunks: [])
     }
 
     /// Copies delta `index` of `diff`, with its hunks and lines, into a value;

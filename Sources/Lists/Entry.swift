@@ -104,13 +104,32 @@ public struct ListTable: Hashable, Sendable {
     public var rows: [Row]
 }
 
-/// A parsed list: its Markdown tree and what vlmbot recognised in it.
+/// A parsed list, or some sections of it: its Markdown tree and what vlmbot recognised in it.
 public struct ListDocument: Sendable {
     public var tree: MarkdownTree
     public var entries: [Entry]
     public var headings: [Heading]
     public var tables: [ListTable]
+    /// Whether the tree, entries and tables are the whole list's or some sections'.
+    public var scope: DocumentScope
+
+    public init(tree: MarkdownTree, entries: [Entry], headings: [Heading], tables: [ListTable],
+                scope: DocumentScope = .whole) {
+        self.tree = tree
+        self.entries = entries
+        self.headings = headings
+        self.tables = tables
+        self.scope = scope
+    }
 
     /// The source the document was parsed from.
     public var source: SourceText { tree.source }
+
+    /// The lines the document holds: all the source's, or the parsed sections'.
+    public var lineRanges: [ClosedRange<Int>] {
+        switch scope {
+        case .whole: source.lineCount > 0 ? [1...source.lineCount] : []
+        case .sections(let sections, _): sections
+        }
+    }
 }

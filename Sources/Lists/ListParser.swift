@@ -9,10 +9,23 @@ public enum ListParser {
 
     /// Parses a list given as bytes, with the profile of the list if it has one.
     public static func parse(_ source: SourceText, profile: ListProfile = .none) -> ListDocument {
-        var walker = DocumentWalker(tree: MarkdownParser.parse(source), profile: profile)
+        var walker = DocumentWalker(tree: MarkdownParser.parse(source), profile: profile, outline: nil)
         walker.walk()
         return ListDocument(tree: walker.tree, entries: walker.entries, headings: walker.headings,
                             tables: walker.tables)
+    }
+
+    /// Parses only the sections of a list that hold some lines (`ListOutline.sections`): their
+    /// entries have the sections and headings they have in the whole list, and the document's
+    /// `headings` are all the list's. The other sections can be read later through `scope`.
+    public static func parse(_ outline: ListOutline, sectionsHolding lines: some Sequence<Int>,
+                             profile: ListProfile = .none) -> ListDocument {
+        let sections = outline.blocks.sections(holding: lines, lineCount: outline.source.lineCount)
+        let tree = MarkdownParser.parse(outline.source, sections: sections, definitions: outline.blocks.definitionBlocks)
+        var walker = DocumentWalker(tree: tree, profile: profile, outline: outline.headings)
+        walker.walk()
+        return ListDocument(tree: tree, entries: walker.entries, headings: outline.headings, tables: walker.tables,
+                            scope: .sections(sections, of: ListSections(outline: outline, profile: profile)))
     }
 
     /// Parses a list given as a string.
@@ -21,32 +34,50 @@ public enum ListParser {
     }
 }
 
-/// Walks the document's top-level blocks in order, keeping the heading path.
+/// Walks the document's top-level blocks in order, keeping the heading path. Given the whole
+/// list's headings (`outline`), it takes the path from them, so sections parsed alone have
+/// the path they have in the whole.
 private struct DocumentWalker {
     let tree: MarkdownTree
     let profile: ListProfile
+    let outline: [Heading]?
     var entries: [Entry] = []
     var headings: [Heading] = []
     var tables: [ListTable] = []
     private var headingPath: [(level: Int, text: String)] = []
     private var details = DetailsTracker()
+    /// How many of the outline's headings the path has taken in.
+    private var outlineRead = 0
 
-    init(tree: MarkdownTree, profile: ListProfile) {
+    init(tree: MarkdownTree, profile: ListProfile, outline: [Heading]?) {
         self.tree = tree
         self.profile = profile
+        self.outline = outline
     }
 
     var section: [String] { headingPath.map(\.text) }
 
+    private mutating func enter(_ heading: Heading) {
+        headings.append(heading)
+        headingPath.removeAll { $0.level >= heading.level }
+        headingPath.append((heading.level, heading.text))
+    }
+
     mutating func walk() {
         for block in tree.children(of: tree.root) {
             let node = tree[block]
+            if let outline {
+                while outlineRead < outline.count, outline[outlineRead].line <= node.range.start.line {
+                    enter(outline[outlineRead])
+                    outlineRead += 1
+                }
+            }
             switch node.kind {
             case .heading(let level):
-                let text = TextFacts.cleanHeading(tree.plainText(of: block))
-                headings.append(Heading(level: level, text: text, line: node.range.start.line))
-                headingPath.removeAll { $0.level >= level }
-                headingPath.append((level, text))
+                if outline == nil {
+                    enter(Heading(level: level, text: TextFacts.cleanHeading(tree.plainText(of: block)),
+                                  line: node.range.start.line))
+                }
             case .table:
                 let table = TableReader(tree: tree, table: block, profile: profile)
                 tables.append(table.rawTable)

@@ -20,6 +20,52 @@ public enum MarkdownParser {
 
     /// Parses a document given as UTF-8 bytes.
     public static func parse(_ source: SourceText) -> MarkdownTree {
+        // cmark-gfm skips a leading byte order mark without counting it in columns; feed the
+        // text after it and shift line 1's columns so positions stay byte-exact.
+        let skipped = source.hasByteOrderMark ? 3 : 0
+        return source.bytes.withUnsafeBufferPointer { buffer in
+            parse(UnsafeBufferPointer(rebasing: buffer[skipped...]), source: source, lineOneShift: skipped, lineMap: nil)
+        }
+    }
+
+    /// Parses some sections of a document (line ranges that `BlockOutline` cut it into), as
+    /// they parse in the whole: with the reference definitions written outside them, fed
+    /// before and after them and left out of the tree. Node positions are the document's.
+    public static func parse(_ source: SourceText, sections: [ClosedRange<Int>],
+                             definitions: [ClosedRange<Int>]) -> MarkdownTree {
+        let outside = definitions.filter { block in !sections.contains { $0.overlaps(block) } }
+        let first = sections.first?.lowerBound ?? 1
+        var bytes: [UInt8] = []
+        // For each line fed, the document's line it is, or 0 for a definition from outside.
+        var lineMap: [Int] = [0]
+        var shift = 0
+        func feed(_ lines: ClosedRange<Int>, asWritten: Bool) {
+            for line in lines {
+                var text = source.lineBytes(line)
+                if line == 1, source.hasByteOrderMark {
+                    text = text.dropFirst(3)
+                    if bytes.isEmpty { shift = 3 }
+                }
+                if !asWritten { text = text.drop { $0 == 0x20 || $0 == 0x09 } }
+                bytes.append(contentsOf: text)
+                bytes.append(0x0A)
+                lineMap.append(asWritten ? line : 0)
+            }
+            bytes.append(0x0A)
+            lineMap.append(0)
+        }
+        for block in outside where block.upperBound < first { feed(block, asWritten: false) }
+        for section in sections { feed(section, asWritten: true) }
+        for block in outside where block.upperBound >= first { feed(block, asWritten: false) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            parse(buffer, source: source, lineOneShift: lineMap.count > 1 && lineMap[1] == 1 ? shift : 0, lineMap: lineMap)
+        }
+    }
+
+    /// Parses bytes; with `lineMap`, the bytes are lines of `source` (fed line N is its line
+    /// `lineMap[N]`, 0 for none), and top-level blocks of no line of it are left out.
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>, source: SourceText, lineOneShift: Int,
+                              lineMap: [Int]?) -> MarkdownTree {
         precondition(registered)
         lock.lock()
         defer { lock.unlock() }
@@ -32,21 +78,16 @@ public enum MarkdownParser {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        // cmark-gfm skips a leading byte order mark without counting it in columns; feed the
-        // text after it and shift line 1's columns so positions stay byte-exact.
-        let skipped = source.hasByteOrderMark ? 3 : 0
-        source.bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { characters in
-                    cmark_parser_feed(parser, characters + skipped, buffer.count - skipped)
-                }
+        text.baseAddress.map { base in
+            base.withMemoryRebound(to: CChar.self, capacity: text.count) { characters in
+                cmark_parser_feed(parser, characters, text.count)
             }
         }
         guard let document = cmark_parser_finish(parser) else {
             fatalError("cmark_parser_finish returned NULL: out of memory")
         }
         defer { cmark_node_free(document) }
-        return TreeBuilder(source: source, lineOneShift: skipped).build(document)
+        return TreeBuilder(source: source, lineOneShift: lineOneShift, lineMap: lineMap).build(document)
     }
 
     /// Parses a document given as a string.
@@ -60,12 +101,15 @@ public enum MarkdownParser {
 private struct TreeBuilder {
     let source: SourceText
     let lineOneShift: Int
+    /// The document's line of each line cmark read, when it read only some of them.
+    let lineMap: [Int]?
     var nodes: [MarkdownNode] = []
     var lastChild: [NodeID?] = []
 
-    init(source: SourceText, lineOneShift: Int) {
+    init(source: SourceText, lineOneShift: Int, lineMap: [Int]?) {
         self.source = source
         self.lineOneShift = lineOneShift
+        self.lineMap = lineMap
     }
 
     consuming func build(_ document: OpaquePointer) -> MarkdownTree {
@@ -74,18 +118,38 @@ private struct TreeBuilder {
         }
         defer { cmark_iter_free(iterator) }
         var open: [NodeID] = []
+        // A top-level block fed from outside the chosen lines, and its nodes, are left out.
+        var skipping: OpaquePointer?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
+            if let skipped = skipping {
+                if event == CMARK_EVENT_EXIT, node == skipped { skipping = nil }
+                continue
+            }
             if event == CMARK_EVENT_EXIT {
                 open.removeLast()
+                continue
+            }
+            if let lineMap, open.count == 1, !(1..<lineMap.count).contains(Int(cmark_node_get_start_line(node)))
+                || lineMap[Int(cmark_node_get_start_line(node))] == 0 {
+                if Self.isContainer(Self.kind(of: node)) { skipping = node }
                 continue
             }
             let id = append(node, parent: open.last)
             if Self.isContainer(nodes[id].kind) { open.append(id) }
         }
         return MarkdownTree(nodes: nodes, source: source)
+    }
+
+    /// The document's line for a line cmark read: the nearest chosen line at or before it,
+    /// for a block's end that runs over the blank line fed after a section.
+    private func documentLine(_ line: Int) -> Int {
+        guard let lineMap else { return line }
+        var fed = min(max(line, 0), lineMap.count - 1)
+        while fed > 0, lineMap[fed] == 0 { fed -= 1 }
+        return fed > 0 ? lineMap[fed] : line
     }
 
     /// cmark reports an EXIT event for every node but these leaves, empty or not.
@@ -126,9 +190,9 @@ private struct TreeBuilder {
     }
 
     private func range(of node: OpaquePointer, kind: NodeKind) -> SourceRange {
-        var start = SourcePosition(line: Int(cmark_node_get_start_line(node)),
+        var start = SourcePosition(line: documentLine(Int(cmark_node_get_start_line(node))),
                                    column: Int(cmark_node_get_start_column(node)))
-        var end = SourcePosition(line: Int(cmark_node_get_end_line(node)),
+        var end = SourcePosition(line: documentLine(Int(cmark_node_get_end_line(node))),
                                  column: Int(cmark_node_get_end_column(node)))
         if start.line == 1 { start.column += lineOneShift }
         if end.line == 1 { end.column += lineOneShift }

@@ -22,6 +22,8 @@ struct ChangedList {
     let changedLines: ChangedLines
     /// New-side line ranges of the diff's hunks.
     let hunks: [ClosedRange<Int>]
+    /// Old-side line ranges of the diff's hunks.
+    let baseHunks: [ClosedRange<Int>]
 }
 
 /// Reads the lists a change touched out of a repository with libgit2.
@@ -44,25 +46,39 @@ struct ChangeReader {
         // path must meet its old side to be seen as a rename.
         let (diffs, baseRevision) = try diffs()
         var lists: [ChangedList] = []
-        for diff in diffs {
-            guard let newPath = diff.newPath, let candidate = candidates.first(where: { $0.displayPath == newPath }) else {
+        for change in diffs {
+            guard let newPath = change.newPath, let candidate = candidates.first(where: { $0.displayPath == newPath }) else {
                 continue
+            }
+            let oldPath = change.oldPath ?? newPath
+            let headBytes = try headBytes(of: candidate)
+            let baseBytes = try baseRevision.map { revision throws(VlmbotError) in
+                try gitCall("--base") { () throws(GitError) in try repository.fileContents(atPath: oldPath, revision: revision) }
+            } ?? nil
+            // Between two blobs, the contents read once are diffed here; against the working
+            // tree, libgit2 diffed the file as git would (with its filters).
+            let diff = try readsWorkingTree ? change : gitCall("--base") { () throws(GitError) in
+                let lines = try Repository.lineDiff(from: Array(baseBytes ?? Data()), to: headBytes)
+                return FileDiff(status: change.status, oldPath: change.oldPath, newPath: change.newPath,
+                                isBinary: lines.isBinary, hunks: lines.hunks)
             }
             if diff.isBinary {
                 throw VlmbotError("\(newPath): binary on one side of the change; vlmbot checks text lists")
             }
-            let source = try headSource(of: candidate)
-            let oldPath = diff.oldPath ?? newPath
-            let baseBytes = try baseRevision.map { revision throws(VlmbotError) in
-                try gitCall("--base") { () throws(GitError) in try repository.fileContents(atPath: oldPath, revision: revision) }
-            } ?? nil
+            let source = try ListFile.validate(headBytes, displayPath: newPath)
             let baseSource = try baseBytes.map { bytes throws(VlmbotError) in
                 try ListFile.validate(Array(bytes), displayPath: "\(oldPath) at the base")
             }
             lists.append(ChangedList(displayPath: newPath, source: source, baseSource: baseSource,
-                                     changedLines: ChangedLines(lines: diff.addedLines), hunks: diff.hunkRanges))
+                                     changedLines: ChangedLines(lines: diff.addedLines), hunks: diff.hunkRanges,
+                                     baseHunks: diff.oldHunkRanges))
         }
         return lists.sorted { $0.displayPath < $1.displayPath }
+    }
+
+    /// Whether the head side is the working tree, which libgit2 reads through git's filters.
+    private var readsWorkingTree: Bool {
+        if case .workingTree = selection { true } else { false }
     }
 
     /// The diffs of the selected change and the revision its base side is read from.
@@ -80,23 +96,24 @@ struct ChangeReader {
             let mergeBase = try gitCall("--base \(base)") { () throws(GitError) in try repository.mergeBase(baseID, headID) }
             headCommit = headID
             let diffs = try gitCall("--head \(head)") { () throws(GitError) in
-                try repository.diff(from: mergeBase, to: headID)
+                try repository.diff(from: mergeBase, to: headID, lines: false)
             }
             return (diffs, mergeBase.description)
         case .staged:
             let unborn = try gitCall("--staged") { () throws(GitError) in try repository.headIsUnborn }
-            let diffs = try gitCall("--staged") { () throws(GitError) in try repository.diffStaged() }
+            let diffs = try gitCall("--staged") { () throws(GitError) in try repository.diffStaged(lines: false) }
             return (diffs, unborn ? nil : "HEAD")
         }
     }
 
-    /// The head side of a list: the head commit's blob, the index's, or the working tree file.
-    private func headSource(of candidate: (url: URL, displayPath: String)) throws(VlmbotError) -> SourceText {
+    /// The head side of a list, as read: the head commit's blob, the index's, or the working
+    /// tree file.
+    private func headBytes(of candidate: (url: URL, displayPath: String)) throws(VlmbotError) -> [UInt8] {
         let path = candidate.displayPath
         let bytes: Data?
         switch selection {
         case .workingTree:
-            return try ListFile.read(candidate.url, displayPath: path)
+            return try ListFile.bytes(of: candidate.url, displayPath: path)
         case .commits(_, let head):
             let revision = headCommit?.description ?? head
             bytes = try gitCall("--head \(head)") { () throws(GitError) in try repository.fileContents(atPath: path, revision: revision) }
@@ -104,7 +121,7 @@ struct ChangeReader {
             bytes = try gitCall("--staged") { () throws(GitError) in try repository.stagedFileContents(atPath: path) }
         }
         guard let bytes else { throw VlmbotError("\(path): missing on the head side of the change") }
-        return try ListFile.validate(Array(bytes), displayPath: path)
+        return Array(bytes)
     }
 
     /// Runs a libgit2 call, turning its error into one line that names the option at fault.

@@ -58,8 +58,10 @@ enum CheckRun {
         var reader = ChangeReader(repository: repository, selection: selection)
         for list in try reader.changedLists(among: locations) {
             let profile = settings.configuration.profile(forPath: list.displayPath)
-            let document = ListParser.parse(list.source, profile: profile)
-            let baseEntries = list.baseSource.map { ListParser.parse($0, profile: profile).entries } ?? []
+            let document = ChangeScope.document(list.source, around: list.hunks, profile: profile)
+            let baseEntries = list.baseSource.map {
+                ChangeScope.document($0, around: list.baseHunks, profile: profile).entries
+            } ?? []
             checked.append(CheckedFile(path: list.displayPath, entryCount: document.entries.count, source: list.source,
                                        changes: EntryChanges(base: baseEntries, head: document.entries, changedLines: list.changedLines),
                                        diffHunks: list.hunks))

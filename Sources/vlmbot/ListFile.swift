@@ -65,14 +65,17 @@ struct ListFile {
 
     /// Reads a file and checks that it is UTF-8 text; the error names the file and line.
     static func read(_ url: URL, displayPath: String) throws(VlmbotError) -> SourceText {
-        let data: Data
+        try validate(try bytes(of: url, displayPath: displayPath), displayPath: displayPath)
+    }
+
+    /// A file's bytes, unchecked; the error names the file.
+    static func bytes(of url: URL, displayPath: String) throws(VlmbotError) -> [UInt8] {
         do {
-            data = try Data(contentsOf: url)
+            return Array(try Data(contentsOf: url))
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
             throw VlmbotError("\(displayPath): cannot read: \(reason)")
         }
-        return try validate(Array(data), displayPath: displayPath)
     }
 
     /// Checks that bytes are UTF-8 text, not a binary file; the error names the file and line.

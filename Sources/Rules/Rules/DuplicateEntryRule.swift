@@ -91,7 +91,7 @@ public struct DuplicateEntryRule: Rule {
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let allowed = Set((option("allow", in: context).listValue ?? []).compactMap(Self.allowKey))
-        let papers = context.shared.papers(in: document, vocabulary: context.vocabulary)
+        let papers = context.shared.papers(in: document, context: context)
         var index = PaperIndex()
         var findings: [Finding] = []
         for (position, paper) in papers.enumerated() where !paper.isUnidentifiable {

@@ -57,7 +57,7 @@ public struct DuplicateLinkRule: Rule {
     public init() {}
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
-        let papers = context.shared.papers(in: document, vocabulary: context.vocabulary)
+        let papers = context.shared.papers(in: document, context: context)
         var firstHolder: [String: Int] = [:]
         var findings: [Finding] = []
         for (position, paper) in papers.enumerated() where !paper.isUnidentifiable {

@@ -49,7 +49,7 @@ public struct LeftoverArtifactRule: Rule {
         let codeLines = Set(document.tree.nodes.filter { $0.kind == .codeBlock }.flatMap { Array($0.range.lines) })
         let linePatterns = patterns.compactMap { try? NSRegularExpression(pattern: $0.pattern, options: .anchorsMatchLines) }
         var findings: [Finding] = []
-        for line in Self.candidateLines(of: document.source, patterns: linePatterns) where !codeLines.contains(line) {
+        for line in Self.candidateLines(of: document, patterns: linePatterns) where !codeLines.contains(line) {
             let text = document.source.line(line)
             let whole = NSRange(text.startIndex..., in: text)
             // One finding per artifact: where patterns overlap, the earliest, longest match wins.
@@ -75,31 +75,36 @@ public struct LeftoverArtifactRule: Rule {
     /// The lines a pattern may match on, found a thousand lines at a time rather than line by
     /// line: each line's own match lies within what the patterns match in its batch (`^` and
     /// `$` there match at line breaks), so no line is missed.
-    private static func candidateLines(of source: SourceText, patterns: [NSRegularExpression]) -> [Int] {
+    private static func candidateLines(of document: ListDocument, patterns: [NSRegularExpression]) -> [Int] {
+        let batches = document.lineRanges.flatMap { range in
+            stride(from: range.lowerBound, through: range.upperBound, by: 1000).map { $0...min(range.upperBound, $0 + 999) }
+        }
+        return batches.flatMap { batch in candidateLines(in: batch, of: document.source, patterns: patterns) }
+    }
+
+    private static func candidateLines(in batch: ClosedRange<Int>, of source: SourceText,
+                                       patterns: [NSRegularExpression]) -> [Int] {
+        let text = source.text(ofLines: batch) as NSString
+        // Where each line starts in the batch, in UTF-16 units, as NSString counts.
+        var lineStarts: [Int] = []
+        var location = 0
+        for number in batch {
+            lineStarts.append(location)
+            location += source.line(number).utf16.count + 1
+        }
+        func line(at location: Int) -> Int {
+            var low = 0
+            var high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= location { low = middle } else { high = middle - 1 }
+            }
+            return batch.lowerBound + low
+        }
         var lines: Set<Int> = []
-        for first in stride(from: 1, through: source.lineCount, by: 1000) {
-            let last = min(source.lineCount, first + 999)
-            let batch = source.text(ofLines: first...last) as NSString
-            // Where each line starts in the batch, in UTF-16 units, as NSString counts.
-            var lineStarts: [Int] = []
-            var location = 0
-            for number in first...last {
-                lineStarts.append(location)
-                location += source.line(number).utf16.count + 1
-            }
-            func line(at location: Int) -> Int {
-                var low = 0
-                var high = lineStarts.count - 1
-                while low < high {
-                    let middle = (low + high + 1) / 2
-                    if lineStarts[middle] <= location { low = middle } else { high = middle - 1 }
-                }
-                return first + low
-            }
-            for pattern in patterns {
-                for match in pattern.matches(in: batch as String, range: NSRange(location: 0, length: batch.length)) {
-                    lines.formUnion(line(at: match.range.location)...line(at: max(match.range.location, NSMaxRange(match.range) - 1)))
-                }
+        for pattern in patterns {
+            for match in pattern.matches(in: text as String, range: NSRange(location: 0, length: text.length)) {
+                lines.formUnion(line(at: match.range.location)...line(at: max(match.range.location, NSMaxRange(match.range) - 1)))
             }
         }
         return lines.sorted()

@@ -66,7 +66,7 @@ public struct SignedUrlRule: Rule {
             .filter { !$0.isEmpty }
         let stablePages = (option("stablePages", in: context).listValue ?? []).compactMap(StablePage.init)
         guard !signatures.isEmpty, document.source.lineCount > 0 else { return [] }
-        return (1...document.source.lineCount).flatMap { line -> [Finding] in
+        return document.lineRanges.joined().flatMap { line -> [Finding] in
             guard document.source.lineBytes(line).contains(UInt8(ascii: "?")) else { return [] }
             let text = document.source.line(line)
             return text.matches(of: Self.url).compactMap { match in

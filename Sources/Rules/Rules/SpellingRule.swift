@@ -98,7 +98,7 @@ public struct SpellingRule: Rule {
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         guard !context.vocabulary.dictionary.isEmpty else { return [] }
         let speller = WordSpeller(dictionary: context.vocabulary.dictionary, extraWords: context.vocabulary.words,
-                                  tree: document.tree)
+                                  tree: document.tree, wholeList: context.shared.wholeList(of: document))
         return headingFindings(document, speller: speller) + titleFindings(document, speller: speller)
     }
 

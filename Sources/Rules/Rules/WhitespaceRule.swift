@@ -43,7 +43,7 @@ public struct WhitespaceRule: Rule {
         let hardBreaks = Self.hardBreakLines(in: document.tree)
         var findings: [Finding] = []
         var blankRun: [Int] = []
-        for line in 1...source.lineCount {
+        for line in document.lineRanges.joined() {
             if source.isBlank(line), !code.contains(line) {
                 blankRun.append(line)
                 continue

@@ -95,12 +95,6 @@ struct Paper: Sendable {
     /// for a real one (a placeholder title, or links only to placeholder hosts).
     let isUnidentifiable: Bool
 
-    /// The papers of a document's entries, in order.
-    static func all(in document: ListDocument, vocabulary: Vocabulary) -> [Paper] {
-        let terms = PaperTerms(vocabulary)
-        return document.entries.map { Paper($0, terms: terms) }
-    }
-
     init(_ entry: Entry, terms: PaperTerms) {
         self.entry = entry
         let arxiv = entry.ids.arxiv?.lowercased()

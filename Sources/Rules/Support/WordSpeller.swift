@@ -18,10 +18,13 @@ struct WordSpeller: Sendable {
     /// How often each word (lowercase, letters only) occurs in the list.
     private let listCounts: [String: Int]
     private let listVocabulary: WordList
+    /// The whole list, when the tree holds only some sections of it.
+    private let wholeList: WholeListSearch?
 
-    init(dictionary: WordList, extraWords: Set<String>, tree: MarkdownTree) {
+    init(dictionary: WordList, extraWords: Set<String>, tree: MarkdownTree, wholeList: WholeListSearch? = nil) {
         self.dictionary = dictionary
         self.extraWords = WordList(extraWords)
+        self.wholeList = wholeList
         listCounts = Self.wordCounts(in: tree)
         listVocabulary = WordList(listCounts.filter { $0.value >= 2 }.keys)
     }
@@ -46,8 +49,11 @@ struct WordSpeller: Sendable {
         return Misspelling(word: word, suggestions: nearest.map { capitalised ? $0.prefix(1).uppercased() + $0.dropFirst() : $0 })
     }
 
+    /// Whether a word is known: in a word list, or written twice in the list. Beyond the parsed
+    /// sections a word counts wherever its letters stand alone in the text, URLs included.
     private func isKnown(_ word: String) -> Bool {
-        dictionary.contains(word) || extraWords.contains(word) || listCounts[word, default: 0] >= 2
+        listCounts[word, default: 0] >= 2 || dictionary.contains(word) || extraWords.contains(word)
+            || (wholeList.map { $0.count(ofWord: word) >= 2 } ?? false)
     }
 
     /// Counts of the list's words as a reader sees them (text, code, HTML, link titles;

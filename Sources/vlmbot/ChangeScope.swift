@@ -1,0 +1,23 @@
+import Lists
+import Markdown
+
+/// What a check of a change parses of a list: only the sections the change touched (the
+/// sections `ListOutline` cuts the list into), so that a pull request adding one entry to a
+/// list of 100,000 costs about what the entry costs. Duplicates of the changed entries are
+/// still looked for in the whole list (`ListSections`). The whole list is parsed instead when
+/// sections cannot stand alone or would save little: a list that may hold setext headings,
+/// a change reaching over half the list, or changed sections that link to the list's own
+/// headings (anchors are checked against every heading).
+enum ChangeScope {
+    static func document(_ source: SourceText, around lines: [ClosedRange<Int>], profile: ListProfile) -> ListDocument {
+        let outline = ListOutline(source)
+        let touched = lines.flatMap { $0 }
+        guard outline.isCuttable, !touched.isEmpty else { return ListParser.parse(source, profile: profile) }
+        let document = ListParser.parse(outline, sectionsHolding: touched, profile: profile)
+        guard case .sections(let sections, _) = document.scope,
+              sections.reduce(0, { $0 + $1.count }) * 2 <= source.lineCount,
+              !document.tree.nodes.contains(where: { $0.kind == .link && $0.destination?.hasPrefix("#") == true })
+        else { return ListParser.parse(source, profile: profile) }
+        return document
+    }
+}
