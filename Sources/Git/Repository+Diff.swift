@@ -34,6 +34,7 @@ extension Repository {
     /// costs a comparison of bytes, not a diff of the whole; a margin of shared lines stays so
     /// the hunks are the ones a whole diff gives.
     public static func lineDiff(from old: [UInt8], to new: [UInt8]) throws(GitError) -> (hunks: [Hunk], isBinary: Bool) {
+        try LibGit2.ensureInitialized()
         let isBinary = [old, new].contains { $0.prefix(8000).contains(0) }
         guard !isBinary else { return ([], true) }
         let (prefixLines, prefixBytes, suffixBytes) = sharedEnds(old, new, margin: 50)
@@ -65,19 +66,37 @@ extension Repository {
     /// lines; and the bytes of the whole lines, less `margin`, both end with (never reaching
     /// into the lines counted at the start).
     private static func sharedEnds(_ old: [UInt8], _ new: [UInt8], margin: Int) -> (lines: Int, prefix: Int, suffix: Int) {
-        let shorter = min(old.count, new.count)
-        var common = 0
-        while common < shorter, old[common] == new[common] { common += 1 }
-        var lineStarts: [Int] = [0]
-        for index in 0..<common where old[index] == 0x0A { lineStarts.append(index + 1) }
-        let keptLines = max(0, lineStarts.count - 1 - margin)
-        let prefix = lineStarts[keptLines]
-        var tail = 0
-        while tail < shorter - prefix, old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
-        var lineEnds: [Int] = []
-        for offset in 0..<tail where old[old.count - 1 - offset] == 0x0A && offset > 0 { lineEnds.append(offset) }
-        let suffix = lineEnds.count > margin ? lineEnds[lineEnds.count - 1 - margin] : 0
-        return (keptLines, prefix, suffix)
+        old.withUnsafeBufferPointer { a in
+            new.withUnsafeBufferPointer { b in
+                guard let oldBase = a.baseAddress, let newBase = b.baseAddress else { return (0, 0, 0) }
+                let shorter = min(a.count, b.count)
+                let chunk = 4096
+                var common = 0
+                while common + chunk <= shorter, memcmp(oldBase + common, newBase + common, chunk) == 0 { common += chunk }
+                while common < shorter, a[common] == b[common] { common += 1 }
+                // Keep `margin` whole shared lines before the first difference.
+                var cut: Int? = common
+                for _ in 0...margin {
+                    cut = cut.flatMap { UnsafeBufferPointer(rebasing: a[..<$0]).lastIndex(of: 0x0A) }
+                }
+                let prefix = cut.map { $0 + 1 } ?? 0
+                let lines = prefix == 0 ? 0 : UnsafeBufferPointer(rebasing: a[..<prefix]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                var tail = 0
+                let room = shorter - prefix
+                while tail + chunk <= room,
+                      memcmp(oldBase + a.count - tail - chunk, newBase + b.count - tail - chunk, chunk) == 0 { tail += chunk }
+                while tail < room, a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
+                // Keep `margin` whole shared lines after the last difference.
+                var start = a.count - tail
+                for _ in 0...margin {
+                    // A rebased buffer counts from 0.
+                    guard let found = UnsafeBufferPointer(rebasing: a[start...]).firstIndex(of: 0x0A),
+                          start + found + 1 < a.count else { start = a.count; break }
+                    start += found + 1
+                }
+                return (lines, prefix, a.count - start)
+            }
+        }
     }
 
     /// The changes from the tree of `base` to the working tree as it would be

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A position in a source text: a 1-based line and a 1-based column counted in UTF-8 bytes.
 public struct SourcePosition: Hashable, Comparable, Sendable {
     public var line: Int
@@ -48,19 +50,31 @@ public struct SourceText: Sendable {
         var bounds: [(start: Int, end: Int)] = []
         bounds.reserveCapacity(bytes.count / 40 + 1)
         var start = 0
-        var index = 0
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                bounds.append((start, index))
-                start = index + 1
-            } else if byte == UInt8(ascii: "\r") {
-                bounds.append((start, index))
-                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                start = index + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            if memchr(base, Int32(UInt8(ascii: "\r")), count) == nil {
+                // Only `\n` ends lines: jump from one to the next.
+                while start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    bounds.append((start, index))
+                    start = index + 1
+                }
+                return
             }
-            index += 1
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\n") {
+                    bounds.append((start, index))
+                    start = index + 1
+                } else if byte == UInt8(ascii: "\r") {
+                    bounds.append((start, index))
+                    if index + 1 < count, buffer[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                    start = index + 1
+                }
+                index += 1
+            }
         }
         if start < count { bounds.append((start, count)) }
         lineBounds = bounds
@@ -118,14 +132,28 @@ public struct SourceText: Sendable {
 extension SourceText {
     /// The byte offset of the first NUL byte, which marks a binary file.
     public var firstNULOffset: Int? {
-        bytes.firstIndex(of: 0)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                memchr(base, 0, buffer.count).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            }
+        }
     }
 
     /// The byte offset of the first byte that is not part of well-formed UTF-8, if any.
     public var firstInvalidUTF8Offset: Int? {
+        bytes.withUnsafeBufferPointer(Self.firstInvalidUTF8Offset)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
+            // Eight ASCII bytes at a time.
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             let length: Int
             var low: UInt8 = 0x80

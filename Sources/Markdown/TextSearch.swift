@@ -229,4 +229,33 @@ public enum ByteSearch {
             }
         }
     }
+
+    /// The offsets of every occurrence of `pattern` (lower-case ASCII) in `bytes`, without
+    /// regard to ASCII case: each case of the first letter is found with `memchr`.
+    public static func offsets(ofIgnoringCase pattern: [UInt8], in bytes: [UInt8]) -> [Int] {
+        guard let first = pattern.first else { return [] }
+        let upper = first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+        var found: [Int] = []
+        bytes.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return }
+            let last = haystack.count - pattern.count
+            func next(_ byte: UInt8, from offset: Int) -> Int {
+                guard offset <= last, let hit = memchr(base + offset, Int32(byte), last - offset + 1) else { return Int.max }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            var lower = next(first, from: 0)
+            var capital = upper == first ? Int.max : next(upper, from: 0)
+            while min(lower, capital) != Int.max {
+                let offset = min(lower, capital)
+                if (1..<pattern.count).allSatisfy({ index in
+                    let byte = haystack[offset + index]
+                    return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == pattern[index]
+                }) {
+                    found.append(offset)
+                }
+                if offset == lower { lower = next(first, from: offset + 1) } else { capital = next(upper, from: offset + 1) }
+            }
+        }
+        return found
+    }
 }

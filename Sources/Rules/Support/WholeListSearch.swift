@@ -1,42 +1,28 @@
 import Lists
 import Markdown
 
-/// The whole list's text, lower-cased once (ASCII letters only), for looking past the sections
+/// The whole list's text searched without regard to ASCII case, for looking past the sections
 /// a change-scoped check parsed: where the other copies of a changed paper may be written,
 /// and how often a word is written.
 struct WholeListSearch: Sendable {
     let source: SourceText
-    private let lowered: [UInt8]
 
     init(_ source: SourceText) {
         self.source = source
-        lowered = source.bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 
     /// The lines where `needle` (ASCII, any case) is written.
     func lines(holding needle: String) -> Set<Int> {
-        let pattern = Array(needle.lowercased().utf8)
-        var lines = Set<Int>()
-        var from = 0
-        while let found = ByteSearch.firstOffset(of: pattern, in: lowered, range: from..<lowered.count) {
-            lines.insert(source.position(ofOffset: found).line)
-            from = found + 1
-        }
-        return lines
+        Set(ByteSearch.offsets(ofIgnoringCase: Array(needle.lowercased().utf8), in: source.bytes).map { source.position(ofOffset: $0).line })
     }
 
     /// How often `word` (lower-case ASCII letters) is written as a whole run of letters.
     func count(ofWord word: String) -> Int {
-        let pattern = Array(word.utf8)
-        var count = 0
-        var from = 0
-        while let found = ByteSearch.firstOffset(of: pattern, in: lowered, range: from..<lowered.count) {
-            let before = found == 0 ? 0 : lowered[found - 1]
-            let after = found + pattern.count < lowered.count ? lowered[found + pattern.count] : 0
-            if !Self.isLetter(before), !Self.isLetter(after) { count += 1 }
-            from = found + 1
+        let bytes = source.bytes
+        let length = word.utf8.count
+        return ByteSearch.offsets(ofIgnoringCase: Array(word.utf8), in: bytes).count { found in
+            !(found > 0 && Self.isLetter(bytes[found - 1])) && !(found + length < bytes.count && Self.isLetter(bytes[found + length]))
         }
-        return count
     }
 
     /// The lines outside the parsed sections where another copy of one of these papers may be
@@ -67,6 +53,6 @@ struct WholeListSearch: Sendable {
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
-        byte >= 0x61 && byte <= 0x7A
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 }
