@@ -107,8 +107,8 @@ public final class Repository {
     /// (including when the path is a directory or a submodule). A symbolic
     /// link yields its target path. Throws a `GitError` when the revision is
     /// unknown or libgit2 fails to read the objects.
-    public func fileContents(atPath path: String, revision: String) throws(GitError) -> Data? {
-        try withCommit(revision) { commit throws(GitError) -> Data? in
+    public func fileContents(atPath path: String, revision: String) throws(GitError) -> [UInt8]? {
+        try withCommit(revision) { commit throws(GitError) -> [UInt8]? in
             var tree: OpaquePointer?
             try check(git_commit_tree(&tree, commit), "git_commit_tree")
             defer { git_tree_free(tree) }
@@ -128,7 +128,7 @@ public final class Repository {
 
     /// The bytes of a repository-relative file as staged in the index, the version a commit
     /// would record; `nil` when the index has no such file.
-    public func stagedFileContents(atPath path: String) throws(GitError) -> Data? {
+    public func stagedFileContents(atPath path: String) throws(GitError) -> [UInt8]? {
         var index: OpaquePointer?
         try check(git_repository_index(&index, pointer), "git_repository_index")
         defer { git_index_free(index) }
@@ -138,18 +138,18 @@ public final class Repository {
     }
 
     /// The bytes of the blob with this id; `path` names it in errors.
-    private func blobContents(_ id: UnsafePointer<git_oid>?, path: String) throws(GitError) -> Data {
+    private func blobContents(_ id: UnsafePointer<git_oid>?, path: String) throws(GitError) -> [UInt8] {
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, pointer, id), "git_blob_lookup")
         defer { git_blob_free(blob) }
-        guard let blob else { return Data() }
+        guard let blob else { return [] }
         let size = git_blob_rawsize(blob)
-        guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
+        guard size > 0, let bytes = git_blob_rawcontent(blob) else { return [] }
         guard let count = Int(exactly: size) else {
             throw GitError(function: "git_blob_rawsize", code: GIT_ERROR.rawValue, errorClass: 0,
                            message: "blob of \(size) bytes at '\(path)' is too large")
         }
-        return Data(bytes: bytes, count: count)
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
     /// The path of `absolutePath` relative to the working directory (e.g.

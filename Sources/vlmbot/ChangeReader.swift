@@ -58,7 +58,7 @@ struct ChangeReader {
             // Between two blobs, the contents read once are diffed here; against the working
             // tree, libgit2 diffed the file as git would (with its filters).
             let diff = try readsWorkingTree ? change : gitCall("--base") { () throws(GitError) in
-                let lines = try Repository.lineDiff(from: Array(baseBytes ?? Data()), to: headBytes)
+                let lines = try Repository.lineDiff(from: baseBytes ?? [], to: headBytes)
                 return FileDiff(status: change.status, oldPath: change.oldPath, newPath: change.newPath,
                                 isBinary: lines.isBinary, hunks: lines.hunks)
             }
@@ -67,7 +67,7 @@ struct ChangeReader {
             }
             let source = try ListFile.validate(headBytes, displayPath: newPath)
             let baseSource = try baseBytes.map { bytes throws(VlmbotError) in
-                try ListFile.validate(Array(bytes), displayPath: "\(oldPath) at the base")
+                try ListFile.validate(bytes, displayPath: "\(oldPath) at the base")
             }
             lists.append(ChangedList(displayPath: newPath, source: source, baseSource: baseSource,
                                      changedLines: ChangedLines(lines: diff.addedLines), hunks: diff.hunkRanges,
@@ -110,7 +110,7 @@ struct ChangeReader {
     /// tree file.
     private func headBytes(of candidate: (url: URL, displayPath: String)) throws(VlmbotError) -> [UInt8] {
         let path = candidate.displayPath
-        let bytes: Data?
+        let bytes: [UInt8]?
         switch selection {
         case .workingTree:
             return try ListFile.bytes(of: candidate.url, displayPath: path)
@@ -121,7 +121,7 @@ struct ChangeReader {
             bytes = try gitCall("--staged") { () throws(GitError) in try repository.stagedFileContents(atPath: path) }
         }
         guard let bytes else { throw VlmbotError("\(path): missing on the head side of the change") }
-        return Array(bytes)
+        return bytes
     }
 
     /// Runs a libgit2 call, turning its error into one line that names the option at fault.

@@ -85,24 +85,24 @@ struct History {
     @Test func readsFilesAtOlderRevisionsAndHead() throws {
         let history = try History()
         let repository = try Repository.discover(from: history.path)
-        #expect(try repository.fileContents(atPath: "README.md", revision: "HEAD") == Data("three\n".utf8))
-        #expect(try repository.fileContents(atPath: "README.md", revision: "HEAD~1") == Data("two\n".utf8))
-        #expect(try repository.fileContents(atPath: "README.md", revision: history.commits[0]) == Data("one\n".utf8))
-        #expect(try repository.fileContents(atPath: "data.bin", revision: "HEAD") == History.binary)
-        #expect(try repository.fileContents(atPath: "feature.txt", revision: "feature") == Data("feature\n".utf8))
+        #expect(try repository.fileContents(atPath: "README.md", revision: "HEAD") == Array("three\n".utf8))
+        #expect(try repository.fileContents(atPath: "README.md", revision: "HEAD~1") == Array("two\n".utf8))
+        #expect(try repository.fileContents(atPath: "README.md", revision: history.commits[0]) == Array("one\n".utf8))
+        #expect(try repository.fileContents(atPath: "data.bin", revision: "HEAD") == Array(History.binary))
+        #expect(try repository.fileContents(atPath: "feature.txt", revision: "feature") == Array("feature\n".utf8))
     }
 
     @Test func readsCommittedContentNotTheWorkingCopy() throws {
         let history = try History()
         try history.fixture.write("uncommitted\n", to: "README.md", in: history.path)
         let repository = try Repository.discover(from: history.path)
-        #expect(try repository.fileContents(atPath: "README.md", revision: "HEAD") == Data("three\n".utf8))
+        #expect(try repository.fileContents(atPath: "README.md", revision: "HEAD") == Array("three\n".utf8))
     }
 
     @Test func readsFileInSubfolder() throws {
         let history = try History()
         let repository = try Repository.discover(from: history.path)
-        #expect(try repository.fileContents(atPath: "docs/guide/intro.md", revision: "HEAD~2") == Data("# Intro\n".utf8))
+        #expect(try repository.fileContents(atPath: "docs/guide/intro.md", revision: "HEAD~2") == Array("# Intro\n".utf8))
     }
 
     @Test func missingPathGivesNil() throws {

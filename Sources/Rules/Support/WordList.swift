@@ -1,17 +1,18 @@
 import Foundation
 
 /// A set of lowercase words that answers membership at once and finds the words near a
-/// misspelling without comparing it with every word: words are kept by length, with a mask
-/// of the letters each holds, so only words that could lie within the limit are compared.
-/// That index is built the first time a near word is asked for: most runs ask for none.
+/// misspelling without comparing it with every word.
+///
+/// The words are kept as one buffer of lower-cased bytes, one word a line, with an
+/// open-addressed table of where each starts: loading a 100,000-word dictionary makes no
+/// string per word. The words near a misspelling are found through an index by length and
+/// letters, built the first time it is asked for: most runs ask for none.
 public struct WordList: Sendable, Equatable {
-    private let words: Set<String>
-    private let index: NearWordIndex
+    private let storage: Storage
 
     /// A list of the given words, lowercased.
     public init(_ words: some Sequence<String>) {
-        self.words = Set(words.map { $0.lowercased() })
-        index = NearWordIndex()
+        storage = Storage(text: Array(words.joined(separator: "\n").utf8))
     }
 
     /// An empty list.
@@ -20,29 +21,23 @@ public struct WordList: Sendable, Equatable {
     }
 
     /// The words of a dictionary file (`/usr/share/dict/american-english`): one a line;
-    /// possessives (`word's`) are left out. Read byte by byte: the file has 100,000 lines.
+    /// possessives (`word's`) are left out.
     public init(dictionaryText text: String) {
-        let blank: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")]
-        self.init(text.utf8.split(separator: UInt8(ascii: "\n")).compactMap { line -> String? in
-            guard let first = line.firstIndex(where: { !blank.contains($0) }),
-                  let last = line.lastIndex(where: { !blank.contains($0) }) else { return nil }
-            let word = line[first..<line.index(after: last)]
-            return word.contains(UInt8(ascii: "'")) ? nil : String(decoding: word, as: UTF8.self)
-        })
+        storage = Storage(text: Array(text.utf8))
     }
 
-    public var isEmpty: Bool { words.isEmpty }
+    public var isEmpty: Bool { storage.count == 0 }
 
     /// Whether the list holds the word, whatever its case.
     public func contains(_ word: String) -> Bool {
-        words.contains(word.lowercased())
+        storage.contains(Array((word.isASCII ? word : word.lowercased()).utf8).map(Storage.lowercased))
     }
 
     /// The words within `limit` edits of `word` (lowercase), with their distances.
     public func words(near word: String, within limit: Int) -> [(word: String, distance: Int)] {
         let length = word.unicodeScalars.count
         let letters = NearWordIndex.letterMask(word)
-        let byLength = index.byLength(of: words)
+        let byLength = storage.index.byLength(of: storage.words)
         return (length - limit...length + limit).flatMap { byLength[$0] ?? [] }.compactMap { candidate in
             // Each letter one word has and the other lacks needs an edit of its own (a swap
             // brings in no letter).
@@ -55,7 +50,101 @@ public struct WordList: Sendable, Equatable {
     }
 
     public static func == (lhs: WordList, rhs: WordList) -> Bool {
-        lhs.words == rhs.words
+        Set(lhs.storage.words) == Set(rhs.storage.words)
+    }
+}
+
+/// The bytes of a word list and the table of its words.
+private final class Storage: Sendable {
+    /// Lower-cased words, each followed by `\n`.
+    private let bytes: [UInt8]
+    /// For each slot, 1 + the offset of the word filed there, or 0 for none.
+    private let slots: [Int32]
+    let count: Int
+    let index = NearWordIndex()
+
+    /// Reads one word a line, trimming blanks and leaving out empty lines and possessives.
+    init(text: [UInt8]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.count + 1)
+        var starts: [Int32] = []
+        var index = 0
+        while index < text.count {
+            var end = index
+            while end < text.count, text[end] != 0x0A { end += 1 }
+            var first = index
+            var last = end
+            while first < last, Self.isBlank(text[first]) { first += 1 }
+            while last > first, Self.isBlank(text[last - 1]) { last -= 1 }
+            let word = text[first..<last]
+            if !word.isEmpty, !word.contains(UInt8(ascii: "'")) {
+                starts.append(Int32(bytes.count))
+                if word.contains(where: { $0 >= 0x80 }) {
+                    bytes.append(contentsOf: String(decoding: word, as: UTF8.self).lowercased().utf8)
+                } else {
+                    bytes.append(contentsOf: word.lazy.map(Self.lowercased))
+                }
+                bytes.append(0x0A)
+            }
+            index = end + 1
+        }
+        var capacity = 16
+        while capacity < starts.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: 0, count: capacity)
+        var unique = 0
+        for start in starts {
+            let word = bytes[Int(start)...].prefix { $0 != 0x0A }
+            var slot = Self.hash(word) & (capacity - 1)
+            var duplicate = false
+            while slots[slot] != 0 {
+                if Self.word(at: Int(slots[slot]) - 1, in: bytes).elementsEqual(word) {
+                    duplicate = true
+                    break
+                }
+                slot = (slot + 1) & (capacity - 1)
+            }
+            if !duplicate {
+                slots[slot] = start + 1
+                unique += 1
+            }
+        }
+        self.bytes = bytes
+        self.slots = slots
+        count = unique
+    }
+
+    func contains(_ word: [UInt8]) -> Bool {
+        guard !word.isEmpty, !slots.isEmpty else { return false }
+        var slot = Self.hash(word[...]) & (slots.count - 1)
+        while slots[slot] != 0 {
+            if Self.word(at: Int(slots[slot]) - 1, in: bytes).elementsEqual(word) { return true }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return false
+    }
+
+    /// Every distinct word, in no particular order.
+    var words: [String] {
+        slots.filter { $0 != 0 }.map { String(decoding: Self.word(at: Int($0) - 1, in: bytes), as: UTF8.self) }
+    }
+
+    private static func word(at start: Int, in bytes: [UInt8]) -> ArraySlice<UInt8> {
+        bytes[start...].prefix { $0 != 0x0A }
+    }
+
+    /// FNV-1a over the word's bytes.
+    private static func hash(_ word: ArraySlice<UInt8>) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash >> 1)
+    }
+
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D
     }
 }
 
@@ -69,11 +158,11 @@ private final class NearWordIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var built: [Int: [Indexed]]?
 
-    func byLength(of words: Set<String>) -> [Int: [Indexed]] {
+    func byLength(of words: @autoclosure () -> [String]) -> [Int: [Indexed]] {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let made = Dictionary(grouping: words.map { Indexed(word: $0, letters: Self.letterMask($0)) },
+        let made = Dictionary(grouping: words().map { Indexed(word: $0, letters: Self.letterMask($0)) },
                               by: { $0.word.unicodeScalars.count })
         built = made
         return made
