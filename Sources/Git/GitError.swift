@@ -67,8 +67,12 @@ func check(_ result: Int32, _ function: String) throws(GitError) -> Int32 {
 /// Process-wide libgit2 initialisation, performed once on first use.
 enum LibGit2 {
     /// Result of the single `git_libgit2_init()` call; Swift runs this lazy
-    /// global initialiser exactly once, thread-safely.
-    private static let initResult: Int32 = git_libgit2_init()
+    /// global initialiser exactly once, thread-safely. Objects are not hashed again on every
+    /// read: a list of 20 MB would cost tens of milliseconds a side.
+    private static let initResult: Int32 = {
+        let result = git_libgit2_init()
+        return result < 0 ? result : vlmbot_git_skip_hash_verification()
+    }()
 
     /// Initialises libgit2 if needed and throws if that failed.
     static func ensureInitialized() throws(GitError) {

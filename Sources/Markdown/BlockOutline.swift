@@ -191,10 +191,12 @@ private struct OutlineScanner {
     // MARK: Line shapes
 
     private mutating func countDetails(_ line: ArraySlice<UInt8>) {
-        let lower = line.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }[...]
-        detailsDepth = max(0, detailsDepth + Self.count(Array("<details".utf8), in: lower)
-            - Self.count(Array("</details".utf8), in: lower))
+        guard line.contains(UInt8(ascii: "<")) else { return }
+        detailsDepth = max(0, detailsDepth + Self.count(Self.detailsOpener, in: line) - Self.count(Self.detailsCloser, in: line))
     }
+
+    private static let detailsOpener = Array("<details".utf8)
+    private static let detailsCloser = Array("</details".utf8)
 
     /// The column of the first non-blank character (tabs to the next multiple of 4) and its index.
     private static func indentation(_ line: ArraySlice<UInt8>) -> (column: Int, index: Int) {
@@ -275,43 +277,60 @@ private struct OutlineScanner {
     /// The raw-HTML block a line starts, if any (CommonMark's start conditions 1 to 7).
     private static func htmlBlockStart(_ line: ArraySlice<UInt8>, from start: Int, interruptsParagraph: Bool) -> HTMLBlock? {
         guard line[start] == UInt8(ascii: "<") else { return nil }
-        let lower = Array(line[start...].prefix(12).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
-        func opens(_ text: String) -> Bool { lower.starts(with: Array(text.utf8)) }
-        for (name, closer) in [("script", "</script>"), ("pre", "</pre>"), ("style", "</style>"), ("textarea", "</textarea>")] {
-            let length = name.utf8.count + 1
-            if opens("<" + name), lower.count == length || [0x20, 0x09, UInt8(ascii: ">")].contains(lower[length]) {
-                return .untilMarker(Array(closer.utf8))
-            }
+        let rest = line[start...]
+        func byte(_ offset: Int) -> UInt8? {
+            start + offset < line.endIndex ? lowercased(line[start + offset]) : nil
         }
-        if opens("<!--") { return .untilMarker(Array("-->".utf8)) }
-        if opens("<?") { return .untilMarker(Array("?>".utf8)) }
-        if opens("<![cdata[") { return .untilMarker(Array("]]>".utf8)) }
-        if lower.count > 2, opens("<!"), (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower[2]) {
-            return .untilMarker(Array(">".utf8))
+        func opens(_ text: [UInt8]) -> Bool { hasPrefix(text, in: rest) }
+        for (opener, closer) in rawTextTags where opens(opener) {
+            let next = byte(opener.count)
+            if next == nil || next == 0x20 || next == 0x09 || next == UInt8(ascii: ">") { return .untilMarker(closer) }
         }
-        var index = 1
-        if index < lower.count, lower[index] == UInt8(ascii: "/") { index += 1 }
+        for (opener, closer) in markedOpeners where opens(opener) { return .untilMarker(closer) }
+        if byte(1) == UInt8(ascii: "!"), let letter = byte(2), letter.isASCIILetter { return .untilMarker(Array(">".utf8)) }
+        var index = byte(1) == UInt8(ascii: "/") ? 2 : 1
         let nameStart = index
-        while index < lower.count, lower[index].isASCIILetterOrDigit { index += 1 }
-        guard index > nameStart, lower[nameStart].isASCIILetter else { return nil }
-        let name = String(decoding: lower[nameStart..<index], as: UTF8.self)
-        let ends = index == lower.count || [0x20, 0x09, UInt8(ascii: ">")].contains(lower[index])
-            || lower[index] == UInt8(ascii: "/") && index + 1 < lower.count && lower[index + 1] == UInt8(ascii: ">")
-        if blockTagNames.contains(name), ends || index == 12 { return .untilBlankLine }
+        var name: [UInt8] = []
+        while let next = byte(index), next.isASCIILetterOrDigit, name.count < 12 {
+            name.append(next)
+            index += 1
+        }
+        guard !name.isEmpty, name[0].isASCIILetter else { return nil }
+        let after = byte(index)
+        let ends = after == nil || after == 0x20 || after == 0x09 || after == UInt8(ascii: ">")
+            || after == UInt8(ascii: "/") && byte(index + 1) == UInt8(ascii: ">")
+        if index > nameStart, blockTagNames.contains(name), ends { return .untilBlankLine }
         // Type 7 (any other tag alone on its line) cannot interrupt a paragraph.
         return interruptsParagraph ? nil : .untilBlankLine
     }
 
-    private static func contains(_ marker: [UInt8], in line: ArraySlice<UInt8>) -> Bool {
-        count(marker, in: line.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }[...]) > 0
+    /// Type 1: tags whose content is raw text, ended by their closing tag.
+    private static let rawTextTags = [("<script", "</script>"), ("<pre", "</pre>"), ("<style", "</style>"),
+                                      ("<textarea", "</textarea>")].map { (Array($0.utf8), Array($1.utf8)) }
+    /// Types 2, 3 and 5: comments, processing instructions and CDATA.
+    private static let markedOpeners = [("<!--", "-->"), ("<?", "?>"), ("<![cdata[", "]]>")]
+        .map { (Array($0.utf8), Array($1.utf8)) }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    /// Whether `text` starts with `prefix` (lower case) without regard to ASCII case.
+    private static func hasPrefix(_ prefix: [UInt8], in text: ArraySlice<UInt8>) -> Bool {
+        text.count >= prefix.count && zip(text, prefix).allSatisfy { lowercased($0) == $1 }
+    }
+
+    private static func contains(_ marker: [UInt8], in line: ArraySlice<UInt8>) -> Bool {
+        count(marker, in: line) > 0
+    }
+
+    /// How often `needle` (lower case) occurs in `haystack` without regard to ASCII case.
     private static func count(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return 0 }
+        guard let first = needle.first, haystack.count >= needle.count else { return 0 }
         var found = 0
         var index = haystack.startIndex
         while index + needle.count <= haystack.endIndex {
-            if haystack[index] == needle[0], haystack[index..<index + needle.count].elementsEqual(needle) {
+            if lowercased(haystack[index]) == first, hasPrefix(needle, in: haystack[index...]) {
                 found += 1
                 index += needle.count
             } else {
@@ -322,14 +341,14 @@ private struct OutlineScanner {
     }
 
     /// CommonMark's block-level tag names (HTML block type 6).
-    private static let blockTagNames: Set<String> = [
+    private static let blockTagNames: Set<[UInt8]> = Set([
         "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
         "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
         "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
         "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
         "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
         "th", "thead", "title", "tr", "track", "ul",
-    ]
+    ].map { Array($0.utf8) })
 }
 
 private extension UInt8 {

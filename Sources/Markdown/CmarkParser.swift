@@ -29,11 +29,14 @@ public enum MarkdownParser {
     }
 
     /// Parses some sections of a document (line ranges that `BlockOutline` cut it into), as
-    /// they parse in the whole: with the reference definitions written outside them, fed
-    /// before and after them and left out of the tree. Node positions are the document's.
+    /// they parse in the whole: with the reference definitions written outside them that
+    /// their brackets may use, fed before and after them and left out of the tree. Node
+    /// positions are the document's.
     public static func parse(_ source: SourceText, sections: [ClosedRange<Int>],
                              definitions: [ClosedRange<Int>]) -> MarkdownTree {
+        let labels = ReferenceLabels(in: sections, of: source)
         let outside = definitions.filter { block in !sections.contains { $0.overlaps(block) } }
+            .flatMap { labels.definitions(usedIn: $0, of: source) }
         let first = sections.first?.lowerBound ?? 1
         var bytes: [UInt8] = []
         // For each line fed, the document's line it is, or 0 for a definition from outside.
@@ -242,5 +245,69 @@ private struct TreeBuilder {
         case vlmbot_node_strikethrough(): return .strikethrough
         default: return .other
         }
+    }
+}
+
+/// The texts in brackets on some lines, normalised as cmark-gfm matches reference labels
+/// (case folded, runs of white space as one space): the definitions they may use.
+private struct ReferenceLabels {
+    private var labels = Set<String>()
+
+    init(in sections: [ClosedRange<Int>], of source: SourceText) {
+        for line in sections.joined() {
+            let bytes = source.lineBytes(line)
+            var open: Int?
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "[") {
+                    open = index
+                } else if bytes[index] == UInt8(ascii: "]"), let start = open {
+                    labels.insert(Self.normalized(bytes[(start + 1)..<index]))
+                    open = nil
+                }
+            }
+        }
+    }
+
+    /// The lines of a block of definitions that define a label these brackets hold, each with
+    /// the lines that continue it (a title on the next line), as line ranges.
+    func definitions(usedIn block: ClosedRange<Int>, of source: SourceText) -> [ClosedRange<Int>] {
+        var used: [ClosedRange<Int>] = []
+        var current: ClosedRange<Int>?
+        for line in block {
+            if let label = Self.definedLabel(source.lineBytes(line)) {
+                if let current { used.append(current) }
+                current = labels.contains(label) ? line...line : nil
+            } else if let open = current {
+                current = open.lowerBound...line
+            }
+        }
+        if let current { used.append(current) }
+        return used
+    }
+
+    /// The label a line defines (`[label]: …`), normalised.
+    private static func definedLabel(_ line: ArraySlice<UInt8>) -> String? {
+        let start = line.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? line.endIndex
+        guard start < line.endIndex, line[start] == UInt8(ascii: "["),
+              let close = line[start...].firstIndex(of: UInt8(ascii: "]")),
+              close + 1 < line.endIndex, line[close + 1] == UInt8(ascii: ":") else { return nil }
+        return normalized(line[(start + 1)..<close])
+    }
+
+    private static func normalized(_ label: ArraySlice<UInt8>) -> String {
+        guard label.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: label, as: UTF8.self).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(label.count)
+        for byte in label {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
+            } else {
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        if bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

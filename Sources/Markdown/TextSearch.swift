@@ -230,32 +230,43 @@ public enum ByteSearch {
         }
     }
 
-    /// The offsets of every occurrence of `pattern` (lower-case ASCII) in `bytes`, without
-    /// regard to ASCII case: each case of the first letter is found with `memchr`.
-    public static func offsets(ofIgnoringCase pattern: [UInt8], in bytes: [UInt8]) -> [Int] {
-        guard let first = pattern.first else { return [] }
-        let upper = first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+    /// The offsets of the occurrences of `pattern` (lower-case ASCII) in `bytes`, without
+    /// regard to ASCII case, at most `limit` of them. Each case of the pattern's rarest letter
+    /// is found with `memchr`, so common letters do not stop the scan at every other byte.
+    public static func offsets(ofIgnoringCase pattern: [UInt8], in bytes: [UInt8], limit: Int = .max) -> [Int] {
+        guard !pattern.isEmpty, limit > 0 else { return [] }
+        let anchor = pattern.indices.min { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
+        let lower = pattern[anchor]
+        let upper = lower >= 0x61 && lower <= 0x7A ? lower - 0x20 : lower
         var found: [Int] = []
         bytes.withUnsafeBufferPointer { haystack in
             guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return }
-            let last = haystack.count - pattern.count
+            // The anchor's place in the haystack runs from `anchor` to `last`.
+            let last = haystack.count - pattern.count + anchor
             func next(_ byte: UInt8, from offset: Int) -> Int {
                 guard offset <= last, let hit = memchr(base + offset, Int32(byte), last - offset + 1) else { return Int.max }
                 return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
-            var lower = next(first, from: 0)
-            var capital = upper == first ? Int.max : next(upper, from: 0)
-            while min(lower, capital) != Int.max {
-                let offset = min(lower, capital)
-                if (1..<pattern.count).allSatisfy({ index in
-                    let byte = haystack[offset + index]
+            var small = next(lower, from: anchor)
+            var capital = upper == lower ? Int.max : next(upper, from: anchor)
+            while min(small, capital) != Int.max, found.count < limit {
+                let hit = min(small, capital)
+                let start = hit - anchor
+                if pattern.indices.allSatisfy({ index in
+                    let byte = haystack[start + index]
                     return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == pattern[index]
                 }) {
-                    found.append(offset)
+                    found.append(start)
                 }
-                if offset == lower { lower = next(first, from: offset + 1) } else { capital = next(upper, from: offset + 1) }
+                if hit == small { small = next(lower, from: hit + 1) } else { capital = next(upper, from: hit + 1) }
             }
         }
         return found
+    }
+
+    /// How common a byte is in English text and URLs, lower is rarer.
+    private static func rarity(_ byte: UInt8) -> Int {
+        let order = Array("zqxjkvbpygfwmucldrhsnioate".utf8)
+        return order.firstIndex(of: byte).map { $0 + 10 } ?? (byte >= 0x30 && byte <= 0x39 ? 5 : 30)
     }
 }

@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Rules
 
 /// What a check of a change parses of a list: only the sections the change touched (the
 /// sections `ListOutline` cuts the list into), so that a pull request adding one entry to a
@@ -16,7 +17,7 @@ enum ChangeScope {
         let document = ListParser.parse(outline, sectionsHolding: touched, profile: profile)
         guard case .sections(let sections, _) = document.scope,
               sections.reduce(0, { $0 + $1.count }) * 2 <= source.lineCount,
-              !document.tree.nodes.contains(where: { $0.kind == .link && $0.destination?.hasPrefix("#") == true })
+              !document.tree.nodes.contains(where: { $0.kind == .link && TocAnchorRule.fragment(of: $0.destination) != nil })
         else { return ListParser.parse(source, profile: profile) }
         return document
     }

@@ -116,7 +116,7 @@ public struct TocAnchorRule: Rule {
 
     /// The fragment of a same-document link, decoded and without GitHub's `user-content-`
     /// prefix; nil for other links, a bare `#` and fragments that are not anchors (`##`).
-    static func fragment(of destination: String?) -> String? {
+    public static func fragment(of destination: String?) -> String? {
         guard let destination, destination.hasPrefix("#"), destination.count > 1 else { return nil }
         let raw = String(destination.dropFirst())
         guard !raw.contains("#") else { return nil }

@@ -16,12 +16,20 @@ struct WholeListSearch: Sendable {
         Set(ByteSearch.offsets(ofIgnoringCase: Array(needle.lowercased().utf8), in: source.bytes).map { source.position(ofOffset: $0).line })
     }
 
-    /// How often `word` (lower-case ASCII letters) is written as a whole run of letters.
-    func count(ofWord word: String) -> Int {
+    /// Whether `word` (lower-case ASCII letters) is written at least `times` times as a whole
+    /// run of letters.
+    func holds(word: String, times: Int) -> Bool {
         let bytes = source.bytes
         let length = word.utf8.count
-        return ByteSearch.offsets(ofIgnoringCase: Array(word.utf8), in: bytes).count { found in
-            !(found > 0 && Self.isLetter(bytes[found - 1])) && !(found + length < bytes.count && Self.isLetter(bytes[found + length]))
+        var seen = 0
+        var limit = times
+        while true {
+            let offsets = ByteSearch.offsets(ofIgnoringCase: Array(word.utf8), in: bytes, limit: limit)
+            seen = offsets.count { found in
+                !(found > 0 && Self.isLetter(bytes[found - 1])) && !(found + length < bytes.count && Self.isLetter(bytes[found + length]))
+            }
+            if seen >= times || offsets.count < limit { return seen >= times }
+            limit *= 4
         }
     }
 

@@ -53,7 +53,7 @@ struct WordSpeller: Sendable {
     /// sections a word counts wherever its letters stand alone in the text, URLs included.
     private func isKnown(_ word: String) -> Bool {
         listCounts[word, default: 0] >= 2 || dictionary.contains(word) || extraWords.contains(word)
-            || (wholeList.map { $0.count(ofWord: word) >= 2 } ?? false)
+            || (wholeList?.holds(word: word, times: 2) ?? false)
     }
 
     /// Counts of the list's words as a reader sees them (text, code, HTML, link titles;
