@@ -184,4 +184,46 @@ func fileChanges(_ result: CLIRunner.Result) throws -> [String: [String: Int]] {
         #expect(duplicate["severity"] as? String == "warning")
         #expect(findings.allSatisfy { ($0["line"] as? Int ?? 0) >= 11 }, "only the new entry is judged")
     }
+
+    /// A change touching one section of a long list is parsed alone, yet its entries are
+    /// still compared with the whole list: by arXiv id, by title and by nearly the same title.
+    @Test func aChangeToOneSectionStillFindsCopiesInFarSections() throws {
+        func section(_ name: String, _ number: Int) -> String {
+            "## \(name)\n\n" + (1...40).map { index in
+                "- [\(name) Study \(number)-\(index) on Radiology Report Generation](https://openreview.net/forum?id=\(number)x\(index))\n"
+            }.joined() + "\n"
+        }
+        let far = """
+        ## Surveys
+
+        - [Vision-Language Models for Medical Report Generation and Visual Question Answering: A Review](https://openreview.net/forum?id=rev)
+        - [Contrastive Learning of Medical Visual Representations from Paired Images and Text](https://openreview.net/forum?id=cv)
+        - [MedCLIP: Contrastive Learning from Unpaired Medical Images and Text](https://arxiv.org/abs/2210.10163)
+
+
+        """
+        let head = "# Papers\n\n" + far + (1...6).map { section("Topic \($0)", $0) }.joined()
+        let repository = try TemporaryRepository()
+        try repository.commit(["list.md": head + "## New\n\n- [A First New Paper](https://openreview.net/forum?id=n1)\n"],
+                              message: "base")
+        try repository.git("checkout", "-q", "-b", "feature")
+        let added = """
+        - [A First New Paper](https://openreview.net/forum?id=n1)
+        - [MedCLIP Again](https://arxiv.org/pdf/2210.10163v3.pdf)
+        - [Vision-Language Models for Medical Report Generation and Visual Question Answering: A Review](https://doi.org/10.1234/abc)
+        - [Contrastive Learning of Visual Representations from Paired Images and Text](https://openreview.net/forum?id=cv2)
+
+        """
+        try repository.commit(["list.md": head + "## New\n\n" + added], message: "add papers")
+        let result = try repository.check("--base", "main", "--head", "feature", "--format", "json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]]).filter { $0["rule"] as? String == "duplicate-entry" }
+        let newSection = head.split(separator: "\n", omittingEmptySubsequences: false).count + 2
+        #expect(findings.map { $0["line"] as? Int } == [newSection + 1, newSection + 2, newSection + 3])
+        #expect(findings.allSatisfy { $0["severity"] as? String == "warning" })
+        #expect(findings.compactMap { ($0["message"] as? String)?.components(separatedBy: "line ").dropFirst().first?.prefix(1) }
+                == ["7", "5", "6"])
+        let files = try #require(json["files"] as? [[String: Any]])
+        #expect((files.first?["entries"] as? Int ?? 0) < 100, "only the changed section and the copies' sections are read")
+    }
 }

@@ -47,6 +47,9 @@ struct PaperTitle: Sendable {
 
     var isEmpty: Bool { words.isEmpty }
 
+    /// Whether the title is long enough to match another with one word changed.
+    var allowsNearMatch: Bool { words.count >= Self.fuzzyMinimumWords }
+
     /// The words that carry meaning, without function words and a plural `s`.
     var contentWords: Set<String> {
         Set(words.filter { !Self.functionWords.contains($0) }.map { word in

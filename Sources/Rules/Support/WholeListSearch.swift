@@ -33,20 +33,111 @@ struct WholeListSearch: Sendable {
         }
     }
 
-    /// The lines outside the parsed sections where another copy of one of these papers may be
-    /// written: its arXiv id, the distinctive part of its DOI, or its paper and code links'
-    /// last path segments. Every copy found by identifier or link is written on such a line.
+    /// The lines where another copy of one of these papers may be written: its arXiv id, the
+    /// distinctive part of its DOI, its paper and code links' last path segments, and the
+    /// lines that hold its title's rarest words. A copy with the same identifier or link is
+    /// always on such a line; a copy with the same or nearly the same title too, unless it
+    /// joins or splits those words differently (`Pretraining`, `Pre-training`).
     func lines(mayRepeat papers: [Paper]) -> Set<Int> {
         var needles = Set<String>()
+        var titles: [(words: Set<[UInt8]>, fuzzy: Bool)] = []
         for paper in papers {
             if let arxiv = paper.arxiv { needles.insert(arxiv) }
             if let doi = paper.doi, let suffix = Self.longestPlainRun(doi) { needles.insert(suffix) }
-            for link in paper.links {
+            // Links keyed by an arXiv id or DOI are found by it; others by their last segment.
+            for link in paper.links where !link.key.hasPrefix("arxiv:") && !link.key.hasPrefix("doi:") {
                 let parts = link.key.split(separator: "/")
                 if let last = parts.last, last.utf8.count >= 4 { needles.insert(String(last.prefix { $0 != "?" })) }
             }
+            if let title = paper.entry.title { titles.append((Self.tokens(of: title), paper.title.allowsNearMatch)) }
         }
-        return needles.filter { $0.utf8.count >= 4 }.reduce(into: Set<Int>()) { $0.formUnion(lines(holding: $1)) }
+        let needleTokens = Dictionary(needles.compactMap { needle in
+            Self.tokens(of: needle).max { $0.count < $1.count }.map { (needle, $0) }
+        }) { first, _ in first }
+        let found = lines(holding: Set(needleTokens.values).union(titles.flatMap(\.words)))
+        var lines = Set<Int>()
+        // An identifier's line holds its longest token, and the identifier itself.
+        for (needle, token) in needleTokens {
+            let pattern = Array(needle.lowercased().utf8)
+            lines.formUnion((found[token] ?? []).filter { Self.contains(pattern, in: source.lineBytes($0)) })
+        }
+        // A title's copy holds its six rarest words, or all but one when one may differ.
+        for (words, fuzzy) in titles {
+            let rarest = words.sorted { (found[$0]?.count ?? 0, $0.count) < (found[$1]?.count ?? 0, $1.count) }.prefix(6)
+            let needed = fuzzy && rarest.count > 1 ? rarest.count - 1 : rarest.count
+            var hits: [Int: Int] = [:]
+            for word in rarest { for line in found[word] ?? [] { hits[line, default: 0] += 1 } }
+            lines.formUnion(hits.filter { $0.value >= needed }.keys)
+        }
+        return lines
+    }
+
+    /// The lines where each token is written as a whole run of ASCII letters and digits, in
+    /// any case: one pass over the text for all of them.
+    private func lines(holding tokens: Set<[UInt8]>) -> [[UInt8]: Set<Int>] {
+        guard !tokens.isEmpty else { return [:] }
+        // A bit per hash value's low 16 bits rejects almost every other word at once.
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for token in tokens {
+            let hash = Self.hash(token)
+            filter[Int(hash >> 6 & 1023)] |= 1 << (hash & 63)
+        }
+        var found: [[UInt8]: Set<Int>] = [:]
+        source.bytes.withUnsafeBufferPointer { bytes in
+            filter.withUnsafeBufferPointer { filter in
+                Self.folded.withUnsafeBufferPointer { folded in
+                    var index = 0
+                    let count = bytes.count
+                    while index < count {
+                        guard folded[Int(bytes[index])] != 0 else {
+                            index += 1
+                            continue
+                        }
+                        let start = index
+                        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                        while index < count, case let byte = folded[Int(bytes[index])], byte != 0 {
+                            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+                            index += 1
+                        }
+                        guard index - start >= 4, filter[Int(hash >> 6 & 1023)] & (1 << (hash & 63)) != 0 else { continue }
+                        let token = bytes[start..<index].map { folded[Int($0)] }
+                        if tokens.contains(token) { found[token, default: []].insert(source.position(ofOffset: start).line) }
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// For each byte, its lower-case form when it is an ASCII letter or digit, else 0.
+    private static let folded: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        return isWordByte(byte) ? lowercased(byte) : 0
+    }
+
+    /// The runs of four ASCII letters or digits or more in a text, lower-cased, all digits left out.
+    private static func tokens(of text: String) -> Set<[UInt8]> {
+        Set(text.utf8.split { !isWordByte($0) }.filter { $0.count >= 4 && !$0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+            .map { $0.map(lowercased) })
+    }
+
+    private static func hash(_ token: [UInt8]) -> UInt64 {
+        token.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+    }
+
+    private static func contains(_ pattern: [UInt8], in line: ArraySlice<UInt8>) -> Bool {
+        guard line.count >= pattern.count else { return false }
+        return (line.startIndex...(line.endIndex - pattern.count)).contains { start in
+            pattern.indices.allSatisfy { lowercased(line[start + $0]) == pattern[$0] }
+        }
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39 || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// The longest run of letters, digits, `.`, `-` and `_` in a text: written the same
