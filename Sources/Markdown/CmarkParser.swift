@@ -18,14 +18,47 @@ public enum MarkdownParser {
     /// and every parse rewrites it, so parses must not overlap.
     private static let lock = NSLock()
 
-    /// Parses a document given as UTF-8 bytes.
+    /// A large document is parsed a few of its sections at a time, about this many bytes.
+    static let batchBytes = 1 << 21
+
+    /// Parses a document given as UTF-8 bytes. A large one is parsed in batches of sections
+    /// (see `BlockOutline`), which parse as they do in the whole, so that cmark-gfm's tree for
+    /// only one batch is in memory at a time beside the Swift tree.
     public static func parse(_ source: SourceText) -> MarkdownTree {
+        if source.bytes.count >= 2 * batchBytes {
+            let outline = BlockOutline(source)
+            if !outline.mayHaveSetextHeadings, outline.sectionStarts.count > 1 {
+                var builder = TreeBuilder(source: source)
+                for batch in batches(of: outline, in: source) {
+                    feed(source, sections: [batch], definitions: outline.definitionBlocks, into: &builder)
+                }
+                return builder.finish()
+            }
+        }
         // cmark-gfm skips a leading byte order mark without counting it in columns; feed the
         // text after it and shift line 1's columns so positions stay byte-exact.
         let skipped = source.hasByteOrderMark ? 3 : 0
-        return source.bytes.withUnsafeBufferPointer { buffer in
-            parse(UnsafeBufferPointer(rebasing: buffer[skipped...]), source: source, lineOneShift: skipped, lineMap: nil)
+        var builder = TreeBuilder(source: source)
+        source.bytes.withUnsafeBufferPointer { buffer in
+            parse(UnsafeBufferPointer(rebasing: buffer[skipped...]), lineOneShift: skipped, lineMap: nil, into: &builder)
         }
+        return builder.finish()
+    }
+
+    /// Consecutive sections of the outline, about `batchBytes` each, as line ranges.
+    private static func batches(of outline: BlockOutline, in source: SourceText) -> [ClosedRange<Int>] {
+        var batches: [ClosedRange<Int>] = []
+        var start = 1
+        var startOffset = 0
+        for section in outline.sectionStarts.dropFirst() {
+            let offset = source.offset(of: SourcePosition(line: section, column: 1))
+            if offset - startOffset >= batchBytes {
+                batches.append(start...(section - 1))
+                (start, startOffset) = (section, offset)
+            }
+        }
+        batches.append(start...max(start, source.lineCount))
+        return batches
     }
 
     /// Parses some sections of a document (line ranges that `BlockOutline` cut it into), as
@@ -34,6 +67,14 @@ public enum MarkdownParser {
     /// positions are the document's.
     public static func parse(_ source: SourceText, sections: [ClosedRange<Int>],
                              definitions: [ClosedRange<Int>]) -> MarkdownTree {
+        var builder = TreeBuilder(source: source)
+        feed(source, sections: sections, definitions: definitions, into: &builder)
+        return builder.finish()
+    }
+
+    /// Parses some sections with the definitions they use and adds their blocks to a tree.
+    private static func feed(_ source: SourceText, sections: [ClosedRange<Int>], definitions: [ClosedRange<Int>],
+                             into builder: inout TreeBuilder) {
         let labels = ReferenceLabels(in: sections, of: source)
         let outside = definitions.filter { block in !sections.contains { $0.overlaps(block) } }
             .flatMap { labels.definitions(usedIn: $0, of: source) }
@@ -60,15 +101,16 @@ public enum MarkdownParser {
         for block in outside where block.upperBound < first { feed(block, asWritten: false) }
         for section in sections { feed(section, asWritten: true) }
         for block in outside where block.upperBound >= first { feed(block, asWritten: false) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            parse(buffer, source: source, lineOneShift: lineMap.count > 1 && lineMap[1] == 1 ? shift : 0, lineMap: lineMap)
+        bytes.withUnsafeBufferPointer { buffer in
+            parse(buffer, lineOneShift: lineMap.count > 1 && lineMap[1] == 1 ? shift : 0, lineMap: lineMap, into: &builder)
         }
     }
 
-    /// Parses bytes; with `lineMap`, the bytes are lines of `source` (fed line N is its line
-    /// `lineMap[N]`, 0 for none), and top-level blocks of no line of it are left out.
-    private static func parse(_ text: UnsafeBufferPointer<UInt8>, source: SourceText, lineOneShift: Int,
-                              lineMap: [Int]?) -> MarkdownTree {
+    /// Parses bytes and adds the blocks to a tree; with `lineMap`, the bytes are lines of the
+    /// tree's source (fed line N is its line `lineMap[N]`, 0 for none), and top-level blocks of
+    /// no line of it are left out.
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>, lineOneShift: Int, lineMap: [Int]?,
+                              into builder: inout TreeBuilder) {
         precondition(registered)
         lock.lock()
         defer { lock.unlock() }
@@ -90,7 +132,7 @@ public enum MarkdownParser {
             fatalError("cmark_parser_finish returned NULL: out of memory")
         }
         defer { cmark_node_free(document) }
-        return TreeBuilder(source: source, lineOneShift: lineOneShift, lineMap: lineMap).build(document)
+        builder.add(document, lineOneShift: lineOneShift, lineMap: lineMap)
     }
 
     /// Parses a document given as a string.
@@ -103,47 +145,57 @@ public enum MarkdownParser {
 /// depth never grows the call stack.
 private struct TreeBuilder {
     let source: SourceText
-    let lineOneShift: Int
-    /// The document's line of each line cmark read, when it read only some of them.
-    let lineMap: [Int]?
+    /// How far line 1's columns shift in the document being added (its skipped byte order mark).
+    private var lineOneShift = 0
+    /// The source line of each line cmark read, when it read only some of them.
+    private var lineMap: [Int]?
     var nodes: [MarkdownNode] = []
     var lastChild: [NodeID?] = []
 
-    init(source: SourceText, lineOneShift: Int, lineMap: [Int]?) {
+    init(source: SourceText) {
         self.source = source
-        self.lineOneShift = lineOneShift
-        self.lineMap = lineMap
     }
 
-    consuming func build(_ document: OpaquePointer) -> MarkdownTree {
-        guard let iterator = cmark_iter_new(document) else {
+    consuming func finish() -> MarkdownTree {
+        MarkdownTree(nodes: nodes, source: source)
+    }
+
+    /// Copies a parsed document one top-level block at a time under the root (made from the
+    /// first document added), freeing each block's C nodes once copied, so the C tree shrinks
+    /// as the Swift one grows. A block fed from outside the chosen lines is left out.
+    mutating func add(_ document: OpaquePointer, lineOneShift: Int, lineMap: [Int]?) {
+        (self.lineOneShift, self.lineMap) = (lineOneShift, lineMap)
+        let root = nodes.isEmpty ? append(document, parent: nil) : 0
+        nodes[root].extend(to: range(of: document, kind: .document).end)
+        var next = cmark_node_first_child(document)
+        while let block = next {
+            next = cmark_node_next(block)
+            let line = Int(cmark_node_get_start_line(block))
+            if lineMap.map({ (1..<$0.count).contains(line) && $0[line] != 0 }) ?? true {
+                copy(block, under: root)
+            }
+            cmark_node_free(block)
+        }
+    }
+
+    /// Copies one block and everything in it under the node `root`.
+    private mutating func copy(_ block: OpaquePointer, under root: NodeID) {
+        guard let iterator = cmark_iter_new(block) else {
             fatalError("cmark_iter_new returned NULL: out of memory")
         }
         defer { cmark_iter_free(iterator) }
-        var open: [NodeID] = []
-        // A top-level block fed from outside the chosen lines, and its nodes, are left out.
-        var skipping: OpaquePointer?
+        var open: [NodeID] = [root]
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            if let skipped = skipping {
-                if event == CMARK_EVENT_EXIT, node == skipped { skipping = nil }
-                continue
-            }
             if event == CMARK_EVENT_EXIT {
                 open.removeLast()
-                continue
-            }
-            if let lineMap, open.count == 1, !(1..<lineMap.count).contains(Int(cmark_node_get_start_line(node)))
-                || lineMap[Int(cmark_node_get_start_line(node))] == 0 {
-                if Self.isContainer(Self.kind(of: node)) { skipping = node }
                 continue
             }
             let id = append(node, parent: open.last)
             if Self.isContainer(nodes[id].kind) { open.append(id) }
         }
-        return MarkdownTree(nodes: nodes, source: source)
     }
 
     /// The document's line for a line cmark read: the nearest chosen line at or before it,
@@ -176,9 +228,7 @@ private struct TreeBuilder {
             literal: Self.string(cmark_node_get_literal(node)),
             destination: url,
             title: title,
-            parent: parent,
-            firstChild: nil,
-            nextSibling: nil
+            parent: parent
         ))
         lastChild.append(nil)
         if let parent {

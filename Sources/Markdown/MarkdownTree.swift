@@ -41,19 +41,66 @@ public enum NodeKind: Hashable, Sendable {
 public typealias NodeID = Int
 
 /// One node of a parsed document: its kind, where it stands, and its text facts.
+///
+/// A list of 100,000 entries has about a million nodes, so they are stored small: positions
+/// and links between nodes as 32-bit numbers, a link's destination and title apart.
 public struct MarkdownNode: Sendable {
     public let kind: NodeKind
-    /// Where the node stands; block ends are clamped to their last non-blank line.
-    public let range: SourceRange
     /// The literal text of text, code, HTML and code-block nodes.
     public let literal: String?
+    private let target: LinkTarget?
+    private var position: (startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32)
+    private let parentID: Int32
+    private var firstChildID: Int32 = -1
+    private var nextSiblingID: Int32 = -1
+
+    init(kind: NodeKind, range: SourceRange, literal: String?, destination: String?, title: String?, parent: NodeID?) {
+        self.kind = kind
+        self.literal = literal
+        target = destination == nil && title == nil ? nil : LinkTarget(destination: destination, title: title)
+        position = (Int32(clamping: range.start.line), Int32(clamping: range.start.column),
+                    Int32(clamping: range.end.line), Int32(clamping: range.end.column))
+        parentID = parent.map { Int32($0) } ?? -1
+    }
+
+    /// Where the node stands; block ends are clamped to their last non-blank line.
+    public var range: SourceRange {
+        SourceRange(start: SourcePosition(line: Int(position.startLine), column: Int(position.startColumn)),
+                    end: SourcePosition(line: Int(position.endLine), column: Int(position.endColumn)))
+    }
+
+    /// Moves the node's end to `end`, for a document read in parts.
+    mutating func extend(to end: SourcePosition) {
+        position.endLine = Int32(clamping: end.line)
+        position.endColumn = Int32(clamping: end.column)
+    }
+
     /// The destination of a link or image.
-    public let destination: String?
+    public var destination: String? { target?.destination }
     /// The title of a link or image (`[a](url "title")`).
-    public let title: String?
-    public let parent: NodeID?
-    var firstChild: NodeID?
-    var nextSibling: NodeID?
+    public var title: String? { target?.title }
+    public var parent: NodeID? { parentID < 0 ? nil : Int(parentID) }
+
+    var firstChild: NodeID? {
+        get { firstChildID < 0 ? nil : Int(firstChildID) }
+        set { firstChildID = newValue.map { Int32($0) } ?? -1 }
+    }
+
+    var nextSibling: NodeID? {
+        get { nextSiblingID < 0 ? nil : Int(nextSiblingID) }
+        set { nextSiblingID = newValue.map { Int32($0) } ?? -1 }
+    }
+}
+
+/// A link's or image's destination and title, kept apart from the node.
+private final class LinkTarget: Sendable {
+    let destination: String?
+    let title: String?
+
+    init(destination: String?, title: String?) {
+        self.destination = destination
+        self.title = title
+    }
 }
 
 /// A parsed Markdown document as a flat, immutable tree of value nodes.

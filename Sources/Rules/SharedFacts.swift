@@ -7,6 +7,7 @@ import Lists
 public final class SharedFacts: @unchecked Sendable {
     private let lock = NSLock()
     private var papers: [Paper]?
+    private var tables: [SchemaTable]?
     private var search: WholeListSearch?
 
     public init() {}
@@ -27,6 +28,16 @@ public final class SharedFacts: @unchecked Sendable {
             made = (made + others).sorted { $0.entry.lines.lowerBound < $1.entry.lines.lowerBound }
         }
         papers = made
+        return made
+    }
+
+    /// The document's tables with their cells as written.
+    func tables(of document: ListDocument) -> [SchemaTable] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let tables { return tables }
+        let made = SchemaTable.tables(of: document)
+        tables = made
         return made
     }
 

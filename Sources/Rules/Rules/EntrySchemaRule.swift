@@ -197,7 +197,7 @@ public struct EntrySchemaRule: Rule {
     public init() {}
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
-        let tables = SchemaTable.tables(of: document)
+        let tables = context.shared.tables(of: document)
         let noneMarkers = Set(option("noneMarkers", in: context).listValue ?? [])
         let requirement = PaperLinkRequirement(share: option("requiredShare", in: context).doubleValue ?? 0.8,
                                                minimumEntries: option("minimumEntries", in: context).intValue ?? 5)

@@ -85,7 +85,7 @@ public struct VocabularyRule: Rule {
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let sets = context.vocabulary.categories.filter { !$0.isEmpty }
         guard !sets.isEmpty else { return [] }
-        return SchemaTable.tables(of: document).flatMap { table -> [Finding] in
+        return context.shared.tables(of: document).flatMap { table -> [Finding] in
             guard let column = table.column(holding: \.category) else { return [] }
             let values = table.rows.compactMap { row in
                 row.entry?.category != nil && row.cells.indices.contains(column) ? row.cells[column] : nil

@@ -39,7 +39,7 @@ public struct WhitespaceRule: Rule {
         let source = document.source
         guard source.lineCount > 0 else { return [] }
         let maximum = max(0, option("maximum-blank-lines", in: context).intValue ?? 2)
-        let code = Set(document.tree.nodes.filter { $0.kind == .codeBlock || $0.kind == .htmlBlock }.flatMap { Array($0.range.lines) })
+        let code = Set(document.tree.nodes.lazy.filter { $0.kind == .codeBlock || $0.kind == .htmlBlock }.flatMap { $0.range.lines })
         let hardBreaks = Self.hardBreakLines(in: document.tree)
         var findings: [Finding] = []
         var blankRun: [Int] = []
@@ -81,7 +81,7 @@ public struct WhitespaceRule: Rule {
     /// Lines that end in a hard line break (two or more spaces before the next line of the
     /// same paragraph), whose trailing spaces carry meaning.
     private static func hardBreakLines(in tree: MarkdownTree) -> Set<Int> {
-        Set(tree.nodes.filter { $0.kind == .paragraph || $0.kind == .tableCell }.flatMap { node in
+        Set(tree.nodes.lazy.filter { $0.kind == .paragraph || $0.kind == .tableCell }.flatMap { node in
             node.range.lines.dropLast()
         })
     }

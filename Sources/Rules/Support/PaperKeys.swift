@@ -169,16 +169,24 @@ extension RuleContext {
 struct PaperIndex {
     /// Entries kept per key: enough for real lists, bounded for pathological ones.
     private static let limit = 8
-    private var entries: [Int: [Int]] = [:]
+    /// The first entry filed under each key: most keys name one entry, and a list of 100,000
+    /// has some two million keys, so no array is made for them.
+    private var first: [Int: Int32] = [:]
+    /// The later entries under keys that hold more than one.
+    private var more: [Int: [Int32]] = [:]
 
     /// The positions filed under any of the keys, in ascending order.
     func candidates(_ keys: [Int]) -> [Int] {
-        Set(keys.flatMap { entries[$0] ?? [] }).sorted()
+        Set(keys.flatMap { key in (first[key].map { [$0] } ?? []) + (more[key] ?? []) }).sorted().map(Int.init)
     }
 
     mutating func add(_ position: Int, under keys: [Int]) {
-        for key in Set(keys) where entries[key, default: []].count < Self.limit {
-            entries[key, default: []].append(position)
+        for key in Set(keys) {
+            if first[key] == nil {
+                first[key] = Int32(position)
+            } else if more[key, default: []].count < Self.limit - 1 {
+                more[key, default: []].append(Int32(position))
+            }
         }
     }
 }
