@@ -29,11 +29,6 @@ public struct ScalarSet: Sendable {
         return others.contains(scalar)
     }
 
-    /// Whether an ASCII byte is in the set; false for any byte of a multi-byte scalar.
-    public func contains(byte: UInt8) -> Bool {
-        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
-    }
-
     public static let whitespaces = ScalarSet(.whitespaces)
     public static let whitespacesAndNewlines = ScalarSet(.whitespacesAndNewlines)
 

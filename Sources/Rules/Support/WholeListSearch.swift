@@ -11,11 +11,6 @@ struct WholeListSearch: Sendable {
         self.source = source
     }
 
-    /// The lines where `needle` (ASCII, any case) is written.
-    func lines(holding needle: String) -> Set<Int> {
-        Set(ByteSearch.offsets(ofIgnoringCase: Array(needle.lowercased().utf8), in: source.bytes).map { source.position(ofOffset: $0).line })
-    }
-
     /// Whether `word` (lower-case ASCII letters) is written at least `times` times as a whole
     /// run of letters.
     func holds(word: String, times: Int) -> Bool {
