@@ -178,15 +178,11 @@ extension [UInt8] {
         guard index + prefix.count <= count else { return false }
         for offset in prefix.indices {
             let written = self[index + offset]
-            let folded = ignoringCase && written >= 0x41 && written <= 0x5A ? written | 0x20 : written
+            let folded = ignoringCase ? written.asciiLowercased : written
             if folded != prefix[offset] { return false }
         }
         return true
     }
-}
-
-extension UInt8 {
-    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
 }
 
 extension PaperIDs {

@@ -279,7 +279,7 @@ private struct OutlineScanner {
         guard line[start] == UInt8(ascii: "<") else { return nil }
         let rest = line[start...]
         func byte(_ offset: Int) -> UInt8? {
-            start + offset < line.endIndex ? lowercased(line[start + offset]) : nil
+            start + offset < line.endIndex ? line[start + offset].asciiLowercased : nil
         }
         func opens(_ text: [UInt8]) -> Bool { hasPrefix(text, in: rest) }
         for (opener, closer) in rawTextTags where opens(opener) {
@@ -291,7 +291,7 @@ private struct OutlineScanner {
         var index = byte(1) == UInt8(ascii: "/") ? 2 : 1
         let nameStart = index
         var name: [UInt8] = []
-        while let next = byte(index), next.isASCIILetterOrDigit, name.count < 12 {
+        while let next = byte(index), next.isASCIIAlphanumeric, name.count < 12 {
             name.append(next)
             index += 1
         }
@@ -311,13 +311,9 @@ private struct OutlineScanner {
     private static let markedOpeners = [("<!--", "-->"), ("<?", "?>"), ("<![cdata[", "]]>")]
         .map { (Array($0.utf8), Array($1.utf8)) }
 
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
     /// Whether `text` starts with `prefix` (lower case) without regard to ASCII case.
     private static func hasPrefix(_ prefix: [UInt8], in text: ArraySlice<UInt8>) -> Bool {
-        text.count >= prefix.count && zip(text, prefix).allSatisfy { lowercased($0) == $1 }
+        text.count >= prefix.count && zip(text, prefix).allSatisfy { $0.asciiLowercased == $1 }
     }
 
     private static func contains(_ marker: [UInt8], in line: ArraySlice<UInt8>) -> Bool {
@@ -330,7 +326,7 @@ private struct OutlineScanner {
         var found = 0
         var index = haystack.startIndex
         while index + needle.count <= haystack.endIndex {
-            if lowercased(haystack[index]) == first, hasPrefix(needle, in: haystack[index...]) {
+            if haystack[index].asciiLowercased == first, hasPrefix(needle, in: haystack[index...]) {
                 found += 1
                 index += needle.count
             } else {
@@ -349,9 +345,4 @@ private struct OutlineScanner {
         "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
         "th", "thead", "title", "tr", "track", "ul",
     ].map { Array($0.utf8) })
-}
-
-private extension UInt8 {
-    var isASCIILetter: Bool { (0x61...0x7A).contains(self) || (0x41...0x5A).contains(self) }
-    var isASCIILetterOrDigit: Bool { isASCIILetter || (0x30...0x39).contains(self) }
 }

@@ -76,8 +76,7 @@ public enum MarkdownParser {
     private static func feed(_ source: SourceText, sections: [ClosedRange<Int>], definitions: [ClosedRange<Int>],
                              into builder: inout TreeBuilder) {
         let labels = ReferenceLabels(in: sections, of: source)
-        let outside = definitions.filter { block in !sections.contains { $0.overlaps(block) } }
-            .flatMap { labels.definitions(usedIn: $0, of: source) }
+        let outside = definitions.filter { !overlapsAny(sections, $0) }.flatMap { labels.definitions(usedIn: $0, of: source) }
         let first = sections.first?.lowerBound ?? 1
         var bytes: [UInt8] = []
         // For each line fed, the document's line it is, or 0 for a definition from outside.
@@ -104,6 +103,18 @@ public enum MarkdownParser {
         bytes.withUnsafeBufferPointer { buffer in
             parse(buffer, lineOneShift: lineMap.count > 1 && lineMap[1] == 1 ? shift : 0, lineMap: lineMap, into: &builder)
         }
+    }
+
+    /// Whether a range overlaps one of some ascending, disjoint ranges (by binary search: a list
+    /// has thousands of headings and definitions).
+    private static func overlapsAny(_ ranges: [ClosedRange<Int>], _ range: ClosedRange<Int>) -> Bool {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].lowerBound <= range.upperBound
     }
 
     /// Parses bytes and adds the blocks to a tree; with `lineMap`, the bytes are lines of the
@@ -354,7 +365,7 @@ private struct ReferenceLabels {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
                 if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
             } else {
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                bytes.append(byte.asciiLowercased)
             }
         }
         if bytes.last == 0x20 { bytes.removeLast() }

@@ -1,5 +1,13 @@
 import Foundation
 
+extension UInt8 {
+    /// The byte with an ASCII capital letter lowered; any other byte as it is.
+    public var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+    public var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
+    public var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
+    public var isASCIIAlphanumeric: Bool { isASCIIDigit || isASCIILetter }
+}
+
 /// A set of Unicode scalars with the ASCII part held as bits, for trimming and splitting short
 /// texts without bridging to Foundation's string functions: only non-ASCII scalars consult
 /// the `CharacterSet`.
@@ -117,8 +125,8 @@ public struct TextNeedle: Sendable {
             var offset = start
             while offset <= buffer.count - bytes.count {
                 if matches(buffer, at: offset),
-                   !wholeWord || (offset == 0 || !Self.isWordByte(buffer[offset - 1]))
-                   && (offset + bytes.count == buffer.count || !Self.isWordByte(buffer[offset + bytes.count])) {
+                   !wholeWord || (offset == 0 || !buffer[offset - 1].isASCIIAlphanumeric)
+                   && (offset + bytes.count == buffer.count || !buffer[offset + bytes.count].isASCIIAlphanumeric) {
                     return offset
                 }
                 offset += 1
@@ -136,15 +144,7 @@ public struct TextNeedle: Sendable {
     }
 
     private func fold(_ byte: UInt8) -> UInt8 {
-        ignoresCase ? Self.lower(byte) : byte
-    }
-
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x30 && byte <= 0x39 || byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A
+        ignoresCase ? byte.asciiLowercased : byte
     }
 
     private static func isWordCharacter(_ character: Character?) -> Bool {
@@ -232,7 +232,7 @@ public enum ByteSearch {
         guard !pattern.isEmpty, limit > 0 else { return [] }
         let anchor = pattern.indices.min { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
         let lower = pattern[anchor]
-        let upper = lower >= 0x61 && lower <= 0x7A ? lower - 0x20 : lower
+        let upper = lower.isASCIILetter ? lower - 0x20 : lower
         var found: [Int] = []
         bytes.withUnsafeBufferPointer { haystack in
             guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return }
@@ -249,7 +249,7 @@ public enum ByteSearch {
                 let start = hit - anchor
                 if pattern.indices.allSatisfy({ index in
                     let byte = haystack[start + index]
-                    return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == pattern[index]
+                    return byte.asciiLowercased == pattern[index]
                 }) {
                     found.append(start)
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// An http(s) link split into what rules judge it by: its host, its path and its query.
 /// A small parser of its own, so that odd links (spaces, unencoded characters) still split
@@ -25,7 +26,7 @@ public struct HostURL: Sendable, Equatable {
         while end > start, bytes[bytes.index(before: end)] == UInt8(ascii: " ") { end = bytes.index(before: end) }
         var rest = bytes[start..<end]
         guard let scheme = Self.schemes.first(where: { scheme in
-            rest.count >= scheme.count && zip(rest, scheme).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+            rest.count >= scheme.count && zip(rest, scheme).allSatisfy { $0.asciiLowercased == $1 }
         }) else { return nil }
         rest = rest.dropFirst(scheme.count)
         let beforeFragment = rest.prefix { $0 != UInt8(ascii: "#") }
@@ -70,7 +71,7 @@ public struct HostURL: Sendable, Equatable {
 
     /// Whether lower-case `text` equals `pattern` without regard to ASCII case.
     private static func equalIgnoringCase(_ text: some Collection<UInt8>, _ pattern: some Collection<UInt8>) -> Bool {
-        text.count == pattern.count && zip(text, pattern).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+        text.count == pattern.count && zip(text, pattern).allSatisfy { $0 == $1.asciiLowercased }
     }
 
     /// Whether the host is on one of `patterns` (see `isOn`).

@@ -16,16 +16,9 @@ struct WholeListSearch: Sendable {
     func holds(word: String, times: Int) -> Bool {
         let bytes = source.bytes
         let length = word.utf8.count
-        var seen = 0
-        var limit = times
-        while true {
-            let offsets = ByteSearch.offsets(ofIgnoringCase: Array(word.utf8), in: bytes, limit: limit)
-            seen = offsets.count { found in
-                !(found > 0 && Self.isLetter(bytes[found - 1])) && !(found + length < bytes.count && Self.isLetter(bytes[found + length]))
-            }
-            if seen >= times || offsets.count < limit { return seen >= times }
-            limit *= 4
-        }
+        return ByteSearch.offsets(ofIgnoringCase: Array(word.utf8), in: bytes).count { found in
+            !(found > 0 && bytes[found - 1].isASCIILetter) && !(found + length < bytes.count && bytes[found + length].isASCIILetter)
+        } >= times
     }
 
     /// The lines where another copy of one of these papers may be written: its arXiv id, the
@@ -107,13 +100,13 @@ struct WholeListSearch: Sendable {
     /// For each byte, its lower-case form when it is an ASCII letter or digit, else 0.
     private static let folded: [UInt8] = (0...255).map { value in
         let byte = UInt8(value)
-        return isWordByte(byte) ? lowercased(byte) : 0
+        return byte.isASCIIAlphanumeric ? byte.asciiLowercased : 0
     }
 
     /// The runs of four ASCII letters or digits or more in a text, lower-cased, all digits left out.
     private static func tokens(of text: String) -> Set<[UInt8]> {
-        Set(text.utf8.split { !isWordByte($0) }.filter { $0.count >= 4 && !$0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-            .map { $0.map(lowercased) })
+        Set(text.utf8.split { !$0.isASCIIAlphanumeric }.filter { $0.count >= 4 && !$0.allSatisfy(\.isASCIIDigit) }
+            .map { $0.map(\.asciiLowercased) })
     }
 
     private static func hash(_ token: [UInt8]) -> UInt64 {
@@ -123,16 +116,8 @@ struct WholeListSearch: Sendable {
     private static func contains(_ pattern: [UInt8], in line: ArraySlice<UInt8>) -> Bool {
         guard line.count >= pattern.count else { return false }
         return (line.startIndex...(line.endIndex - pattern.count)).contains { start in
-            pattern.indices.allSatisfy { lowercased(line[start + $0]) == pattern[$0] }
+            pattern.indices.allSatisfy { line[start + $0].asciiLowercased == pattern[$0] }
         }
-    }
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x30 && byte <= 0x39 || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// The longest run of letters, digits, `.`, `-` and `_` in a text: written the same
@@ -146,7 +131,4 @@ struct WholeListSearch: Sendable {
         return runs.max { $0.count < $1.count }.map { String($0) }
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-    }
 }

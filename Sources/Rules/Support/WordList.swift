@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// A set of lowercase words that answers membership at once and finds the words near a
 /// misspelling without comparing it with every word.
@@ -30,7 +31,7 @@ public struct WordList: Sendable, Equatable {
 
     /// Whether the list holds the word, whatever its case.
     public func contains(_ word: String) -> Bool {
-        storage.contains(Array((word.isASCII ? word : word.lowercased()).utf8).map(Storage.lowercased))
+        storage.contains(Array((word.isASCII ? word : word.lowercased()).utf8).map(\.asciiLowercased))
     }
 
     /// The words within `limit` edits of `word` (lowercase), with their distances.
@@ -82,7 +83,7 @@ private final class Storage: Sendable {
                 if word.contains(where: { $0 >= 0x80 }) {
                     bytes.append(contentsOf: String(decoding: word, as: UTF8.self).lowercased().utf8)
                 } else {
-                    bytes.append(contentsOf: word.lazy.map(Self.lowercased))
+                    bytes.append(contentsOf: word.lazy.map(\.asciiLowercased))
                 }
                 bytes.append(0x0A)
             }
@@ -137,10 +138,6 @@ private final class Storage: Sendable {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return Int(truncatingIfNeeded: hash >> 1)
-    }
-
-    static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {
