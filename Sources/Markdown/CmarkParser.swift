@@ -76,7 +76,7 @@ public enum MarkdownParser {
     private static func feed(_ source: SourceText, sections: [ClosedRange<Int>], definitions: [ClosedRange<Int>],
                              into builder: inout TreeBuilder) {
         let labels = ReferenceLabels(in: sections, of: source)
-        let outside = definitions.filter { !overlapsAny(sections, $0) }.flatMap { labels.definitions(usedIn: $0, of: source) }
+        let outside = definitions.filter { !sections.anyOverlaps($0) }.flatMap { labels.definitions(usedIn: $0, of: source) }
         let first = sections.first?.lowerBound ?? 1
         var bytes: [UInt8] = []
         // For each line fed, the document's line it is, or 0 for a definition from outside.
@@ -103,18 +103,6 @@ public enum MarkdownParser {
         bytes.withUnsafeBufferPointer { buffer in
             parse(buffer, lineOneShift: lineMap.count > 1 && lineMap[1] == 1 ? shift : 0, lineMap: lineMap, into: &builder)
         }
-    }
-
-    /// Whether a range overlaps one of some ascending, disjoint ranges (by binary search: a list
-    /// has thousands of headings and definitions).
-    private static func overlapsAny(_ ranges: [ClosedRange<Int>], _ range: ClosedRange<Int>) -> Bool {
-        var low = 0
-        var high = ranges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ranges[middle].upperBound < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return low < ranges.count && ranges[low].lowerBound <= range.upperBound
     }
 
     /// Parses bytes and adds the blocks to a tree; with `lineMap`, the bytes are lines of the

@@ -193,6 +193,20 @@ extension SourceText {
     }
 }
 
+extension [ClosedRange<Int>] {
+    /// Whether `range` overlaps one of these ranges, which must be ascending and disjoint
+    /// (found by binary search).
+    public func anyOverlaps(_ range: ClosedRange<Int>) -> Bool {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].upperBound < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low].lowerBound <= range.upperBound
+    }
+}
+
 extension SourceText {
     /// The lines that hold `needle`, byte for byte, in order: one pass over the whole text.
     public func lines(containing needle: String) -> [Int] {

@@ -1,3 +1,5 @@
+import Markdown
+
 /// The lines a change touched in one file, on its new side: what a pull request is judged on.
 public struct ChangedLines: Hashable, Sendable {
     /// Sorted, disjoint, non-adjacent ranges of 1-based lines.
@@ -15,13 +17,7 @@ public struct ChangedLines: Hashable, Sendable {
 
     /// Whether any line of `lines` changed.
     public func intersects(_ lines: ClosedRange<Int>) -> Bool {
-        var low = 0
-        var high = ranges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ranges[middle].upperBound < lines.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return low < ranges.count && ranges[low].lowerBound <= lines.upperBound
+        ranges.anyOverlaps(lines)
     }
 }
 
