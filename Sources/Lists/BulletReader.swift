@@ -1,8 +1,9 @@
 import Markdown
 
-/// Reads entries from bullet lists: an item whose first paragraph carries a link to the paper
-/// is an entry, with its sub-bullets (authors, notes, extra links); an item without such a
-/// link (a table of contents, a topic bullet) is searched for entries below it.
+/// Reads entries from bullet and numbered lists: an item whose first paragraph names a paper
+/// is an entry, with its sub-bullets and indented paragraphs (authors, venue, notes, links,
+/// badge lines); an item that names no paper (a table of contents, a topic bullet) is
+/// searched for entries below it.
 struct BulletReader {
     let tree: MarkdownTree
     private var inline: InlineFacts { InlineFacts(tree: tree) }
@@ -15,7 +16,7 @@ struct BulletReader {
         guard depth < ListParser.maximumListDepth else { return [] }
         var entries: [Entry] = []
         for item in tree.children(of: list) {
-            let nested = nestedLists(of: item)
+            let nested = children(of: item) { if case .list = $0 { true } else { false } }
             guard var entry = entry(item: item, section: section) else {
                 for child in nested {
                     entries += self.entries(inList: child, section: section, depth: depth + 1)
@@ -23,91 +24,148 @@ struct BulletReader {
                 continue
             }
             // Sub-bullets that name a paper of their own are entries too; the rest belong to
-            // this entry (authors, notes, `[code]` links).
-            var children: [Entry] = []
+            // this entry (authors, venue, notes, `[code]` links).
+            var subEntries: [Entry] = []
             for child in nested {
                 for subItem in tree.children(of: child) {
-                    if titleLink(in: subItem) != nil, let subEntry = self.entry(item: subItem, section: section) {
-                        children.append(subEntry)
+                    if let subEntry = ownEntry(subItem, section: section) {
+                        subEntries.append(subEntry)
                     } else {
                         absorb(subItem, into: &entry)
                     }
                 }
             }
-            if let firstChild = children.first {
-                entry.lines = entry.lines.lowerBound...max(entry.lines.lowerBound, firstChild.lines.lowerBound - 1)
+            if let first = subEntries.first {
+                entry.lines = entry.lines.lowerBound...max(entry.lines.lowerBound, lastLine(before: first.lines.lowerBound, from: entry.lines.lowerBound))
             }
             entry.ids = PaperIDs(links: entry.links)
             entries.append(entry)
-            entries += children
+            entries += subEntries
         }
         return entries
     }
 
-    /// The entry an item holds, from its first paragraph alone.
-    private func entry(item: NodeID, section: [String]) -> Entry? {
+    /// A sub-bullet that names a paper of its own: a title link or bold title, and links.
+    private func ownEntry(_ item: NodeID, section: [String]) -> Entry? {
         guard let paragraph = firstParagraph(of: item) else { return nil }
-        let links = inline.links(under: paragraph)
-        guard links.contains(where: { !$0.isBadge }) else { return nil }
-        let range = tree[item].range
-        var entry = Entry(shape: .bullet, section: section, lines: range.start.line...range.end.line)
-        let titleLink = links.first { !$0.isBadge && Self.isTitleText($0.text) }
-        let children = tree.children(of: paragraph)
-        let lead: Decorations
-        if let titleLink {
-            let before = children.prefix { !tree.descendants(of: $0).contains(titleLink.node) }
-            lead = Decorations(inline.text(of: before))
-            entry.title = TextFacts.cleanTitle(titleLink.text)
-            let after = children.drop { !tree.descendants(of: $0).contains(titleLink.node) }.dropFirst()
-            let trailing = Decorations(inline.text(of: after.prefix { !inline.holdsLink($0) }))
-            entry.venue = lead.venue ?? trailing.venue
-            entry.year = lead.year ?? trailing.year ?? TextFacts.year(in: trailing.rest)
-            entry.yearText = lead.yearText ?? trailing.yearText ?? entry.year.map(String.init)
-        } else {
-            lead = Decorations(inline.text(of: children.prefix { !inline.holdsLink($0) }))
-            entry.title = TextFacts.cleanTitle(lead.rest)
-            entry.venue = lead.venue
-            entry.year = lead.year
-            entry.yearText = lead.yearText
+        let pieces = inline.pieces(of: tree.children(of: paragraph))
+        if let label = leadingFieldLabel(pieces), label != .title { return nil }
+        let facts = EntryReader.read(pieces)
+        guard facts.title != nil, facts.authors != nil || facts.date != nil || facts.venue != nil
+            || facts.links.contains(where: { $0.node == facts.titleLink && LinkURL.kind(of: $0.url) == .paper }) else { return nil }
+        return entry(item: item, section: section)
+    }
+
+    /// The entry an item holds: its first paragraph names it; its other paragraphs give
+    /// authors, venue and date.
+    func entry(item: NodeID, section: [String]) -> Entry? {
+        guard let paragraph = firstParagraph(of: item) else { return nil }
+        let pieces = inline.pieces(of: tree.children(of: paragraph))
+        if leadingFieldLabel(pieces) != nil { return nil }
+        var facts = EntryReader.read(pieces)
+        guard facts.title != nil else { return nil }
+        for block in tree.children(of: item).dropFirst() where tree[block].kind == .paragraph {
+            let more = EntryReader.fields(inline.pieces(of: tree.children(of: block)))
+            facts.fill(from: more)
+            facts.links += more.links
         }
-        entry.links = links.map { link in
+        let hasPaperFacts = facts.authors != nil || (facts.venue != nil && facts.date != nil)
+        guard !facts.links.isEmpty || hasPaperFacts else { return nil }
+        let range = tree[item].range
+        var entry = Entry(shape: .bullet, section: section, lines: range.start.line...lastLine(of: item))
+        facts.apply(to: &entry)
+        entry.links = facts.links.map { link in
             EntryLink(label: LinkLabel.normalize(link.text),
-                      kind: link.node == titleLink?.node ? .paper : LinkKind(label: link.text, url: link.url),
-                      url: link.url)
+                      kind: link.node == facts.titleLink ? LinkKind(titleLinkTo: link.url) : LinkKind(label: link.text, url: link.url),
+                      url: link.url, line: link.line)
         }
         entry.ids = PaperIDs(links: entry.links)
         return entry
     }
 
-    /// A sub-bullet of an entry: an author line, or extra links.
+    /// A sub-bullet of an entry: a field (`Authors: …`, `Paper: url`), an author line
+    /// (`Authors. Venue, 2021.`), notes, or extra links.
     private func absorb(_ item: NodeID, into entry: inout Entry) {
         guard let paragraph = firstParagraph(of: item) else { return }
-        let text = tree.plainText(of: paragraph)
-        let links = inline.links(under: item)
-        if entry.authors == nil, links.isEmpty, TextFacts.looksLikeAuthors(text) || text.lowercased().hasPrefix("author") {
-            entry.authors = TextFacts.authors(in: text)
+        let pieces = inline.pieces(of: tree.children(of: paragraph))
+        let field = leadingFieldLabel(pieces)
+        let facts = EntryReader.fields(pieces)
+        if field == nil || field == .authors || field == .venue || field == .date {
+            var fill = EntryFacts()
+            fill.fill(from: facts)
+            if entry.authors == nil, field == .authors, fill.authors == nil {
+                let text = pieces.filter { $0.kind == .text }.map(\.text).joined()
+                let names = TextFacts.authors(in: FieldLabel.value(of: text))
+                if !names.isEmpty {
+                    fill.authors = names
+                    fill.authorsLine = tree[paragraph].range.start.line
+                }
+            }
+            if field != nil || fill.authors != nil || fill.date != nil {
+                var merged = EntryFacts(title: entry.title, titleLine: entry.fieldLines.title, name: entry.name,
+                                        authors: entry.authors, authorsLine: entry.fieldLines.authors, date: entry.date,
+                                        dateLine: entry.fieldLines.date, venue: entry.venue, venueLine: entry.fieldLines.venue)
+                merged.fill(from: fill)
+                merged.apply(to: &entry)
+            }
         }
-        entry.links += links.map { link in
-            EntryLink(label: LinkLabel.normalize(link.text), kind: LinkKind(label: link.text, url: link.url), url: link.url)
+        let hint: LinkKind? = switch field {
+        case .paper: .paper
+        case .code: .code
+        case .project: .project
+        case .dataset: .dataset
+        default: nil
+        }
+        entry.links += inline.links(under: item).map { link in
+            EntryLink(label: LinkLabel.normalize(link.text),
+                      kind: LinkLabel.kind(of: link.text) ?? hint ?? LinkURL.kind(of: link.url), url: link.url, line: link.line)
         }
     }
 
-    /// The link of an item's first paragraph that names a paper rather than labelling a link.
-    private func titleLink(in item: NodeID) -> FoundLink? {
-        guard let paragraph = firstParagraph(of: item) else { return nil }
-        return inline.links(under: paragraph).first { !$0.isBadge && Self.isTitleText($0.text) }
-    }
-
-    /// Link text that is a title: not a generic label and not a venue-and-year tag.
-    private static func isTitleText(_ text: String) -> Bool {
-        !LinkLabel.isGeneric(text) && TextFacts.venueAndYear(LinkLabel.normalize(text)) == nil
+    /// The field a line starts with (`Paper: …`, `**Authors**: …`), if any.
+    func leadingFieldLabel(_ pieces: [Piece]) -> FieldLabel? {
+        var label = ""
+        for piece in pieces {
+            if piece.kind == .text || piece.kind == .code {
+                label += piece.text
+                if let colon = label.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+                    return FieldLabel.named(String(label[..<colon]))
+                }
+                if label.count > 24 { return nil }
+            } else if piece.kind == .html || piece.kind == .image {
+                continue
+            } else {
+                return nil
+            }
+        }
+        return nil
     }
 
     private func firstParagraph(of item: NodeID) -> NodeID? {
         tree.children(of: item).first.flatMap { tree[$0].kind == .paragraph ? $0 : nil }
     }
 
-    private func nestedLists(of item: NodeID) -> [NodeID] {
-        tree.children(of: item).filter { if case .list = tree[$0].kind { true } else { false } }
+    private func children(of item: NodeID, where matches: (NodeKind) -> Bool) -> [NodeID] {
+        tree.children(of: item).filter { matches(tree[$0].kind) }
+    }
+
+    /// The last line of an item that holds text (a list item's range runs over blank lines).
+    private func lastLine(of item: NodeID) -> Int {
+        let range = tree[item].range
+        return lastLine(before: range.end.line + 1, from: range.start.line)
+    }
+
+    private func lastLine(before line: Int, from first: Int) -> Int {
+        var last = line - 1
+        while last > first, tree.source.isBlank(last) { last -= 1 }
+        return max(first, last)
+    }
+}
+
+extension FieldLabel {
+    /// The value of a `Label: value` text.
+    static func value(of text: String) -> String {
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return text }
+        return String(text[text.index(after: colon)...]).trimming(.whitespaces)
     }
 }

@@ -7,15 +7,55 @@ public enum LinkKind: String, Sendable, Codable, CaseIterable {
 
 /// One link of an entry, as written.
 public struct EntryLink: Hashable, Sendable {
-    /// The link text without surrounding brackets and spaces (`[[paper]](…)` gives `paper`).
+    /// The link text without surrounding brackets and spaces (`[[paper]](…)` gives `paper`);
+    /// a badge's image text.
     public var label: String
     public var kind: LinkKind
     public var url: String
+    /// The line the link is written on.
+    public var line: Int
 
-    public init(label: String, kind: LinkKind, url: String) {
+    public init(label: String, kind: LinkKind, url: String, line: Int) {
         self.label = label
         self.kind = kind
         self.url = url
+        self.line = line
+    }
+}
+
+/// What an entry is, as the list says it: its section, its table's columns, its links.
+public enum EntryKind: String, Sendable, Codable, CaseIterable {
+    /// A research paper (a paper link, a venue or authors under an ordinary heading).
+    case paper
+    /// A dataset or benchmark, even when it links the paper that introduced it.
+    case dataset
+    /// A model, checkpoint or model card without a paper.
+    case model
+    /// A library, framework, application or other software without a paper.
+    case tool
+    /// A blog post, article, tutorial, talk or news item.
+    case blog
+    /// Anything the list does not say.
+    case other
+}
+
+/// The line each of an entry's facts was read from (nil when the fact is absent).
+public struct FieldLines: Hashable, Sendable {
+    public var title: Int?
+    public var name: Int?
+    public var authors: Int?
+    public var date: Int?
+    public var venue: Int?
+    public var category: Int?
+
+    public init(title: Int? = nil, name: Int? = nil, authors: Int? = nil, date: Int? = nil, venue: Int? = nil,
+                category: Int? = nil) {
+        self.title = title
+        self.name = name
+        self.authors = authors
+        self.date = date
+        self.venue = venue
+        self.category = category
     }
 }
 
@@ -34,24 +74,33 @@ public struct PaperIDs: Hashable, Sendable {
 
 /// The layout an entry was recognised from.
 public enum EntryShape: String, Sendable {
-    /// One body row of a table that has a title column.
+    /// One body row of a Markdown table that has a title or name column.
     case tableRow
-    /// A bullet whose first paragraph carries the paper's links.
+    /// One row of an HTML `<table>` that has a title or name column.
+    case htmlRow
+    /// A bullet or numbered item naming a paper.
     case bullet
-    /// A paragraph led by a bold title (`**Title** \ *Authors* \ [paper](…)`).
+    /// A paragraph naming a paper: a bold title with author and link lines
+    /// (`**Title** \ *Authors* \ [paper](…)`), a numbered reference (`[12] Authors. "Title." …`),
+    /// or a bold title followed by a list of field bullets (`- Paper: …`).
     case boldBlock
+    /// A heading naming one paper, with its fields in the lines below.
+    case heading
 }
 
 /// One paper of a list, with the facts written about it. Absent facts are nil, never guessed.
 public struct Entry: Hashable, Sendable {
     public var shape: EntryShape
+    public var kind: EntryKind
     public var title: String?
-    /// A short model or method name written beside the title (a "Model" column).
+    /// A short model or method name written beside the title (a "Model" column, `<u>T5</u>:`).
     public var name: String?
     public var authors: [String]?
-    public var year: Int?
-    /// The year as written, when a year was written (`2022/10`, `'23`, or an implausible `20`).
-    public var yearText: String?
+    /// The entry's date, when one is written (a date column, a date or venue tag, `(2016)`).
+    public var date: EntryDate?
+    /// The text of the entry's date field as written, read or not (`2022/10`, an implausible
+    /// `20`); nil when the entry has no date field.
+    public var dateText: String?
     public var venue: String?
     /// A category label exactly as written (`Natrual`, `Medical`).
     public var category: String?
@@ -61,24 +110,31 @@ public struct Entry: Hashable, Sendable {
     public var section: [String]
     /// The entry's own lines, 1-based and inclusive.
     public var lines: ClosedRange<Int>
+    /// Where each fact was read.
+    public var fieldLines: FieldLines
 
-    public init(shape: EntryShape, title: String? = nil, name: String? = nil, authors: [String]? = nil,
-                year: Int? = nil, yearText: String? = nil, venue: String? = nil, category: String? = nil,
-                links: [EntryLink] = [], ids: PaperIDs = PaperIDs(), section: [String] = [],
-                lines: ClosedRange<Int>) {
+    public init(shape: EntryShape, kind: EntryKind = .other, title: String? = nil, name: String? = nil,
+                authors: [String]? = nil, date: EntryDate? = nil, dateText: String? = nil, venue: String? = nil,
+                category: String? = nil, links: [EntryLink] = [], ids: PaperIDs = PaperIDs(), section: [String] = [],
+                lines: ClosedRange<Int>, fieldLines: FieldLines = FieldLines()) {
         self.shape = shape
+        self.kind = kind
         self.title = title
         self.name = name
         self.authors = authors
-        self.year = year
-        self.yearText = yearText
+        self.date = date
+        self.dateText = dateText ?? date?.text
         self.venue = venue
         self.category = category
         self.links = links
         self.ids = ids
         self.section = section
         self.lines = lines
+        self.fieldLines = fieldLines
     }
+
+    /// The year of the entry's date.
+    public var year: Int? { date?.year }
 }
 
 /// A heading of the document.
@@ -110,15 +166,18 @@ public struct ListDocument: Sendable {
     public var entries: [Entry]
     public var headings: [Heading]
     public var tables: [ListTable]
+    /// Blocks read as not entries (news, contents, citation…), with why.
+    public var skipped: [SkippedBlock]
     /// Whether the tree, entries and tables are the whole list's or some sections'.
     public var scope: DocumentScope
 
     public init(tree: MarkdownTree, entries: [Entry], headings: [Heading], tables: [ListTable],
-                scope: DocumentScope = .whole) {
+                skipped: [SkippedBlock] = [], scope: DocumentScope = .whole) {
         self.tree = tree
         self.entries = entries
         self.headings = headings
         self.tables = tables
+        self.skipped = skipped
         self.scope = scope
     }
 

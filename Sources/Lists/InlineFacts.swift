@@ -11,104 +11,137 @@ struct FoundLink {
     let title: String?
     /// Whether the link shows only an image (a badge).
     let isBadge: Bool
+    let line: Int
+    /// What a badge image says, when its address says it (a shields.io badge).
+    var badgeText: String? = nil
 }
 
-/// Reads links, lines and leading decorations out of a paragraph's inline nodes.
+/// One piece of inline content in reading order: a link, a run of text, a code span, an
+/// HTML tag, an image or a line break, with the emphasis it is written in.
+struct Piece {
+    enum Kind: Equatable {
+        case text, link, code, html, image
+        /// A soft break (a newline inside a paragraph).
+        case softBreak
+        /// A hard break (two trailing spaces or `\`) or a `<br>` tag.
+        case hardBreak
+    }
+
+    var kind: Kind
+    /// The text a reader sees: a link's text, a badge's image text, a tag as written.
+    var text: String
+    var node: NodeID
+    var line: Int
+    var strong = false
+    var emphasis = false
+    var link: FoundLink?
+    /// What a badge says (`ICML'23` of a `Conference-ICML'23-blue` shield), for images and badge links.
+    var badgeText: String?
+
+    var isBreak: Bool { kind == .softBreak || kind == .hardBreak }
+
+    /// The text as a reader sees it, code spans kept in backticks so that tags such as
+    /// `` `CVPR 2023` `` stay recognisable.
+    var readingText: String { kind == .code ? "`" + text + "`" : text }
+    var isBlank: Bool { kind == .text && text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\\" } }
+}
+
+/// Reads links and pieces out of inline nodes.
 struct InlineFacts {
     let tree: MarkdownTree
 
     /// Every link under a node, in document order, anchors (`#…`) excluded.
     func links(under node: NodeID) -> [FoundLink] {
-        tree.descendants(of: node).compactMap { id in
-            let link = tree[id]
-            guard link.kind == .link, let url = link.destination, LinkURL.isExternal(url) else { return nil }
-            let visible = tree.plainText(of: id)
-            let isBadge = visible.trimming(.whitespaces).isEmpty
-                && tree.descendants(of: id).contains { tree[$0].kind == .image }
-            let text = isBadge ? tree.plainText(of: id, includeImages: true) : visible
-            return FoundLink(node: id, text: text, url: url, title: link.title, isBadge: isBadge)
-        }
+        tree.descendants(of: node).compactMap(link)
     }
 
-    /// The paragraph's top-level inline nodes split into lines at soft, hard and `<br>` breaks.
-    func lines(of paragraph: NodeID) -> [[NodeID]] {
-        var lines: [[NodeID]] = [[]]
-        for child in tree.children(of: paragraph) {
-            let node = tree[child]
-            if node.kind == .softBreak || node.kind == .lineBreak || isBreakTag(node) {
-                lines.append([])
-            } else {
-                lines[lines.count - 1].append(child)
+    /// The link a node is, when it is a link to outside the document.
+    func link(_ id: NodeID) -> FoundLink? {
+        let link = tree[id]
+        guard link.kind == .link, let url = link.destination, LinkURL.isExternal(url) else { return nil }
+        let visible = tree.plainText(of: id)
+        let isBadge = visible.trimming(.whitespaces).isEmpty
+            && tree.descendants(of: id).contains { tree[$0].kind == .image }
+        let text = isBadge ? tree.plainText(of: id, includeImages: true) : visible
+        let badgeText = isBadge ? tree.descendants(of: id).lazy.compactMap { tree[$0].kind == .image ? tree[$0].destination : nil }
+            .first.flatMap(Badge.text) : nil
+        return FoundLink(node: id, text: text, url: url, title: link.title, isBadge: isBadge, line: link.range.start.line,
+                         badgeText: badgeText)
+    }
+
+    /// The pieces of some inline nodes, in reading order. Emphasis and strong emphasis are
+    /// flattened into flags; a link is one piece whatever it holds; neighbouring text pieces
+    /// of the same emphasis are joined (cmark splits text at brackets).
+    func pieces(of nodes: some Sequence<NodeID>) -> [Piece] {
+        var pieces: [Piece] = []
+        for node in nodes { append(node, strong: false, emphasis: false, to: &pieces) }
+        return pieces
+    }
+
+    private func append(_ id: NodeID, strong: Bool, emphasis: Bool, to pieces: inout [Piece]) {
+        let node = tree[id]
+        let line = node.range.start.line
+        func add(_ kind: Piece.Kind, _ text: String, link: FoundLink? = nil) {
+            if kind == .text, let last = pieces.last, last.kind == .text, last.strong == strong, last.emphasis == emphasis {
+                pieces[pieces.count - 1].text += text
+                return
             }
+            pieces.append(Piece(kind: kind, text: text, node: id, line: line, strong: strong, emphasis: emphasis, link: link))
         }
-        return lines.filter { line in line.contains { !isBlankText(tree[$0]) } }
-    }
-
-    /// The text of inline nodes as a reader sees it, with code spans kept in backticks so that
-    /// decorations such as `` `CVPR 2023` `` stay recognisable.
-    func text(of nodes: some Sequence<NodeID>) -> String {
-        nodes.map { id in
-            tree[id].kind == .code ? "`\(tree[id].literal ?? "")`" : tree.plainText(of: id)
-        }.joined()
-    }
-
-    /// Whether a node is or holds a link.
-    func holdsLink(_ node: NodeID) -> Bool {
-        tree.descendants(of: node).contains { tree[$0].kind == .link }
-    }
-
-    private func isBreakTag(_ node: MarkdownNode) -> Bool {
-        guard node.kind == .htmlInline, let html = node.literal?.lowercased() else { return false }
-        return html.hasPrefix("<br")
-    }
-
-    private func isBlankText(_ node: MarkdownNode) -> Bool {
         switch node.kind {
-        case .text: return (node.literal ?? "").allSatisfy { $0 == " " || $0 == "\\" }
-        case .htmlInline: return true
-        default: return false
+        case .text:
+            add(.text, node.literal ?? "")
+        case .code:
+            add(.code, node.literal ?? "")
+        case .softBreak:
+            add(.softBreak, " ")
+        case .lineBreak:
+            add(.hardBreak, " ")
+        case .htmlInline:
+            let html = node.literal ?? ""
+            add(html.lowercased().hasPrefix("<br") ? .hardBreak : .html, html)
+        case .image:
+            add(.image, tree.plainText(of: id, includeImages: true))
+            pieces[pieces.count - 1].badgeText = node.destination.flatMap(Badge.text)
+        case .link:
+            if let found = link(id) {
+                // `[**Title**](…)` is a strong link.
+                let inner = tree.children(of: id)
+                let strongInside = inner.contains { tree[$0].kind == .strong }
+                let emphasisInside = inner.contains { tree[$0].kind == .emphasis }
+                pieces.append(Piece(kind: .link, text: found.text, node: id, line: line, strong: strong || strongInside,
+                                    emphasis: emphasis || emphasisInside, link: found, badgeText: found.badgeText))
+            } else {
+                // An anchor link reads as its text.
+                for child in tree.children(of: id) { append(child, strong: strong, emphasis: emphasis, to: &pieces) }
+            }
+        case .strong:
+            for child in tree.children(of: id) { append(child, strong: true, emphasis: emphasis, to: &pieces) }
+        case .emphasis:
+            for child in tree.children(of: id) { append(child, strong: strong, emphasis: true, to: &pieces) }
+        default:
+            for child in tree.children(of: id) { append(child, strong: strong, emphasis: emphasis, to: &pieces) }
         }
     }
 }
 
-/// Venue and year decorations around a title: `[CVPR 2023] Title`, `` `arXiv 2023` ``,
-/// `Title (NeurIPS'23)`, `[2023.04] Title`.
-struct Decorations {
-    var venue: String?
-    var year: Int?
-    var yearText: String?
-    /// The text left once the decorations are removed.
-    var rest: String
-
-    /// Strips leading bracketed, parenthesised or code-span groups and a trailing parenthesised
-    /// group that read as a venue and year.
-    init(_ text: String) {
-        rest = text.trimming(.whitespaces)
-        while let match = rest.prefixMatch(of: Self.leadingGroup), absorb(Self.groupContent(match.1)) {
-            rest = String(rest[match.range.upperBound...]).trimming(.whitespaces)
+/// Reads what a shields.io badge says from its address: `/badge/LABEL-MESSAGE-COLOR`, with
+/// `--` for a dash, `__` for an underscore, `_` or `%20` for a space.
+enum Badge {
+    static func text(_ url: String) -> String? {
+        guard let host = LinkURL.host(of: url), host.hasSuffix("shields.io"),
+              let range = url.range(of: "/badge/") else { return nil }
+        var path = String(url[range.upperBound...])
+        if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<query]) }
+        if let dot = path.range(of: ".svg", options: .backwards) { path = String(path[..<dot.lowerBound]) }
+        let marked = path.replacingOccurrences(of: "--", with: "\u{1}").replacingOccurrences(of: "__", with: "\u{2}")
+        let parts = marked.split(separator: "-", omittingEmptySubsequences: false).map { part in
+            (String(part).removingPercentEncoding ?? String(part))
+                .replacingOccurrences(of: "_", with: " ")
+                .replacingOccurrences(of: "\u{1}", with: "-").replacingOccurrences(of: "\u{2}", with: "_")
         }
-        let trimmedEnd = rest.trimming(Self.trailingSeparators)
-        if let match = trimmedEnd.firstMatch(of: Self.trailingGroup), absorb(String(match.1)) {
-            rest = String(trimmedEnd[..<match.range.lowerBound])
-        }
+        guard parts.count >= 2 else { return nil }
+        let message = parts.count >= 3 ? parts[parts.count - 2] : parts[0]
+        return message.trimming(.whitespaces).isEmpty ? nil : message
     }
-
-    /// Takes a venue and year out of a group's text; false when it holds neither.
-    private mutating func absorb(_ group: String) -> Bool {
-        guard let parsed = TextFacts.venueAndYear(group) else { return false }
-        if venue == nil { venue = parsed.venue }
-        if year == nil {
-            year = parsed.year
-            yearText = group.trimming(.whitespaces)
-        }
-        return true
-    }
-
-    private static func groupContent(_ group: Substring) -> String {
-        String(group.dropFirst().dropLast())
-    }
-
-    private static let trailingSeparators = ScalarSet(charactersIn: " [|-.,")
-    nonisolated(unsafe) private static let leadingGroup = /\s*(\[[^\]]*\]|`[^`]*`|\([^)]*\))/
-    nonisolated(unsafe) private static let trailingGroup = /\(([^()]*)\)\s*$/
 }

@@ -6,27 +6,39 @@ enum LinkLabel {
     private static let kindsByWord: [String: LinkKind] = {
         var table: [String: LinkKind] = [:]
         for word in ["code", "github", "gitlab", "repo", "repository", "source", "source code", "implementation",
-                     "official code", "official", "pytorch", "tensorflow", "jax", "codes"] {
+                     "official code", "official", "pytorch", "tensorflow", "jax", "codes", "keras", "caffe", "matlab",
+                     "code & data", "code and data", "colab", "notebook", "代码", "github repo", "official implementation",
+                     "unofficial code", "third-party code", "star", "stars", "github stars"] {
             table[word] = .code
         }
         for word in ["paper", "pdf", "arxiv", "doi", "abs", "abstract", "publication", "article",
                      "ieee", "acm", "springer", "openreview", "preprint", "proceedings", "html", "full text",
-                     "paper link", "pdf link", "medrxiv", "biorxiv", "pubmed", "journal", "conference"] {
+                     "paper link", "pdf link", "medrxiv", "biorxiv", "pubmed", "journal", "conference", "论文",
+                     "supp", "supplementary", "appendix", "arxiv paper", "paper (arxiv)", "acl anthology", "ssrn", "nature",
+                     "springer link", "sciencedirect", "pmc", "europepmc", "researchgate", "cvf", "thecvf"] {
             table[word] = .paper
         }
         for word in ["project", "project page", "page", "homepage", "home page", "website", "web", "site",
                      "demo", "blog", "presentation", "video", "slides", "poster", "model", "models",
-                     "huggingface", "hugging face", "weights", "checkpoint", "checkpoints", "talk"] {
+                     "huggingface", "hugging face", "weights", "checkpoint", "checkpoints", "talk", "youtube",
+                     "video pitch", "twitter", "tweet", "zhihu", "知乎", "项目", "主页", "project website", "leaderboard",
+                     "model card", "hf", "🤗", "api", "docs", "documentation", "tldr", "slide", "ppt"] {
             table[word] = .project
         }
-        for word in ["dataset", "data", "datasets", "benchmark", "download"] {
+        for word in ["dataset", "data", "datasets", "benchmark", "download", "数据", "数据集", "data link", "dataset link"] {
             table[word] = .dataset
+        }
+        // Labels of links about a paper that are not the paper: a search, a citation.
+        for word in ["scholar", "google scholar", "semantic scholar", "bibtex", "bib", "bibtext", "citation", "cite",
+                     "citations", "reference", "references", "papers with code", "paperswithcode"] {
+            table[word] = .other
         }
         return table
     }()
 
     /// Labels that say only "a link": the column or the URL tells the kind.
-    private static let weakLabels: Set<String> = ["link", "links", "url", "here", "web link", "click here"]
+    private static let weakLabels: Set<String> = ["link", "links", "url", "here", "web link", "click here", "链接", "link1",
+                                                  "link2", "more", "details", "read more"]
 
     /// The link text with surrounding brackets, emphasis leftovers and spaces removed.
     static func normalize(_ text: String) -> String {
@@ -35,10 +47,25 @@ enum LinkLabel {
 
     private static let labelEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "[]()*_|:"))
 
-    /// The kind a label names, if it is one of the generic labels.
+    /// The kind a label names, if it is one of the generic labels (`PyTorch(Author)` is `pytorch`).
     static func kind(of label: String) -> LinkKind? {
         let key = normalize(label).lowercased()
-        return kindsByWord[key] ?? kindsByWord[key.replacingOccurrences(of: "-", with: " ")]
+        if let kind = kindsByWord[key] ?? kindsByWord[key.replacingOccurrences(of: "-", with: " ")] { return kind }
+        if let open = key.firstIndex(of: "("), open > key.startIndex {
+            return kindsByWord[String(key[..<open]).trimming(.whitespaces)]
+        }
+        return nil
+    }
+
+    /// Whether a link's visible text is a label rather than a name: a generic label, or text
+    /// the list wraps in brackets or parentheses (`[[JNM]](…)`, `[(code)](…)`).
+    static func isLabel(_ visible: String) -> Bool {
+        let trimmed = visible.trimming(.whitespaces)
+        if let first = trimmed.first, let last = trimmed.last, trimmed.count >= 2,
+           (first == "[" && last == "]") || (first == "(" && last == ")") {
+            return true
+        }
+        return isGeneric(trimmed)
     }
 
     /// Whether the label only says what the link is (`paper`, `code`, `link`), rather than naming the paper.
@@ -59,7 +86,16 @@ public enum LinkURL {
         "academic.oup.com", "jamanetwork.com", "thelancet.com", "nejm.org", "mdpi.com",
         "frontiersin.org", "papers.miccai.org", "semanticscholar.org", "researchgate.net",
         "ecva.net", "ijcai.org", "aaai.org", "cell.com", "science.org", "pnas.org", "jmir.org",
+        "papers.ssrn.com", "tandfonline.com", "spiedigitallibrary.org", "plos.org", "biomedcentral.com", "bmj.com",
+        "iopscience.iop.org", "europepmc.org", "cv-foundation.org", "jmlr.org", "mlsys.org", "usenix.org", "aclweb.org",
+        "isca-speech.org", "computer.org", "hindawi.com", "karger.com", "ahajournals.org", "rsna.org", "ashpublications.org",
+        "annualreviews.org", "acm.org", "royalsocietypublishing.org", "cambridge.org", "sagepub.com", "emerald.com",
+        "worldscientific.com", "iclr.cc", "bmva.org", "citeseerx.ist.psu.edu", "scholar.archive.org", "nih.gov",
     ]
+
+    /// Hosts of project pages: a title linked there names the paper but is not its page.
+    private static let projectHostSuffixes = ["github.io", "gitlab.io", "sites.google.com", "notion.site", "netlify.app",
+                                              "vercel.app", "pages.dev", "readthedocs.io", "readthedocs.org"]
 
     /// The host of a URL, lower-cased, without `www.`; nil for relative links.
     static func host(of url: String) -> String? {
@@ -83,6 +119,48 @@ public enum LinkURL {
         return .other
     }
 
+    /// The kind of a title link: its URL's kind, a project page for hosts of project pages,
+    /// else the paper (a publisher vlmbot does not know).
+    static func titleKind(of url: String) -> LinkKind {
+        let kind = kind(of: url)
+        guard kind == .other else { return kind }
+        switch resourceKind(of: url) {
+        case .dataset: return .dataset
+        case .model: return .project
+        case .blog: return .other
+        default: break
+        }
+        guard let host = host(of: url) else { return .other }
+        if projectHostSuffixes.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return .project }
+        // A publisher vlmbot does not know shows a paper at a path that says so.
+        let path = url.lowercased().dropFirst(url.lowercased().range(of: host)?.upperBound.utf16Offset(in: url.lowercased()) ?? 0)
+        let paperPaths = ["/abs", "/pdf", ".pdf", "/article", "/paper", "/doi", "/publication", "/content/", "/document/",
+                          "/chapter/", "/proceedings", "/fulltext", "/view/", "/download/", "/record/"]
+        return paperPaths.contains(where: { path.contains($0) }) ? .paper : .project
+    }
+
+    /// What kind of resource a URL's host serves on its own, when it says: a dataset
+    /// repository, a model hub page, a blog.
+    static func resourceKind(of url: String) -> EntryKind? {
+        guard let host = host(of: url) else { return nil }
+        let path = url.lowercased()
+        if host == "huggingface.co" || host == "hf.co" {
+            if path.contains("/datasets/") { return .dataset }
+            if path.contains("/papers/") || path.contains("/spaces/") || path.contains("/blog/") { return nil }
+            return .model
+        }
+        if ["kaggle.com", "zenodo.org", "physionet.org", "grand-challenge.org", "figshare.com", "synapse.org",
+            "cancerimagingarchive.net", "datadryad.org", "openneuro.org"].contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
+            return .dataset
+        }
+        if ["medium.com", "substack.com", "towardsdatascience.com", "zhuanlan.zhihu.com", "wordpress.com", "blogspot.com",
+            "openai.com", "anthropic.com"].contains(where: { host == $0 || host.hasSuffix("." + $0) })
+            || host.hasPrefix("blog.") || path.contains("/blog/") || path.contains("/blogs/") {
+            return .blog
+        }
+        return nil
+    }
+
     /// Whether a destination leaves the document (not an in-page `#anchor`).
     static func isExternal(_ url: String) -> Bool {
         !url.hasPrefix("#")
@@ -93,11 +171,12 @@ public enum LinkURL {
     /// else an old-style one after `arxiv.org/abs/` or `/pdf/` (`cs/0112017`, `math.GT/0309136`).
     public static func arxivID(in url: String) -> String? {
         let bytes = Array(url.utf8)
-        let markers = ["arxiv.org", "arxiv", "huggingface.co/papers"].map { Array($0.utf8) }
-        for start in bytes.indices where bytes[start] | 0x20 == UInt8(ascii: "a") || bytes[start] | 0x20 == UInt8(ascii: "h") {
+        let markers = ["arxiv.org", "arxiv", "huggingface.co/papers", "xxx.lanl.gov", "xxx.itp.ac.cn"].map { Array($0.utf8) }
+        for start in bytes.indices where [UInt8(ascii: "a"), UInt8(ascii: "h"), UInt8(ascii: "x")].contains(bytes[start] | 0x20) {
             guard let marker = markers.first(where: { bytes.hasPrefix($0, at: start, ignoringCase: true) }) else { continue }
             var index = start + marker.count
-            // Up to 20 characters (not bytes) that are not digits.
+            // Up to 20 characters (not bytes) that are not digits, then the id; an `ftp` path
+            // (`/ftp/arxiv/papers/2303/2303.14070.pdf`) names the month before the id.
             var skipped = 0
             while index < bytes.count, skipped < 20, !bytes[index].isASCIIDigit {
                 index += 1
@@ -105,6 +184,9 @@ public enum LinkURL {
                 while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
             }
             if let id = newStyleArxivID(in: bytes, at: index) { return id }
+            if index + 5 < bytes.count, bytes[index + 4] == UInt8(ascii: "/"), let id = newStyleArxivID(in: bytes, at: index + 5) {
+                return id
+            }
         }
         let oldStyle = ["arxiv.org/abs/", "arxiv.org/pdf/"].map { Array($0.utf8) }
         for start in bytes.indices where oldStyle.contains(where: { bytes.hasPrefix($0, at: start) }) {
@@ -158,8 +240,19 @@ public enum LinkURL {
             let run = decoded.unicodeScalars[rest...].prefix { !endsDOI($0) }
             guard !run.isEmpty else { continue }
             var doi = String(decoded.unicodeScalars[decoded.utf8.index(decoded.utf8.startIndex, offsetBy: start)..<run.endIndex])
-            for suffix in [".pdf", ".html", "/full", "/abstract", "/pdf", "/epdf", "/meta"] where doi.lowercased().hasSuffix(suffix) {
-                doi.removeLast(suffix.count)
+            var trimmed = true
+            while trimmed {
+                trimmed = false
+                for suffix in [".pdf", ".html", "/full", "/abstract", "/pdf", "/epdf", "/meta", ".short", ".full", ".full-text",
+                               ".abstract", "/html", "/summary", "/references"] where doi.lowercased().hasSuffix(suffix) {
+                    doi.removeLast(suffix.count)
+                    trimmed = true
+                }
+            }
+            // bioRxiv and medRxiv pages add the version to the DOI (`…23297629v3`).
+            if doi.hasPrefix("10.1101/"), let v = doi.lastIndex(of: "v"), doi.index(after: v) < doi.endIndex,
+               doi[doi.index(after: v)...].allSatisfy(\.isNumber), doi[..<v].last?.isNumber == true {
+                doi = String(doi[..<v])
             }
             while let last = doi.last, ".,;)".contains(last) { doi.removeLast() }
             return doi
@@ -204,5 +297,10 @@ extension LinkKind {
     /// The kind of a link from its label, else the hint of its table column, else its URL.
     init(label: String, url: String, columnHint: LinkKind? = nil) {
         self = LinkLabel.kind(of: label) ?? columnHint ?? LinkURL.kind(of: url)
+    }
+
+    /// The kind of the link an entry's title is written as.
+    init(titleLinkTo url: String) {
+        self = LinkURL.titleKind(of: url)
     }
 }

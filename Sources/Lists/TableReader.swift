@@ -3,37 +3,49 @@ import Markdown
 
 /// What a table column holds, decided from its header text.
 enum ColumnRole: Equatable {
-    case index, title, name, year, venue, authors, category
+    case index, title, year, venue, authors, category
+    /// A column of names: model, method or dataset names (`Model`, `Dataset name`).
+    case name(EntryKind?)
     /// A column of links, with the kind its header suggests (`Code`, `PDF`), if any.
     case links(LinkKind?)
     case other
 
-    /// The role a header names. Order matters: `Paper Link` is links, `Paper Names` is a title.
+    /// The role a header names. Order matters: `Paper Link` is links, `Paper Names` is a
+    /// title, `Dataset name` is a name.
     init(header: String) {
         let key = header.lowercased().trimming(Self.headerEdges)
         let words = Set(key.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
-        func has(_ candidates: String...) -> Bool { candidates.contains { words.contains($0) } }
+        func has(_ candidates: String...) -> Bool {
+            candidates.contains { candidate in
+                candidate.allSatisfy(\.isASCII) ? words.contains(candidate) : key.contains(candidate)
+            }
+        }
+        let datasetNoun = has("dataset", "datasets", "benchmark", "benchmarks", "corpus", "数据集")
         if key.isEmpty {
             self = .other
-        } else if ["#", "no", "no.", "index", "id", "num", "number", "sr", "s/n", "idx"].contains(key) {
+        } else if ["#", "no", "no.", "index", "id", "num", "number", "sr", "s/n", "idx", "序号"].contains(key) {
             self = .index
-        } else if has("code", "github", "repo", "repository", "implementation") {
+        } else if has("code", "github", "repo", "repository", "implementation", "代码") {
             self = .links(.code)
-        } else if has("pdf", "link", "links", "url", "urls", "arxiv", "doi") {
-            self = .links(has("paper", "pdf", "arxiv", "doi") ? .paper : nil)
-        } else if has("project", "homepage", "website", "demo", "page") {
+        } else if has("name", "names", "名称") && !has("title", "paper", "标题", "论文") {
+            self = .name(datasetNoun ? .dataset : nil)
+        } else if has("pdf", "link", "links", "url", "urls", "arxiv", "doi", "链接", "地址", "下载") {
+            self = .links(has("paper", "pdf", "arxiv", "doi", "论文") ? .paper : datasetNoun ? .dataset : nil)
+        } else if has("project", "homepage", "website", "demo", "page", "主页") {
             self = .links(.project)
-        } else if has("dataset", "datasets", "data", "download") {
-            self = .links(.dataset)
-        } else if has("title", "paper", "papers", "article", "publication", "work") {
+        } else if has("title", "paper", "papers", "article", "publication", "work", "标题", "论文", "题目") {
             self = .title
-        } else if has("model", "models", "name", "names", "method", "methods", "abbreviation", "acronym") {
-            self = .name
-        } else if has("year", "date", "month", "time", "published", "release", "released") {
+        } else if datasetNoun {
+            self = .name(.dataset)
+        } else if has("model", "models", "method", "methods", "abbreviation", "acronym", "模型", "方法") {
+            self = .name(has("model", "models", "模型") ? .model : nil)
+        } else if has("data", "download") {
+            self = .links(.dataset)
+        } else if has("year", "date", "month", "time", "published", "release", "released", "年份", "日期", "时间") {
             self = .year
-        } else if has("venue", "conference", "journal", "conf", "source") {
+        } else if has("venue", "conference", "journal", "conf", "source", "publisher", "会议", "期刊", "出处") {
             self = .venue
-        } else if has("author", "authors") {
+        } else if has("author", "authors", "作者") {
             self = .authors
         } else if has("category", "type", "domain", "class", "field", "kind") || Self.isAlternatives(key) {
             self = .category
@@ -50,42 +62,72 @@ enum ColumnRole: Equatable {
         let parts = key.split(whereSeparator: { $0 == "\\" || $0 == "/" })
         return parts.count >= 2 && parts.allSatisfy { part in
             let word = part.trimming(.whitespaces)
-            return !word.isEmpty && word.allSatisfy(\.isLetter)
+            return word.count >= 3 && word.allSatisfy(\.isLetter)
         }
+    }
+
+    var isName: Bool { if case .name = self { true } else { false } }
+
+    /// Whether a title column's header says its rows are papers (`Paper Title`, `论文`).
+    static func namesPapers(_ header: String) -> Bool {
+        let key = header.lowercased()
+        return ["paper", "article", "publication", "论文"].contains { key.contains($0) }
     }
 }
 
-/// Reads a table: the raw cell counts of its rows and, when it has a title or name column,
-/// one entry per body row.
+/// A table of the list, Markdown or HTML, as header texts and rows of cells.
+struct TableGrid {
+    struct Cell {
+        /// The cell's inline content in reading order.
+        var pieces: [Piece]
+        /// The text a reader sees, without images.
+        var text: String
+        var line: Int
+        /// The title attributes of the cell's links (`[MedCLIP]` defined as `[MedCLIP]: ## "Full title"`).
+        var linkTitles: [String] = []
+    }
+
+    struct Row {
+        var cells: [Cell]
+        var lines: ClosedRange<Int>
+    }
+
+    var header: [String]
+    var rows: [Row]
+    var shape: EntryShape
+}
+
+/// Reads the entries of a table: one per body row when a column holds titles or names.
 struct TableReader {
-    let tree: MarkdownTree
-    let table: NodeID
-    private let rows: [NodeID]
+    let grid: TableGrid
     private let roles: [ColumnRole]
 
-    init(tree: MarkdownTree, table: NodeID, profile: ListProfile = .none) {
-        self.tree = tree
-        self.table = table
-        rows = tree.children(of: table)
-        let headers = (rows.first.map { tree.children(of: $0) } ?? []).map { tree.plainText(of: $0) }
-        let named = headers.map { profile.role(ofHeader: $0) ?? ColumnRole(header: $0) }
-        roles = Self.refine(named, headers: headers, rows: rows.dropFirst(), tree: tree)
+    init(grid: TableGrid, profile: ListProfile = .none) {
+        self.grid = grid
+        let named = grid.header.map { profile.role(ofHeader: $0) ?? ColumnRole(header: $0) }
+        roles = Self.refine(named, headers: grid.header, rows: grid.rows)
     }
 
     /// Settles what headers leave open, by the cells: a "Paper" column whose cells are only
     /// `[PDF](…)`-style links holds links, not titles; of several title columns the one
-    /// headed "Title" wins.
-    private static func refine(_ roles: [ColumnRole], headers: [String], rows: ArraySlice<NodeID>,
-                               tree: MarkdownTree) -> [ColumnRole] {
-        let inline = InlineFacts(tree: tree)
+    /// headed "Title" wins; a table with neither takes a column of unlinked names when its
+    /// header says nothing else.
+    private static func refine(_ roles: [ColumnRole], headers: [String], rows: [TableGrid.Row]) -> [ColumnRole] {
         var refined = roles.enumerated().map { column, role -> ColumnRole in
-            guard role == .title, !rows.isEmpty else { return role }
+            guard role == .title || role.isName, !rows.isEmpty else { return role }
             let onlyLabels = rows.allSatisfy { row in
-                guard let cell = tree.children(of: row).dropFirst(column).first else { return true }
-                let text = tree.plainText(of: cell).trimming(.whitespacesAndNewlines)
-                return text.isEmpty || text == "-" || (LinkLabel.isGeneric(text) && !inline.links(under: cell).isEmpty)
+                guard column < row.cells.count else { return true }
+                let cell = row.cells[column]
+                let text = cell.text.trimming(.whitespacesAndNewlines)
+                let links = cell.pieces.compactMap(\.link)
+                return text.isEmpty || text == "-" || (!links.isEmpty && links.allSatisfy { LinkLabel.isLabel($0.text) || $0.isBadge }
+                                                        && links.map(\.text).joined().count >= text.count - 4)
             }
-            return onlyLabels ? .links(.paper) : role
+            if onlyLabels {
+                if case .name(.dataset) = role { return .links(.dataset) }
+                return .links(.paper)
+            }
+            return role
         }
         let titleColumns = refined.indices.filter { refined[$0] == .title }
         if titleColumns.count > 1 {
@@ -95,82 +137,140 @@ struct TableReader {
         return refined
     }
 
-    /// The table's header texts and each row's cell count as written.
-    var rawTable: ListTable {
-        let header = rows.first.map { tree.children(of: $0).map { tree.plainText(of: $0) } } ?? []
-        let headerLine = rows.first.map { tree[$0].range.start.line } ?? tree[table].range.start.line
-        let body = rows.dropFirst().map { row in
-            let line = tree[row].range.start.line
-            return ListTable.Row(line: line, cellCount: Self.cellCount(tree.source.lineBytes(line)))
-        }
-        return ListTable(header: header, headerLine: headerLine, rows: Array(body))
-    }
-
     /// One entry per body row, when a column holds titles or names.
     func entries(section: [String]) -> [Entry] {
-        guard roles.contains(.title) || roles.contains(.name) else { return [] }
-        return rows.dropFirst().map { entry(row: $0, section: section) }
+        guard roles.contains(where: { $0 == .title || $0.isName }) else { return [] }
+        return grid.rows.compactMap { entry(row: $0, section: section) }
     }
 
-    private func entry(row: NodeID, section: [String]) -> Entry {
-        let line = tree[row].range.start.line
-        var entry = Entry(shape: .tableRow, section: section, lines: line...line)
-        let inline = InlineFacts(tree: tree)
+    private func entry(row: TableGrid.Row, section: [String]) -> Entry? {
+        var entry = Entry(shape: grid.shape, section: section, lines: row.lines)
         var referenceTitle: String?
-        for (column, cell) in tree.children(of: row).enumerated() where column < roles.count {
-            let text = tree.plainText(of: cell).trimming(.whitespacesAndNewlines)
-            let cellLinks = inline.links(under: cell)
+        var titleFacts: EntryFacts?
+        var kindFromColumn: EntryKind?
+        for (column, cell) in row.cells.enumerated() where column < roles.count {
+            let text = cell.text.trimming(.whitespacesAndNewlines)
+            let cellLinks = cell.pieces.compactMap(\.link)
+            var hint: LinkKind?
             switch roles[column] {
             case .title:
-                let titleLink = cellLinks.first { !LinkLabel.isGeneric($0.text) && !$0.isBadge }
-                entry.title = TextFacts.cleanTitle(titleLink?.text ?? text)
+                var facts = EntryReader.read(cell.pieces, authorsFollow: grid.header[column].lowercased().contains("author"))
+                if facts.title == nil, let text = TextFacts.cleanTitle(text) {
+                    // A title column's text is a title, however short.
+                    facts.title = text
+                    facts.titleLine = cell.line
+                }
+                titleFacts = facts
                 for link in cellLinks {
-                    let isTitle = link.node == titleLink?.node
                     entry.links.append(EntryLink(label: LinkLabel.normalize(link.text),
-                                                 kind: isTitle ? .paper : LinkKind(label: link.text, url: link.url),
-                                                 url: link.url))
+                                                 kind: link.node == facts.titleLink ? LinkKind(titleLinkTo: link.url)
+                                                     : LinkKind(label: link.text, url: link.url),
+                                                 url: link.url, line: link.line))
                 }
                 continue
-            case .name:
-                entry.name = TextFacts.cleanTitle(text)
-                referenceTitle = referenceTitle ?? tree.descendants(of: cell).lazy
-                    .compactMap { tree[$0].kind == .link ? tree[$0].title : nil }
-                    .first { !$0.isEmpty }
+            case .name(let kind):
+                if kind != nil { kindFromColumn = kind }
+                let facts = EntryReader.read(cell.pieces)
+                entry.name = facts.title ?? TextFacts.cleanTitle(LeadText.withoutReferenceMarks(text))
+                entry.fieldLines.name = entry.name == nil ? nil : cell.line
+                referenceTitle = referenceTitle ?? cell.linkTitles.first { !$0.isEmpty }
+                for link in cellLinks {
+                    entry.links.append(EntryLink(label: LinkLabel.normalize(link.text),
+                                                 kind: link.node == facts.titleLink ? LinkKind(label: "", url: link.url, columnHint: kind == .dataset ? .dataset : nil)
+                                                     : LinkKind(label: link.text, url: link.url),
+                                                 url: link.url, line: link.line))
+                }
+                continue
             case .year:
-                if !text.isEmpty, text != "-" {
-                    entry.yearText = text
-                    entry.year = TextFacts.year(in: text)
+                if !text.isEmpty, text != "-", entry.date == nil {
+                    entry.dateText = text
+                    entry.date = DateText.field(text) ?? DateText.find(in: text)
+                    entry.fieldLines.date = cell.line
                 }
             case .venue:
-                if let parsed = TextFacts.venueAndYear(text) {
-                    entry.venue = parsed.venue
-                    if entry.year == nil {
-                        entry.year = parsed.year
-                        entry.yearText = text
+                if let tag = TextFacts.venueTag(text) {
+                    entry.venue = tag.venue
+                    if entry.date == nil {
+                        entry.date = tag.date
+                        entry.dateText = tag.date.text
+                        entry.fieldLines.date = cell.line
                     }
                 } else {
                     entry.venue = TextFacts.cleanTitle(text)
                 }
+                entry.fieldLines.venue = entry.venue == nil ? nil : cell.line
             case .authors:
                 let names = TextFacts.authors(in: text)
                 entry.authors = names.isEmpty ? nil : names
+                entry.fieldLines.authors = entry.authors == nil ? nil : cell.line
             case .category:
                 entry.category = text.isEmpty || text == "-" ? nil : text
-            case .index, .links, .other:
+                entry.fieldLines.category = entry.category == nil ? nil : cell.line
+            case .links(let kind):
+                hint = kind
+            case .index, .other:
                 break
             }
-            let hint: LinkKind? = if case .links(let kind) = roles[column] { kind } else { nil }
             for link in cellLinks {
                 entry.links.append(EntryLink(label: LinkLabel.normalize(link.text),
                                              kind: LinkKind(label: link.text, url: link.url, columnHint: hint),
-                                             url: link.url))
+                                             url: link.url, line: link.line))
             }
         }
-        if !roles.contains(.title) {
+        if let titleFacts {
+            let date = entry.date
+            let dateText = entry.dateText
+            titleFacts.apply(to: &entry)
+            if let date {
+                // A date column wins over a date read in the title cell.
+                entry.date = date
+                entry.dateText = dateText
+            }
+        }
+        if titleFacts == nil {
+            // No title column: a short name's reference title, else the name, is the title.
             entry.title = referenceTitle.flatMap(TextFacts.cleanTitle) ?? entry.name
+            if entry.title != nil { entry.fieldLines.title = entry.fieldLines.name }
+        }
+        guard entry.title != nil || entry.name != nil || !entry.links.isEmpty else { return nil }
+        if let kindFromColumn, kindFromColumn == .dataset || titleFacts == nil {
+            // A model column names a model unless the row is a paper's (it has a title column).
+            entry.kind = kindFromColumn
+        } else if let column = roles.firstIndex(of: .title), ColumnRole.namesPapers(grid.header[column]) {
+            entry.kind = .paper
         }
         entry.ids = PaperIDs(links: entry.links)
         return entry
+    }
+}
+
+extension TableGrid {
+    /// A Markdown table's grid.
+    init(markdownTable table: NodeID, in tree: MarkdownTree) {
+        let inline = InlineFacts(tree: tree)
+        let rowNodes = tree.children(of: table)
+        header = (rowNodes.first.map { tree.children(of: $0) } ?? []).map { tree.plainText(of: $0) }
+        rows = rowNodes.dropFirst().map { row in
+            let line = tree[row].range.start.line
+            return Row(cells: tree.children(of: row).map { cell in
+                Cell(pieces: inline.pieces(of: tree.children(of: cell)), text: tree.plainText(of: cell), line: line,
+                     linkTitles: tree.descendants(of: cell).compactMap { tree[$0].kind == .link ? tree[$0].title : nil })
+            }, lines: line...line)
+        }
+        shape = .tableRow
+    }
+
+    /// A Markdown table's header texts and each row's cell count as written (cmark-gfm pads
+    /// short rows and drops extra cells, so the counts come from the raw lines).
+    static func rawTable(_ table: NodeID, in tree: MarkdownTree) -> ListTable {
+        let rows = tree.children(of: table)
+        let header = rows.first.map { tree.children(of: $0).map { tree.plainText(of: $0) } } ?? []
+        let headerLine = rows.first.map { tree[$0].range.start.line } ?? tree[table].range.start.line
+        let body = rows.dropFirst().map { row in
+            let line = tree[row].range.start.line
+            return ListTable.Row(line: line, cellCount: cellCount(tree.source.lineBytes(line)))
+        }
+        return ListTable(header: header, headerLine: headerLine, rows: Array(body))
     }
 
     /// Counts the cells of a table row as written: unescaped pipes split cells (GFM splits

@@ -1,68 +1,238 @@
 import Foundation
 import Markdown
 
-/// Reads years, venues and author lists out of the short texts lists write them in.
+/// Reads venues, dates, author lists and titles out of the short texts lists write them in.
 enum TextFacts {
-    /// A year as written: `2023`, `2022/10`, `2023.04`, `'23`; the first plausible year wins.
-    static func year(in text: String) -> Int? {
-        if let match = text.firstMatch(of: fourDigitYear) { return Int(match.1) }
-        if let match = text.firstMatch(of: apostropheYear), let short = Int(match.1) { return 2000 + short }
-        return nil
-    }
-
-    /// Splits `CVPR 2023`, `NeurIPS'23`, `IEEE TMI 2024` into a venue and a year; a bare date
-    /// such as `2023.04` gives a year only. Nil when the text holds no year.
-    static func venueAndYear(_ text: String) -> (venue: String?, year: Int)? {
-        let trimmed = text.trimming(.whitespacesAndNewlines)
-        guard let match = trimmed.wholeMatch(of: venueYear) else {
-            if trimmed.wholeMatch(of: bareDate) != nil, let year = year(in: trimmed) { return (nil, year) }
+    /// A venue-and-date tag read whole: `CVPR 2023`, `NeurIPS'23`, `IEEE TMI 2024`, `arXiv, 2025`,
+    /// `IJCNN-19`, `MICCAI 2023 Oral`, or a bare date (`2023.04`, venue nil). Nil when the text
+    /// is anything else (a title, a sentence).
+    static func venueTag(_ text: String) -> (venue: String?, date: EntryDate)? {
+        let trimmed = text.trimming(tagEdges)
+        guard !trimmed.isEmpty, trimmed.count <= 60 else { return nil }
+        if let date = DateText.field(trimmed) { return (nil, date) }
+        let tokens = DateToken.scan(trimmed)
+        // IJCNN-19, MICCAI-2021: a venue word, a hyphen and a year.
+        if tokens.count >= 3, tokens[tokens.count - 2].text == "-", tokens.last?.kind == .number,
+           let value = tokens.last?.value, tokens.last!.text.count == 2 || tokens.last!.text.count == 4,
+           tokens[tokens.count - 3].kind == .word {
+            let year = tokens.last!.text.count == 2 ? DateText.century(value) : value
+            let venueText = String(decoding: Array(trimmed.utf8)[..<tokens[tokens.count - 2].start], as: UTF8.self)
+            if DateText.isYear(year), isVenueName(venueText), !venueText.contains(":") {
+                return (venueText.trimming(venueEdges), EntryDate(year: year, text: String(tokens[tokens.count - 1].text)))
+            }
+        }
+        // MICCAI17, ICLR2025: an acronym with its year glued on.
+        if tokens.count == 2, tokens[0].kind == .word, tokens[0].text.count >= 3, tokens[0].text.allSatisfy(\.isUppercase),
+           tokens[1].kind == .number, !tokens[1].spaced, let value = tokens[1].value, tokens[1].text.count == 2 {
+            return (String(tokens[0].text), EntryDate(year: DateText.century(value), text: String(tokens[1].text)))
+        }
+        guard let (date, range) = DateText.locate(in: trimmed) else { return nil }
+        let bytes = Array(trimmed.utf8)
+        let before = String(decoding: bytes[..<range.lowerBound], as: UTF8.self).trimming(venueEdges)
+        let after = String(decoding: bytes[range.upperBound...], as: UTF8.self).trimming(venueEdges)
+        // What follows the date may only qualify it (`Oral`, `Workshop`, `(Spotlight)`).
+        let qualifiers = after.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "-" })
+        guard qualifiers.count <= 4, !before.isEmpty || after.isEmpty,
+              qualifiers.allSatisfy({ $0.first?.isUppercase == true || Self.venueWords.contains($0.lowercased())
+                  || ["and", "&", "of", "in", "on"].contains($0.lowercased()) }),
+              before.isEmpty || before.filter(\.isLetter).count >= 2 else { return nil }
+        guard before.isEmpty || (isVenueName(before) && !before.contains(":") && before.split(separator: " ").count <= 5) else {
             return nil
         }
-        let venue = String(match.1).trimming(Self.venueEdges)
-        guard let year = match.2.flatMap({ Int($0) }) ?? match.3.flatMap({ Int($0) }).map({ 2000 + $0 }) else {
-            return nil
-        }
-        return (venue.isEmpty ? nil : venue, year)
+        let venue = [before, after].filter { !$0.isEmpty }.joined(separator: " ")
+        return (venue.isEmpty ? nil : venue, date)
     }
 
-    /// Splits an author line on commas, `and`, `&` and semicolons; trims a final period.
+    private static let quotes: Set<Character> = ["\"", "“", "”", "„"]
+
+    /// Whether a short text names a venue: one word (`NeurIPS`, `arXiv`, `Nature`), or two to six
+    /// that read as one (an acronym, an abbreviation or a word venues use, and no sentence):
+    /// `IEEE Trans. Med. Imaging`, `Nature Medicine`, `npj Digital Medicine`.
+    static func isVenueName(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard (1...6).contains(words.count), words.contains(where: { $0.contains(where: \.isLetter) }) else { return false }
+        let lowercaseWords = words.filter { word in
+            word.first?.isLowercase == true && !word.dropFirst().contains(where: \.isUppercase)
+                && !["of", "on", "and", "in", "for", "the", "&"].contains(word)
+        }
+        // `arxiv`, `npj DM`: one lowercase word names a venue too; more make a sentence.
+        guard lowercaseWords.count <= (words.count <= 3 ? 1 : 0) else { return false }
+        if words.count == 1 { return true }
+        return words.contains { word in
+            word.filter(\.isUppercase).count >= 2 || word.hasSuffix(".") || venueWords.contains(word.lowercased())
+        }
+    }
+
+    /// Words venues are named with.
+    private static let venueWords: Set<String> = [
+        "conference", "conf", "journal", "transactions", "proceedings", "workshop", "workshops", "symposium", "letters",
+        "review", "reviews", "magazine", "medicine", "nature", "science", "communications", "reports", "analysis",
+        "imaging", "intelligence", "arxiv", "preprint", "biorxiv", "medrxiv", "track", "findings", "oral", "spotlight",
+        "poster", "annual", "international", "computing", "surveys", "research", "systems", "learning", "vision",
+        "robotics", "radiology", "informatics", "engineering", "physics", "access",
+    ]
+
+    /// Splits an author line on commas, `and`, `&` and semicolons; trims a final period and
+    /// drops `et al.`.
     static func authors(in text: String) -> [String] {
-        var line = text.trimming(Self.spacesAndEmphasis)
+        var line = text.trimming(spacesAndEmphasis)
         for prefix in ["Authors:", "Author:", "By:", "by "] where line.lowercased().hasPrefix(prefix.lowercased()) {
             line = String(line.dropFirst(prefix.count))
         }
-        let separated = line.replacing(" and ", with: ",")
-        return separated.split(whereSeparator: { $0 == "," || $0 == "&" || $0 == ";" }).map { part in
+        let separated = line.replacing(" and ", with: ",").replacing(", et al", with: ",et al").replacing(" et al", with: ",et al")
+        var names: [String] = []
+        var pendingSurname: String?
+        for part in separated.split(whereSeparator: { $0 == "," || $0 == "&" || $0 == ";" || $0 == "，" || $0 == "、" }) {
             var name = part.trimming(.whitespacesAndNewlines)
             if name.hasSuffix(".") && !name.dropLast().hasSuffix(" ") && name.dropLast().last?.isLowercase == true {
                 name.removeLast()
             }
-            return name.trimming(.whitespacesAndNewlines)
-        }.filter { !$0.isEmpty && $0 != "et al" && $0 != "et al." && $0 != "..." }
+            name = name.trimming(spacesAndEmphasis)
+            guard !name.isEmpty, !["et al", "et al.", "...", "…", "etc", "etc."].contains(name.lowercased()) else { continue }
+            // "Surname, I." written as two comma-separated parts.
+            if isInitials(name), let surname = pendingSurname ?? names.popLast() {
+                names.append("\(surname), \(name)")
+                pendingSurname = nil
+                continue
+            }
+            names.append(name)
+        }
+        return names
     }
 
-    /// Whether a line reads like a list of person names rather than prose or a key-value note.
+    /// `A.`, `C. L.`, `S.-H.`: initials only.
+    private static func isInitials(_ text: String) -> Bool {
+        let letters = text.filter { $0 != "." && $0 != " " && $0 != "-" }
+        return !letters.isEmpty && letters.count <= 3 && letters.allSatisfy(\.isUppercase) && text.contains(".")
+    }
+
+    /// Whether a line reads like a list of person names rather than prose, a title or a note.
     static func looksLikeAuthors(_ text: String) -> Bool {
-        let trimmed = text.trimming(Self.spacesAndEmphasis)
-        guard !trimmed.isEmpty, !trimmed.contains(":"), !trimmed.containsBytes("http") else { return false }
+        let trimmed = text.trimming(spacesAndEmphasis)
+        guard !trimmed.isEmpty, !trimmed.contains(":"), !trimmed.containsBytes("http"),
+              !trimmed.contains(where: { $0.isNumber }) else { return false }
         let names = authors(in: trimmed)
         guard !names.isEmpty else { return false }
-        return names.allSatisfy { name in
+        let wellFormed = names.allSatisfy { name in
             let words = name.split(separator: " ")
-            return (1...6).contains(words.count) && (name.first?.isUppercase ?? false)
+            guard (1...6).contains(words.count), let first = name.first, first.isUppercase || !first.isASCII,
+                  !name.contains("(") else { return false }
+            // Names have no lowercase words but particles (de, van, von, da, del, bin…), and a
+            // period only after an initial (`A.`, `S.-H.`) or `Jr.`.
+            return words.allSatisfy { word in
+                (word.first?.isLowercase != true || Self.nameParticles.contains(word.lowercased()))
+                    && (!word.hasSuffix(".") || word.filter(\.isLetter).count <= 2 || ["al.", "jr.", "sr."].contains(word.lowercased()))
+            }
         }
+        // A single capitalised phrase without a comma reads as well as a title.
+        return wellFormed && (names.count >= 2 || trimmed.lowercased().contains("et al"))
     }
 
-    /// A title with surrounding spaces, separators and a final period removed.
+    static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "la", "le",
+                                             "bin", "ibn", "al", "dos", "das", "ter", "y", "et", "al.", "al"]
+
+    /// A title with surrounding spaces, separators, quotes and a final period removed.
     static func cleanTitle(_ text: String) -> String? {
-        var title = text.trimming(titleEdges)
-        while title.hasSuffix(".") || title.hasSuffix(",") { title.removeLast() }
-        title = title.trimming(.whitespacesAndNewlines).collapsingWhitespace()
-        return title.isEmpty || title == "-" ? nil : title
+        var title = LeadText.strippingSymbols(withoutShortcodes(text)).trimming(titleEdges)
+        // `[Jax + Flax] Minimal …`: an opening bracket that closes is part of the title.
+        for (opening, closing) in [("[", "]"), ("(", ")")] {
+            let trimmed = text.trimming(titleEdges.subtracting(opening))
+            if trimmed.hasPrefix(opening), let close = trimmed.firstIndex(of: Character(closing)),
+               trimmed.distance(from: trimmed.startIndex, to: close) > 1, title.contains(closing) {
+                title = LeadText.strippingSymbols(withoutShortcodes(trimmed)).trimming(titleEdges.subtracting(opening))
+            }
+        }
+        // Emoji decorate; they are not the title (`PIE-NeRF🍕:`).
+        if title.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) {
+            title = String(title.filter { !$0.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) })
+                .collapsingWhitespace().trimming(titleEdges)
+        }
+        while (title.hasSuffix(".") && !title.hasSuffix(" al.")) || title.hasSuffix(",") || title.hasSuffix(";") { title.removeLast() }
+        title = title.trimming(titleEdges).collapsingWhitespace()
+        if let opening = title.first, let closing = title.last, title.count >= 2,
+           Self.quotes.contains(opening) && Self.quotes.contains(closing) && title.filter(Self.quotes.contains).count == 2 {
+            title = String(title.dropFirst().dropLast()).trimming(titleEdges)
+            while title.hasSuffix(".") || title.hasSuffix(",") { title.removeLast() }
+        }
+        // A quote left alone at either end (`“Sequence to …`) is a stray.
+        if title.filter(Self.quotes.contains).count % 2 == 1 {
+            if let first = title.first, Self.quotes.contains(first) { title.removeFirst() }
+            else if let last = title.last, Self.quotes.contains(last) { title.removeLast() }
+            title = title.trimming(titleEdges)
+        }
+        return title.isEmpty || title == "-" || !title.contains(where: { $0.isLetter || $0.isNumber }) ? nil : title
     }
 
-    /// What is trimmed off both ends of a title: spaces, separators, opening brackets, emphasis.
-    private static let titleEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|-–—:[(*_"))
+    /// Text without emoji shortcodes (`:laughing:`, `:star:`).
+    static func withoutShortcodes(_ text: String) -> String {
+        guard text.contains(":") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let colon = rest.firstIndex(of: ":") {
+            let after = rest[rest.index(after: colon)...]
+            let name = after.prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "+" || $0 == "-") }
+            if name.count >= 2, name.first?.isLetter == true, name.endIndex < rest.endIndex, rest[name.endIndex] == ":" {
+                result += rest[..<colon]
+                rest = rest[rest.index(after: name.endIndex)...]
+            } else {
+                result += rest[...colon]
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
+    /// Whether a text can be a title: letters, and not only a label, a tag, a date or a URL.
+    static func isTitleLike(_ text: String) -> Bool {
+        let trimmed = text.trimming(titleEdges)
+        guard trimmed.filter(\.isLetter).count >= 2 else { return false }
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return false }
+        if LinkLabel.isGeneric(trimmed) || venueTag(trimmed) != nil { return false }
+        return true
+    }
+
+    /// A reference written without quotes or emphasis: `Authors. Title. Venue, Year.` or
+    /// `Authors (Year). Title. Venue.` Nil unless the authors, a title of three words or more,
+    /// and a year are all there.
+    static func splitCitation(_ text: String) -> (authors: [String], title: String, rest: String)? {
+        let boundaries = sentenceEnds(in: text)
+        for (index, end) in boundaries.enumerated() {
+            var names = String(text[..<end])
+            // APA: `Surname, A., & Other, B. (2016)`.
+            if names.hasSuffix(")"), let open = names.lastIndex(of: "("), DateText.field(String(names[open...])) != nil {
+                names = String(names[..<open])
+            }
+            guard looksLikeAuthors(names) else { continue }
+            guard index + 1 < boundaries.count else { return nil }
+            let titleStart = text.index(after: end)
+            let titleEnd = boundaries[index + 1]
+            let title = String(text[titleStart..<titleEnd]).trimming(.whitespaces)
+            let rest = String(text[text.index(after: titleEnd)...])
+            guard title.split(separator: " ").count >= 3, DateText.find(in: rest + " " + String(text[..<end])) != nil else { return nil }
+            return (authors(in: names), title, rest)
+        }
+        return nil
+    }
+
+    /// Where sentences end: a period, `?` or `!` followed by a space, not after an initial
+    /// (`A.`), an abbreviation of two letters or `al`.
+    private static func sentenceEnds(in text: String) -> [String.Index] {
+        var ends: [String.Index] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character == "." || character == "?" || character == "!", next == text.endIndex || text[next] == " " {
+                let word = text[..<index].split(separator: " ").last ?? ""
+                let isInitial = word.count <= 2 && word.first?.isUppercase == true
+                    || word.hasSuffix(".") || word.count == 1 || word == "al" || word.hasSuffix(")") && word.count <= 2
+                if !isInitial || character != "." { ends.append(index) }
+            }
+            index = next
+        }
+        return ends
+    }
 
     /// A heading's text with runs of white space folded.
     static func cleanHeading(_ text: String) -> String {
@@ -70,11 +240,11 @@ enum TextFacts {
     }
 
     /// Spaces, and emphasis markers left as text when emphasis never closes (`*A, B *`).
-    private static let spacesAndEmphasis = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "*_"))
-    private static let venueEdges = ScalarSet(charactersIn: " ,-'’")
-
-    nonisolated(unsafe) private static let fourDigitYear = /(?:^|[^0-9])((?:19|20)[0-9]{2})(?![0-9])/
-    nonisolated(unsafe) private static let apostropheYear = /['’]([0-9]{2})(?![0-9])/
-    nonisolated(unsafe) private static let venueYear = /(.*?)[\s,-]*(?:((?:19|20)[0-9]{2})|['’]([0-9]{2}))/
-    nonisolated(unsafe) private static let bareDate = /(?:19|20)[0-9]{2}(?:[.\/-][0-9]{1,2}){0,2}/
+    static let spacesAndEmphasis = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "*_"))
+    /// What is trimmed off a tag: spaces, brackets, backticks, emphasis marks and separators.
+    static let tagEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "[]()`*_|,;:.·•"))
+    /// What is trimmed off a venue: spaces and separators.
+    static let venueEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",-–—'’.;:|()[]"))
+    /// What is trimmed off both ends of a title: spaces, separators, opening brackets, emphasis.
+    private static let titleEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|-–—:[(*_\\"))
 }

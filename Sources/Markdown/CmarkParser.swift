@@ -221,9 +221,21 @@ private struct TreeBuilder {
         let id = nodes.count
         let url = kind == .link || kind == .image ? Self.string(cmark_node_get_url(node)) : nil
         let title = kind == .link || kind == .image ? Self.string(cmark_node_get_title(node)) : nil
+        var range = range(of: node, kind: kind)
+        if cmark_node_get_start_line(node) == 0, let parent {
+            // Nodes made after parsing (autolinks of bare URLs) have no position: they stand after
+            // their previous sibling, on the line that holds their text.
+            let after = lastChild[parent].map { nodes[$0].range.end } ?? nodes[parent].range.start
+            let text = url ?? Self.string(cmark_node_get_literal(node)) ?? ""
+            let line = (after.line...max(after.line, nodes[parent].range.end.line)).first { line in
+                !text.isEmpty && source.line(line).contains(text)
+            } ?? after.line
+            range = SourceRange(start: SourcePosition(line: line, column: line == after.line ? after.column : 1),
+                                end: SourcePosition(line: line, column: max(1, source.lineLength(line))))
+        }
         nodes.append(MarkdownNode(
             kind: kind,
-            range: range(of: node, kind: kind),
+            range: range,
             literal: Self.string(cmark_node_get_literal(node)),
             destination: url,
             title: title,

@@ -44,6 +44,11 @@ public struct ScalarSet: Sendable {
     public func union(_ other: CharacterSet) -> ScalarSet {
         ScalarSet(others.union(other))
     }
+
+    /// These scalars but the characters of a string.
+    public func subtracting(_ characters: String) -> ScalarSet {
+        ScalarSet(others.subtracting(CharacterSet(charactersIn: characters)))
+    }
 }
 
 extension StringProtocol {

@@ -53,7 +53,7 @@ public enum FormatLosslessness {
     static func differences(_ old: Entry, _ new: Entry) -> [(String, String?, String?)] {
         var facts: [(String, String?, String?)] = [
             ("shape", old.shape.rawValue, new.shape.rawValue), ("title", old.title, new.title), ("name", old.name, new.name),
-            ("year", old.yearText, new.yearText), ("venue", old.venue, new.venue), ("category", old.category, new.category),
+            ("year", old.dateText, new.dateText), ("venue", old.venue, new.venue), ("category", old.category, new.category),
             ("arXiv id", old.ids.arxiv, new.ids.arxiv), ("DOI", old.ids.doi, new.ids.doi),
         ]
         let oldAuthors = old.authors ?? [], newAuthors = new.authors ?? []

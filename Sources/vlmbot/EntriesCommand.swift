@@ -30,10 +30,10 @@ struct EntriesCommand: ParsableCommand {
         guard files.count == 1, let file = files.first else {
             throw VlmbotError("\(path): a folder; 'vlmbot entries' takes one list file")
         }
-        let entries = ListParser.parse(file.source, profile: settings.configuration.profile(forPath: file.displayPath)).entries
+        let document = ListParser.parse(file.source, profile: settings.configuration.profile(forPath: file.displayPath))
         switch format {
-        case .json: Terminal.output(EntriesReporter.json(entries, path: file.displayPath))
-        case .tsv: Terminal.output(EntriesReporter.tsv(entries))
+        case .json: Terminal.output(EntriesReporter.json(document, path: file.displayPath))
+        case .tsv: Terminal.output(EntriesReporter.tsv(document.entries))
         }
     }
 }

@@ -128,7 +128,8 @@ import Testing
         #expect(json["path"] as? String == path)
         let entries = try #require(json["entries"] as? [[String: Any]])
         #expect(entries.count == count)
-        let keys = ["line", "endLine", "section", "title", "authors", "year", "venue", "category", "links", "ids"]
+        let keys = ["line", "endLine", "section", "title", "authors", "year", "venue", "category", "links", "ids",
+                    "kind", "name", "date", "fields"]
         #expect(entries.allSatisfy { Set($0.keys) == Set(keys) })
     }
 

@@ -38,6 +38,11 @@ struct ExpectedEntries {
         case "category": return json(entry.category)
         case "links": return entry.links.map { ["label": $0.label, "kind": $0.kind.rawValue, "url": $0.url] }
         case "ids": return ["arxiv": json(entry.ids.arxiv), "doi": json(entry.ids.doi)]
+        case "kind": return entry.kind.rawValue
+        case "name": return json(entry.name)
+        case "date":
+            guard let date = entry.date else { return NSNull() }
+            return ["year": date.year, "month": json(date.month), "day": json(date.day), "precision": date.precision.rawValue]
         default: return "unknown key \(key)"
         }
     }

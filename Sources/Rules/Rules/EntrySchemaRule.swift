@@ -269,7 +269,7 @@ public struct EntrySchemaRule: Rule {
         let latest = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
         let cellsByLine = Dictionary(tables.flatMap(\.rows).map { ($0.line, $0.cells) }) { first, _ in first }
         return document.entries.compactMap { entry in
-            guard let text = entry.yearText else { return nil }
+            guard let text = entry.dateText else { return nil }
             let message: String
             switch entry.year {
             case nil: message = "'\(text.prefix(20))' in \(entry.label) is not a year: write the four-digit year of publication."

@@ -72,21 +72,21 @@ public struct YearMismatchRule: Rule {
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let preprintVenues = (option("preprint-venues", in: context).listValue ?? []).map(Self.words)
         return document.entries.compactMap { entry in
-            guard let yearText = entry.yearText, let year = entry.year, let arxiv = entry.ids.arxiv,
+            guard let dateText = entry.dateText, let year = entry.year, let arxiv = entry.ids.arxiv,
                   let submitted = Self.submission(ofArxivID: arxiv),
                   entry.venue.map({ venue in preprintVenues.contains { Self.words(venue).isSuperset(of: $0) } }) ?? true
             else { return nil }
-            let stated = StatedDate(yearText, year: year)
+            let stated = StatedDate(dateText, year: year)
             let monthDiffers = stated.month.map { $0 != submitted.month } ?? false
             guard stated.year != submitted.year || monthDiffers else { return nil }
-            let written = String(yearText[stated.range])
+            let written = String(dateText[stated.range])
             let expected = stated.month == nil
                 ? "\(submitted.year)"
                 : "\(submitted.year)\(stated.separator)\(submitted.month < 10 ? "0" : "")\(submitted.month)"
             let message = "The date \(written) contradicts arXiv \(arxiv), first submitted in "
                 + "\(Self.monthNames[submitted.month - 1]) \(submitted.year): write \(expected) if the list gives "
                 + "arXiv dates, or name the venue if \(written) is when it was published."
-            return finding(message, at: Self.range(of: stated, in: yearText, entry: entry, source: document.source))
+            return finding(message, at: Self.range(of: stated, in: dateText, entry: entry, source: document.source))
         }
     }
 
@@ -108,14 +108,14 @@ public struct YearMismatchRule: Rule {
 
     /// Where the stated date is written: the year text in the entry's lines, outside the title
     /// and not inside a longer number or word (such as a URL's), narrowed to the date itself.
-    private static func range(of stated: StatedDate, in yearText: String, entry: Entry, source: SourceText) -> SourceRange {
-        let offset = yearText.utf8.distance(from: yearText.startIndex, to: stated.range.lowerBound)
-        let length = yearText[stated.range].utf8.count
+    private static func range(of stated: StatedDate, in dateText: String, entry: Entry, source: SourceText) -> SourceRange {
+        let offset = dateText.utf8.distance(from: dateText.startIndex, to: stated.range.lowerBound)
+        let length = dateText[stated.range].utf8.count
         let title = entry.title.flatMap { source.range(of: $0, inLines: entry.lines) }
         for line in entry.lines {
             let bytes = Array(source.lineBytes(line))
             var column = 1
-            while let found = source.range(of: yearText, onLine: line, from: column) {
+            while let found = source.range(of: dateText, onLine: line, from: column) {
                 let inTitle = title.map { $0.start <= found.start && found.end <= $0.end } ?? false
                 if !inTitle, isBoundary(bytes, found.start.column - 2), isBoundary(bytes, found.end.column) {
                     let start = found.start.column + offset
