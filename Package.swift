@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "Lists", "Markdown"]),
         .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Rules", "Markdown"]),
         .testTarget(name: "CLITests", dependencies: ["vlmbot"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Lists", "Markdown"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

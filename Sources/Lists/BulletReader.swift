@@ -13,7 +13,7 @@ struct BulletReader {
     }
 
     func entries(inList list: NodeID, section: [String], depth: Int) -> [Entry] {
-        guard depth < ListParser.maximumListDepth else { return [] }
+        guard depth < ListParser.maximumListDepth, !isNavigation(list) else { return [] }
         var entries: [Entry] = []
         for item in tree.children(of: list) {
             let nested = children(of: item) { if case .list = $0 { true } else { false } }
@@ -25,13 +25,18 @@ struct BulletReader {
             }
             // Sub-bullets that name a paper of their own are entries too; the rest belong to
             // this entry (authors, venue, notes, `[code]` links).
+            // Sub-bullets after a sub-entry belong to it.
             var subEntries: [Entry] = []
             for child in nested {
                 for subItem in tree.children(of: child) {
                     if let subEntry = ownEntry(subItem, section: section) {
                         subEntries.append(subEntry)
-                    } else {
+                    } else if subEntries.isEmpty {
                         absorb(subItem, into: &entry)
+                    } else {
+                        absorb(subItem, into: &subEntries[subEntries.count - 1])
+                        let last = lastLine(of: subItem)
+                        subEntries[subEntries.count - 1].lines = subEntries[subEntries.count - 1].lines.lowerBound...max(last, subEntries[subEntries.count - 1].lines.upperBound)
                     }
                 }
             }
@@ -51,8 +56,11 @@ struct BulletReader {
         let pieces = inline.pieces(of: tree.children(of: paragraph))
         if let label = leadingFieldLabel(pieces), label != .title { return nil }
         let facts = EntryReader.read(pieces)
-        guard facts.title != nil, facts.authors != nil || facts.date != nil || facts.venue != nil
-            || facts.links.contains(where: { $0.node == facts.titleLink && LinkURL.kind(of: $0.url) == .paper }) else { return nil }
+        // A title of its own (linked, bold or quoted) and the facts of a paper; a line of
+        // authors and venue is its parent's.
+        guard facts.title != nil, [.link, .strong, .quoted].contains(facts.titleOrigin),
+              facts.authors != nil || facts.date != nil || facts.venue != nil
+                || facts.links.contains(where: { $0.node == facts.titleLink && LinkURL.kind(of: $0.url) == .paper }) else { return nil }
         return entry(item: item, section: section)
     }
 
@@ -61,7 +69,7 @@ struct BulletReader {
     func entry(item: NodeID, section: [String]) -> Entry? {
         guard let paragraph = firstParagraph(of: item) else { return nil }
         let pieces = inline.pieces(of: tree.children(of: paragraph))
-        if leadingFieldLabel(pieces) != nil { return nil }
+        if leadingFieldLabel(pieces) != nil || Self.isPointer(pieces) { return nil }
         var facts = EntryReader.read(pieces)
         guard facts.title != nil else { return nil }
         for block in tree.children(of: item).dropFirst() where tree[block].kind == .paragraph {
@@ -71,6 +79,11 @@ struct BulletReader {
         }
         let hasPaperFacts = facts.authors != nil || (facts.venue != nil && facts.date != nil)
         guard !facts.links.isEmpty || hasPaperFacts else { return nil }
+        // `[Cook et al., IJCNN 2011](#Cook11), *Title*`: naming a paper only through a link to
+        // its entry elsewhere in the list is a cross-reference, not an entry.
+        if facts.links.isEmpty, pieces.contains(where: { $0.kind == .text && isInAnchorLink($0.node) }) {
+            return nil
+        }
         let range = tree[item].range
         var entry = Entry(shape: .bullet, section: section, lines: range.start.line...lastLine(of: item))
         facts.apply(to: &entry)
@@ -141,6 +154,41 @@ struct BulletReader {
         return nil
     }
 
+    /// A list whose items mostly link the list's own headings or pages (a table of contents,
+    /// `- [Quantization](quantization.md)`): the few that link elsewhere are navigation too.
+    private func isNavigation(_ list: NodeID) -> Bool {
+        let items = tree.children(of: list)
+        guard items.count >= 3 else { return false }
+        let navigation = items.filter { item in
+            // An item that is only a link to the list's own heading or page.
+            guard let paragraph = firstParagraph(of: item) else { return false }
+            let children = tree.children(of: paragraph)
+            let links = children.filter { tree[$0].kind == .link }
+            let others = children.filter { tree[$0].kind != .link }.map { tree.plainText(of: $0) }.joined()
+            return links.count == 1 && !LinkURL.isExternal(tree[links[0]].destination ?? "")
+                && !others.contains(where: { $0.isLetter || $0.isNumber })
+        }
+        return navigation.count * 3 >= items.count * 2
+    }
+
+    /// `See also [the theses of …](…)`, `[Contribute to the map](…)`: a bullet that points the
+    /// reader elsewhere names no paper.
+    private static func isPointer(_ pieces: [Piece]) -> Bool {
+        let text = pieces.prefix(3).map(\.text).joined().lowercased().trimming(TextFacts.spacesAndEmphasis)
+        return ["see also", "see ", "check out", "click ", "visit ", "refer to", "contribute to", "contributing",
+                "more papers", "more at", "join ", "follow "].contains { text.hasPrefix($0) }
+    }
+
+    /// Whether a node stands inside a link to a heading of the list (`#anchor`).
+    private func isInAnchorLink(_ node: NodeID) -> Bool {
+        var current = tree[node].parent
+        while let id = current {
+            if tree[id].kind == .link { return tree[id].destination?.hasPrefix("#") == true }
+            current = tree[id].parent
+        }
+        return false
+    }
+
     private func firstParagraph(of item: NodeID) -> NodeID? {
         tree.children(of: item).first.flatMap { tree[$0].kind == .paragraph ? $0 : nil }
     }
@@ -159,13 +207,5 @@ struct BulletReader {
         var last = line - 1
         while last > first, tree.source.isBlank(last) { last -= 1 }
         return max(first, last)
-    }
-}
-
-extension FieldLabel {
-    /// The value of a `Label: value` text.
-    static func value(of text: String) -> String {
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return text }
-        return String(text[text.index(after: colon)...]).trimming(.whitespaces)
     }
 }

@@ -33,9 +33,9 @@ public enum EntryKind: String, Sendable, Codable, CaseIterable {
     case model
     /// A library, framework, application or other software without a paper.
     case tool
-    /// A blog post, article, tutorial, talk or news item.
+    /// A blog post or a news article.
     case blog
-    /// Anything the list does not say.
+    /// Anything else, or what the list does not say: talks, videos, podcasts, workshops.
     case other
 }
 

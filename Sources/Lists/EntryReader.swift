@@ -82,6 +82,14 @@ enum EntryReader {
         var facts = EntryFacts(links: pieces.compactMap(\.link))
         guard let span = titleSpan(in: pieces) else {
             facts.fill(from: fields(pieces))
+            // `<u>JAX</u>: [[Source](…)]`: a name alone names the entry.
+            if let name = nameTag(before: Position(piece: pieces.count, offset: 0), in: pieces) {
+                facts.title = name
+                facts.name = name
+                facts.titleLine = pieces.first?.line
+                facts.nameLine = facts.titleLine
+                facts.titleOrigin = .plain
+            }
             return facts
         }
         facts.title = span.title
@@ -94,13 +102,21 @@ enum EntryReader {
         case .bracketed: .bracketed
         case .plain: span.citation == nil ? .plain : .citation
         }
+        if let authors = span.trailingAuthors, !authors.isEmpty {
+            facts.authors = authors
+            facts.authorsLine = span.line
+        }
         if let citation = span.citation {
             facts.authors = citation.authors
             facts.authorsLine = span.line
             if let (date, range) = DateText.locate(in: citation.rest) {
                 let before = String(decoding: Array(citation.rest.utf8)[..<range.lowerBound], as: UTF8.self)
                 take(date, venue: venueBefore(before), line: span.line, into: &facts)
+            } else if let venue = citation.rest.split(separator: ".").first.flatMap({ shortVenue(String($0)) }) {
+                facts.venue = venue
+                facts.venueLine = span.line
             }
+            take(citation.date, venue: nil, line: span.line, into: &facts)
         }
         facts.name = span.name
         facts.nameLine = span.name == nil ? nil : span.line
@@ -146,8 +162,10 @@ enum EntryReader {
         var trailingVenue: String?
         /// Tags read off the front of a plain title (`[2023/07] Title`).
         var lead: LeadText?
-        /// A plain reference's authors and what follows its title.
-        var citation: (authors: [String], rest: String)?
+        /// Authors written after a plain title (`Title, A. Author et al. 2019`).
+        var trailingAuthors: [String]?
+        /// A plain reference's authors, what follows its title, and its year.
+        var citation: (authors: [String], rest: String, date: EntryDate?)?
     }
 
     private static func titleSpan(in pieces: [Piece]) -> TitleSpan? {
@@ -275,8 +293,8 @@ enum EntryReader {
         let lineStart = pieces[..<start].lastIndex(where: \.isBreak).map { $0 + 1 } ?? 0
         let lead = pieces[lineStart..<start].filter { $0.kind == .text || $0.kind == .code }.map(\.readingText).joined()
         if let last = lead.last, last.isLetter || last.isNumber { return false }
-        let rest = LeadText(lead).rest.trimming(TextFacts.spacesAndEmphasis.union(CharacterSet(charactersIn: "\"“")))
-        if rest.contains(where: \.isLetter), !rest.hasSuffix(":"), !rest.hasSuffix("："), !TextFacts.looksLikeAuthors(rest) {
+        let rest = LeadText(lead).rest.trimming(TextFacts.spacesAndEmphasis.union(CharacterSet(charactersIn: "\"“.")))
+        if rest.contains(where: \.isLetter), !rest.hasSuffix(":"), !rest.hasSuffix("："), LeadText.authors(before: lead) == nil {
             return false
         }
         return true
@@ -327,20 +345,22 @@ enum EntryReader {
             break
         }
         guard let start else { return nil }
-        var lead = LeadText(text, bareWords: .venuesOnly)
+        var lead = LeadText(FieldLabel.strippingLabel(text), bareWords: .venuesOnly)
         if let citation = TextFacts.splitCitation(lead.rest), let title = TextFacts.cleanTitle(citation.title) {
             return TitleSpan(origin: .plain, title: title, start: start, end: end, line: line, lead: lead,
-                             citation: (citation.authors, citation.rest))
+                             citation: (citation.authors, citation.rest, citation.date))
         }
         guard var title = TextFacts.cleanTitle(LeadText.withoutReferenceMarks(lead.rest)), TextFacts.isTitleLike(title) else { return nil }
         var venue: String?
+        var authors: [String]?
         if let trailing = trailingVenue(of: title) {
             title = trailing.title
             venue = trailing.venue.isEmpty ? nil : trailing.venue
             if lead.date == nil { lead.date = trailing.date }
+            authors = trailing.authors
         }
         return TitleSpan(origin: .plain, title: title, start: start, end: end, line: line, name: lead.name, trailingVenue: venue,
-                         lead: lead)
+                         lead: lead, trailingAuthors: authors)
     }
 
     /// A short name written before the title: `<u>T5</u>:`, `[**MMInference**]`, `` `Name`: ``.
@@ -369,10 +389,19 @@ enum EntryReader {
     /// `Title (MICCAI)`, `Title (IEEE Transactions on Medical Imaging)`, `Title(@org)`,
     /// `Title (Y-Net) (MICCAI)`: trailing parenthesised venues, affiliations and short names
     /// taken off a plain title; (title, venue or "").
-    private static func trailingVenue(of title: String) -> (title: String, venue: String, date: EntryDate?)? {
+    private static func trailingVenue(of title: String) -> (title: String, venue: String, date: EntryDate?, authors: [String]?)? {
         var rest = title
         var venue: String?
         var date: EntryDate?
+        var authors: [String]?
+        // `Title (LiTS), Patrick Bilic et al. 201901`: the authors follow the title.
+        if let etAl = rest.range(of: " et al"), let comma = rest[..<etAl.lowerBound].range(of: ", ", options: .backwards),
+           rest[..<comma.lowerBound].split(separator: " ").count >= 3 {
+            date = DateText.field(String(rest[etAl.upperBound...]).trimming(TextFacts.tagEdges))
+                ?? DateText.find(in: String(rest[etAl.upperBound...]))
+            authors = TextFacts.authors(in: String(rest[comma.upperBound..<etAl.lowerBound]))
+            rest = String(rest[..<comma.lowerBound])
+        }
         for _ in 0..<3 {
             // `Title, NeurIPS 2025`
             if !rest.hasSuffix(")"), let comma = rest.range(of: ", ", options: .backwards),
@@ -394,17 +423,19 @@ enum EntryReader {
                 rest = before
                 continue
             }
-            if inner.hasPrefix("@") || (words.count == 1 && inner.contains(where: \.isLowercase) && inner.first?.isUppercase == true
-                                        && inner.dropFirst().contains(where: \.isUppercase)) {
+            if inner.hasPrefix("@") || inner.hasSuffix(" et al.") || inner.hasSuffix(" et al") {
+                // An affiliation (`@microsoft`) or the authors (`Dani Kiyasseh et al.`).
                 rest = before
                 continue
             }
-            guard TextFacts.isVenueName(inner), inner.contains(where: \.isUppercase),
-                  words.count == 1 ? inner.filter(\.isUppercase).count >= 2 : true else { break }
+            // Without a year, only an acronym in capitals (`MICCAI`) or a venue's long name reads
+            // as a venue: `(LiTS)`, `(SurgVLP)` name the work itself.
+            let isAcronym = words.count == 1 && inner.count >= 3 && inner.allSatisfy { $0.isUppercase || $0.isNumber }
+            guard TextFacts.isVenueName(inner), isAcronym || words.count >= 3 else { break }
             venue = venue ?? inner
             rest = before
         }
-        return rest == title ? nil : (rest, venue ?? "", date)
+        return rest == title ? nil : (rest, venue ?? "", date, authors)
     }
 
     // MARK: - Around the title
@@ -450,6 +481,10 @@ enum EntryReader {
         let line = lead.first?.line
         let parsed = LeadText(text)
         take(parsed.date, venue: parsed.venue, line: line, into: &facts)
+        // `Surname, A. (2015). "Title"`, `CoRR abs/1610.04420 (2016) [Title](…)`: a year in parentheses.
+        for group in parenSpans(in: parsed.rest) {
+            if let date = DateText.field(group.text) { take(date, venue: nil, line: line, into: &facts) }
+        }
         var fresh = 0
         let rest = removingGroups(parsed.rest, depth: &fresh)
             .trimming(TextFacts.spacesAndEmphasis.union(CharacterSet(charactersIn: ",.;:\"“")))
@@ -661,7 +696,7 @@ enum EntryReader {
 
     /// Text with its bracketed and parenthesised groups removed; `depth` carries an open group
     /// over to the next piece of text.
-    private static func removingGroups(_ text: String, depth: inout Int) -> String {
+    static func removingGroups(_ text: String, depth: inout Int) -> String {
         var result = ""
         for character in text {
             if character == "[" || character == "(" { depth += 1; continue }
@@ -723,6 +758,12 @@ struct LeadText {
                 let space = trimmed.firstIndex(of: " ") ?? trimmed.endIndex
                 let word = String(trimmed[..<space])
                 let after = Self.withoutReferenceMarks(String(trimmed[space...]))
+                // `WSDM-23 and IJCAI-22 Title`: tags joined by a conjunction.
+                if date != nil, ["and", "&", "/"].contains(word.lowercased()), let next = after.split(separator: " ").first,
+                   TextFacts.venueTag(String(next)) != nil {
+                    rest = after
+                    continue
+                }
                 if !word.hasSuffix(":"), let tag = TextFacts.venueTag(word), word.contains(where: \.isNumber),
                    bareWords == .all || (tag.venue != nil && TextFacts.isTitleLike(after)) {
                     if date.map({ $0.precision < tag.date.precision }) ?? true { date = tag.date }
@@ -741,6 +782,15 @@ struct LeadText {
         self.date = date
         self.venue = venue
         self.rest = rest
+    }
+
+    /// The authors a reference names before its title (`**[12]** Surname, A., et al. (2016). "`),
+    /// when the text before the title is only those (with an index, tags and a year).
+    static func authors(before title: String) -> [String]? {
+        var depth = 0
+        let rest = EntryReader.removingGroups(LeadText(title).rest, depth: &depth)
+            .trimming(TextFacts.spacesAndEmphasis.union(CharacterSet(charactersIn: ",.;:\"“")))
+        return TextFacts.looksLikeAuthors(rest) ? TextFacts.authors(in: rest) : nil
     }
 
     /// A text without trailing reference marks: `ACDC-LungHP [1a], [1b]` is `ACDC-LungHP`.
@@ -796,6 +846,20 @@ enum FieldLabel: String, CaseIterable {
             key = String(key[..<open]).trimming(.whitespaces)
         }
         return words[key]
+    }
+
+    /// The value of a `Label: value` text.
+    static func value(of text: String) -> String {
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return text }
+        return String(text[text.index(after: colon)...]).trimming(.whitespaces)
+    }
+
+    /// A text without a leading label of a note (`Summary: The … Benchmark` is `The … Benchmark`).
+    static func strippingLabel(_ text: String) -> String {
+        let trimmed = text.trimming(.whitespaces)
+        guard let colon = trimmed.firstIndex(where: { $0 == ":" || $0 == "：" }), named(String(trimmed[..<colon])) == .other
+        else { return text }
+        return String(trimmed[trimmed.index(after: colon)...])
     }
 
     private static let words: [String: FieldLabel] = {

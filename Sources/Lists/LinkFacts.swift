@@ -57,6 +57,15 @@ enum LinkLabel {
         return nil
     }
 
+    /// What kind of entry a link label says the entry is: a blog post, documentation.
+    static func entryKind(of label: String) -> EntryKind? {
+        switch normalize(label).lowercased() {
+        case "blog", "blog post", "post", "article", "news", "博客", "知乎", "zhihu": .blog
+        case "docs", "documentation", "doc", "api", "website": .tool
+        default: nil
+        }
+    }
+
     /// Whether a link's visible text is a label rather than a name: a generic label, or text
     /// the list wraps in brackets or parentheses (`[[JNM]](…)`, `[(code)](…)`).
     static func isLabel(_ visible: String) -> Bool {
@@ -88,9 +97,9 @@ public enum LinkURL {
         "ecva.net", "ijcai.org", "aaai.org", "cell.com", "science.org", "pnas.org", "jmir.org",
         "papers.ssrn.com", "tandfonline.com", "spiedigitallibrary.org", "plos.org", "biomedcentral.com", "bmj.com",
         "iopscience.iop.org", "europepmc.org", "cv-foundation.org", "jmlr.org", "mlsys.org", "usenix.org", "aclweb.org",
-        "isca-speech.org", "computer.org", "hindawi.com", "karger.com", "ahajournals.org", "rsna.org", "ashpublications.org",
-        "annualreviews.org", "acm.org", "royalsocietypublishing.org", "cambridge.org", "sagepub.com", "emerald.com",
-        "worldscientific.com", "iclr.cc", "bmva.org", "citeseerx.ist.psu.edu", "scholar.archive.org", "nih.gov",
+        "isca-speech.org", "hindawi.com", "karger.com", "ahajournals.org", "pubs.rsna.org", "ashpublications.org",
+        "annualreviews.org", "royalsocietypublishing.org", "cambridge.org", "sagepub.com", "emerald.com",
+        "worldscientific.com", "iclr.cc", "bmva.org", "citeseerx.ist.psu.edu", "scholar.archive.org", "hdl.handle.net",
     ]
 
     /// Hosts of project pages: a title linked there names the paper but is not its page.
@@ -116,11 +125,24 @@ public enum LinkURL {
         }
         let lower = url.lowercased()
         if lower.hasSuffix(".pdf") || lower.containsBytes(".pdf?") { return .paper }
+        // A publisher vlmbot does not know shows a paper at a path that says so.
+        if !isProjectHost(host), resourceKind(of: url) == nil,
+           let path = lower.range(of: host).map({ lower[$0.upperBound...] }),
+           paperPaths.contains(where: { path.contains($0) }) {
+            return .paper
+        }
         return .other
     }
 
-    /// The kind of a title link: its URL's kind, a project page for hosts of project pages,
-    /// else the paper (a publisher vlmbot does not know).
+    private static let paperPaths = ["/abs/", "/pdf/", "/article/", "/articles/", "/paper/", "/papers/", "/doi/",
+                                     "/publication/", "/publications/", "/chapter/", "/proceedings/", "/fulltext", "/content/"]
+
+    private static func isProjectHost(_ host: String) -> Bool {
+        projectHostSuffixes.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+
+    /// The kind of a title link: its URL's kind, else what its host serves (a dataset, a
+    /// model card, a blog post), else the project's page.
     static func titleKind(of url: String) -> LinkKind {
         let kind = kind(of: url)
         guard kind == .other else { return kind }
@@ -128,15 +150,8 @@ public enum LinkURL {
         case .dataset: return .dataset
         case .model: return .project
         case .blog: return .other
-        default: break
+        default: return host(of: url) == nil ? .other : .project
         }
-        guard let host = host(of: url) else { return .other }
-        if projectHostSuffixes.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return .project }
-        // A publisher vlmbot does not know shows a paper at a path that says so.
-        let path = url.lowercased().dropFirst(url.lowercased().range(of: host)?.upperBound.utf16Offset(in: url.lowercased()) ?? 0)
-        let paperPaths = ["/abs", "/pdf", ".pdf", "/article", "/paper", "/doi", "/publication", "/content/", "/document/",
-                          "/chapter/", "/proceedings", "/fulltext", "/view/", "/download/", "/record/"]
-        return paperPaths.contains(where: { path.contains($0) }) ? .paper : .project
     }
 
     /// What kind of resource a URL's host serves on its own, when it says: a dataset
@@ -144,26 +159,33 @@ public enum LinkURL {
     static func resourceKind(of url: String) -> EntryKind? {
         guard let host = host(of: url) else { return nil }
         let path = url.lowercased()
+        // A PDF is a paper wherever it is kept.
+        if path.hasSuffix(".pdf") || path.contains(".pdf?") { return nil }
         if host == "huggingface.co" || host == "hf.co" {
             if path.contains("/datasets/") { return .dataset }
             if path.contains("/papers/") || path.contains("/spaces/") || path.contains("/blog/") { return nil }
             return .model
         }
-        if ["kaggle.com", "zenodo.org", "physionet.org", "grand-challenge.org", "figshare.com", "synapse.org",
+        if host == "kaggle.com" { return path.contains("/datasets/") ? .dataset : nil }
+        if ["zenodo.org", "physionet.org", "grand-challenge.org", "figshare.com", "synapse.org",
             "cancerimagingarchive.net", "datadryad.org", "openneuro.org"].contains(where: { host == $0 || host.hasSuffix("." + $0) }) {
             return .dataset
         }
         if ["medium.com", "substack.com", "towardsdatascience.com", "zhuanlan.zhihu.com", "wordpress.com", "blogspot.com",
             "openai.com", "anthropic.com"].contains(where: { host == $0 || host.hasSuffix("." + $0) })
-            || host.hasPrefix("blog.") || path.contains("/blog/") || path.contains("/blogs/") {
+            || host.hasPrefix("blog.") || host.contains("blog") || path.contains("/blog/") || path.contains("/blogs/") {
             return .blog
         }
         return nil
     }
 
-    /// Whether a destination leaves the document (not an in-page `#anchor`).
+    /// Whether a destination leaves the list: not an in-page `#anchor`, nor another Markdown page
+    /// of the list's repository (`pruning.md`, `docs/`), which is the list's own navigation.
     static func isExternal(_ url: String) -> Bool {
-        !url.hasPrefix("#")
+        if url.hasPrefix("#") { return false }
+        guard host(of: url) == nil, !url.contains(":") else { return true }
+        let path = url.split(separator: "#").first.map(String.init)?.lowercased() ?? ""
+        return !(path.hasSuffix(".md") || path.hasSuffix(".markdown") || path.hasSuffix("/"))
     }
 
     /// The arXiv identifier a URL names, without its version: a new-style id (`2303.08774`)
@@ -294,9 +316,11 @@ extension PaperIDs {
 }
 
 extension LinkKind {
-    /// The kind of a link from its label, else the hint of its table column, else its URL.
+    /// The kind of a link from its label, else the hint of its table column, else its URL; a
+    /// blog post is no paper whatever its label (`[html](…googleblog…)`).
     init(label: String, url: String, columnHint: LinkKind? = nil) {
-        self = LinkLabel.kind(of: label) ?? columnHint ?? LinkURL.kind(of: url)
+        let kind = LinkLabel.kind(of: label) ?? columnHint ?? LinkURL.kind(of: url)
+        self = kind == .paper && LinkURL.resourceKind(of: url) == .blog ? .other : kind
     }
 
     /// The kind of the link an entry's title is written as.

@@ -29,7 +29,12 @@ struct ParagraphReader {
         let pieces = inline.pieces(of: tree.children(of: paragraph))
         guard let firstText = pieces.firstIndex(where: { !$0.isBlank && !$0.isBreak && $0.kind != .html }) else { return nil }
         let facts = EntryReader.read(pieces)
-        guard facts.title != nil, facts.titleOrigin != .plain, opensWithTitle(pieces, from: firstText, facts: facts) else { return nil }
+        // A plain title is prose unless the paragraph is a one-line citation of a paper:
+        // `Title, Authors et al. 2019 [(arxiv)](…)`.
+        let citesPaper = facts.authors != nil && facts.date != nil && facts.links.contains { LinkURL.kind(of: $0.url) == .paper }
+            && !pieces.contains(where: \.isBreak)
+        guard facts.title != nil, facts.titleOrigin != .plain || citesPaper,
+              opensWithTitle(pieces, from: firstText, facts: facts) else { return nil }
         let range = tree[paragraph].range
         var entry = Entry(shape: .boldBlock, section: section, lines: range.start.line...range.end.line)
         facts.apply(to: &entry)
@@ -39,6 +44,11 @@ struct ParagraphReader {
                       url: link.url, line: link.line)
         }
         entry.ids = PaperIDs(links: entry.links)
+        // `[Title](…): a description …` alone on its line is prose with a link.
+        if facts.titleOrigin == .link, facts.links.count == 1, facts.authors == nil, facts.date == nil,
+           !pieces.contains(where: \.isBreak) {
+            return nil
+        }
         if facts.links.isEmpty, facts.authors == nil {
             // A bold title alone on its paragraph may be followed by its fields.
             return isBoldTitleAlone(pieces) ? .titleOnly(entry) : nil
@@ -50,9 +60,11 @@ struct ParagraphReader {
     /// for a quoted title, after an index and the authors.
     private func opensWithTitle(_ pieces: [Piece], from first: Int, facts: EntryFacts) -> Bool {
         guard let title = facts.title else { return false }
+        // A reference's split already found its authors before its title.
+        if facts.titleOrigin == .citation { return true }
         let lines = pieces.split(whereSeparator: \.isBreak)
         guard let firstLine = lines.first(where: { $0.contains { !$0.isBlank && $0.kind != .html } }) else { return false }
-        let firstLineText = firstLine.filter { $0.kind != .html && $0.kind != .image }.map(\.readingText).joined()
+        let firstLineText = TextFacts.withoutEmoji(firstLine.filter { $0.kind != .html && $0.kind != .image }.map(\.readingText).joined())
         // The title is on the first line (a quoted title of a reference may follow the authors).
         guard firstLineText.contains(title.prefix(12)) || (facts.titleLink != nil && firstLine.contains { $0.link?.node == facts.titleLink }) else {
             return false
@@ -62,8 +74,13 @@ struct ParagraphReader {
         let tags = LeadText(lead)
         let rest = tags.rest.trimming(TextFacts.tagEdges.union(.init(charactersIn: "\"“*_")))
         if rest.isEmpty || !rest.contains(where: \.isLetter) { return lead.count <= Self.maximumLeadLength || tags.date != nil }
+        // `Summary: Title, …`: a label before the title.
+        if let label = lead.trimming(TextFacts.spacesAndEmphasis).split(separator: ":").first,
+           lead.trimming(TextFacts.spacesAndEmphasis).hasSuffix(":"), FieldLabel.named(String(label)) != nil {
+            return true
+        }
         // `Surname, A., et al. "Title."`: a reference names its authors first.
-        return facts.authors != nil && TextFacts.looksLikeAuthors(rest)
+        return LeadText.authors(before: lead) != nil
     }
 
     /// A paragraph that is only a bold title (and tags around it).

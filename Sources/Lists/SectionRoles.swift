@@ -63,9 +63,12 @@ enum SectionRole: Equatable {
         // "Datasets", "Public Dataset", "Datasets and Benchmarks", but not "Dataset Distillation".
         let last = words.last!
         // "Models", "Tools": a plural noun alone names the resources; so does a qualifier.
-        let resource = (words.count == 1 && last.hasSuffix("s")) || words.contains(where: Self.resourceQualifiers.contains)
+        // A heading naming two kinds ("Toolboxes and Foundation Models") says neither for sure.
+        let named = Set(Self.kindNouns.filter { _, nouns in words.contains(where: nouns.contains) }.map(\.0))
+        let resource = named.count <= 1
+            && ((words.count == 1 && last.hasSuffix("s")) || words.contains(where: Self.resourceQualifiers.contains))
         for (kind, nouns) in Self.kindNouns {
-            let alwaysThisKind = kind == .dataset || Self.resourceNouns.contains(last)
+            let alwaysThisKind = named.count <= 1 && (kind == .dataset || kind == .other || Self.resourceNouns.contains(last))
             if nouns.contains(last) {
                 self = .kind(KindHint(kind: kind, isResourceHeading: alwaysThisKind || resource))
                 return
@@ -116,23 +119,25 @@ enum SectionRole: Equatable {
         (.badges, ["star history", "stargazers", "star chart", "stars"]),
         (.other, ["license", "licence", "contact", "contact us", "contacts", "about", "about us", "disclaimer",
                   "other awesome lists", "related awesome lists", "awesome lists", "related lists", "related repos",
-                  "related repositories", "other lists", "other resources lists", "联系", "许可", "team", "maintainers",
+                  "related repositories", "other lists", "other resources lists", "related repo", "other awesome list",
+                  "awesome list", "related awesome list", "other awesome repos", "联系", "许可", "team", "maintainers",
                   "join us", "community", "sponsors", "friend links", "friendly links"]),
     ]
 
     private static let kindNouns: [(EntryKind, Set<String>)] = [
         (.dataset, ["dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "databases", "数据集", "基准"]),
-        (.blog, ["blog", "blogs", "post", "posts", "articles", "press", "博客"]),
-        (.tool, ["tool", "tools", "toolkit", "toolkits", "toolbox", "library", "libraries", "software", "platform",
+        (.blog, ["blog", "blogs", "post", "posts", "press", "博客"]),
+        (.tool, ["tool", "tools", "toolkit", "toolkits", "toolbox", "toolboxes", "library", "libraries", "software", "platform",
                  "platforms", "package", "packages", "implementation", "implementations", "codebase", "codebases",
-                 "framework", "frameworks", "工具", "框架"]),
+                 "framework", "frameworks", "product", "products", "apps", "工具", "框架"]),
         (.model, ["model", "models", "llm", "llms", "checkpoint", "checkpoints", "weights", "模型"]),
+        (.other, ["talks", "videos", "podcasts", "podcast", "workshops", "lectures", "courses", "seminars", "webinars"]),
     ]
 
     /// Nouns that name software whatever its paper: a "Libraries" section lists libraries.
     private static let resourceNouns: Set<String> = ["tools", "toolkits", "toolbox", "toolboxes", "libraries", "software",
                                                      "packages", "implementations", "codebases", "blog", "blogs", "posts",
-                                                     "press", "工具"]
+                                                     "press", "products", "apps", "工具"]
 
     /// Words that make a heading about resources rather than a topic.
     private static let resourceQualifiers: Set<String> = ["open", "source", "opensource", "public", "publicly", "available",

@@ -195,6 +195,14 @@ struct TableReader {
                         entry.dateText = tag.date.text
                         entry.fieldLines.date = cell.line
                     }
+                } else if let (date, range) = DateText.locate(in: text), range.upperBound >= text.utf8.count - 1 {
+                    // A venue column names a venue however it is called: `Surgical Endoscopy 2020`.
+                    entry.venue = TextFacts.cleanTitle(String(decoding: Array(text.utf8)[..<range.lowerBound], as: UTF8.self))
+                    if entry.date == nil {
+                        entry.date = date
+                        entry.dateText = date.text
+                        entry.fieldLines.date = cell.line
+                    }
                 } else {
                     entry.venue = TextFacts.cleanTitle(text)
                 }
@@ -249,7 +257,10 @@ extension TableGrid {
     init(markdownTable table: NodeID, in tree: MarkdownTree) {
         let inline = InlineFacts(tree: tree)
         let rowNodes = tree.children(of: table)
-        header = (rowNodes.first.map { tree.children(of: $0) } ?? []).map { tree.plainText(of: $0) }
+        // A header names its column in words; a link in it (`Author et al. [(paper)](…)`) names a paper.
+        header = (rowNodes.first.map { tree.children(of: $0) } ?? []).map { cell in
+            inline.pieces(of: tree.children(of: cell)).filter { $0.kind != .link }.map(\.text).joined()
+        }
         rows = rowNodes.dropFirst().map { row in
             let line = tree[row].range.start.line
             return Row(cells: tree.children(of: row).map { cell in

@@ -11,22 +11,25 @@ enum TextFacts {
         guard !trimmed.isEmpty, trimmed.count <= 60 else { return nil }
         if let date = DateText.field(trimmed) { return (nil, date) }
         let tokens = DateToken.scan(trimmed)
-        // IJCNN-19, MICCAI-2021: a venue word, a hyphen and a year.
-        if tokens.count >= 3, tokens[tokens.count - 2].text == "-", tokens.last?.kind == .number,
-           let value = tokens.last?.value, tokens.last!.text.count == 2 || tokens.last!.text.count == 4,
-           tokens[tokens.count - 3].kind == .word {
-            let year = tokens.last!.text.count == 2 ? DateText.century(value) : value
-            let venueText = String(decoding: Array(trimmed.utf8)[..<tokens[tokens.count - 2].start], as: UTF8.self)
-            if DateText.isYear(year), isVenueName(venueText), !venueText.contains(":") {
-                return (venueText.trimming(venueEdges), EntryDate(year: year, text: String(tokens[tokens.count - 1].text)))
-            }
-        }
         // MICCAI17, ICLR2025: an acronym with its year glued on.
         if tokens.count == 2, tokens[0].kind == .word, tokens[0].text.count >= 3, tokens[0].text.allSatisfy(\.isUppercase),
            tokens[1].kind == .number, !tokens[1].spaced, let value = tokens[1].value, tokens[1].text.count == 2 {
             return (String(tokens[0].text), EntryDate(year: DateText.century(value), text: String(tokens[1].text)))
         }
-        guard let (date, range) = DateText.locate(in: trimmed) else { return nil }
+        // IJCNN-19, MICCAI-2021 Oral: a venue word, a hyphen and a year.
+        var found = DateText.locate(in: trimmed)
+        if found == nil, let hyphen = tokens.indices.dropFirst().first(where: { index in
+            index + 1 < tokens.count && tokens[index].text == "-" && !tokens[index].spaced && tokens[index - 1].kind == .word
+                && tokens[index + 1].kind == .number && !tokens[index + 1].spaced
+                && (tokens[index + 1].text.count == 2 || tokens[index + 1].text.count == 4)
+                && (index + 2 == tokens.count || tokens[index + 2].spaced || tokens[index + 2].kind == .other)
+        }), let value = tokens[hyphen + 1].value {
+            let year = tokens[hyphen + 1].text.count == 2 ? DateText.century(value) : value
+            if DateText.isYear(year) {
+                found = (EntryDate(year: year, text: String(tokens[hyphen + 1].text)), tokens[hyphen].start..<tokens[hyphen + 1].end)
+            }
+        }
+        guard let (date, range) = found else { return nil }
         let bytes = Array(trimmed.utf8)
         let before = String(decoding: bytes[..<range.lowerBound], as: UTF8.self).trimming(venueEdges)
         let after = String(decoding: bytes[range.upperBound...], as: UTF8.self).trimming(venueEdges)
@@ -36,7 +39,8 @@ enum TextFacts {
               qualifiers.allSatisfy({ $0.first?.isUppercase == true || Self.venueWords.contains($0.lowercased())
                   || ["and", "&", "of", "in", "on"].contains($0.lowercased()) }),
               before.isEmpty || before.filter(\.isLetter).count >= 2 else { return nil }
-        guard before.isEmpty || (isVenueName(before) && !before.contains(":") && before.split(separator: " ").count <= 5) else {
+        guard before.isEmpty || (isVenueName(before) && !before.contains(":") && !before.contains("(")
+                                 && before.split(separator: " ").count <= 5) else {
             return nil
         }
         let venue = [before, after].filter { !$0.isEmpty }.joined(separator: " ")
@@ -69,7 +73,8 @@ enum TextFacts {
         "review", "reviews", "magazine", "medicine", "nature", "science", "communications", "reports", "analysis",
         "imaging", "intelligence", "arxiv", "preprint", "biorxiv", "medrxiv", "track", "findings", "oral", "spotlight",
         "poster", "annual", "international", "computing", "surveys", "research", "systems", "learning", "vision",
-        "robotics", "radiology", "informatics", "engineering", "physics", "access",
+        "robotics", "radiology", "informatics", "engineering", "physics", "access", "recognition", "processing",
+        "networks", "neurocomputing", "multimedia", "graphics", "bioinformatics", "health", "letters", "society",
     ]
 
     /// Splits an author line on commas, `and`, `&` and semicolons; trims a final period and
@@ -133,26 +138,30 @@ enum TextFacts {
 
     /// A title with surrounding spaces, separators, quotes and a final period removed.
     static func cleanTitle(_ text: String) -> String? {
-        var title = LeadText.strippingSymbols(withoutShortcodes(text)).trimming(titleEdges)
+        var edges = titleEdges
         // `[Jax + Flax] Minimal …`: an opening bracket that closes is part of the title.
         for (opening, closing) in [("[", "]"), ("(", ")")] {
             let trimmed = text.trimming(titleEdges.subtracting(opening))
             if trimmed.hasPrefix(opening), let close = trimmed.firstIndex(of: Character(closing)),
-               trimmed.distance(from: trimmed.startIndex, to: close) > 1, title.contains(closing) {
-                title = LeadText.strippingSymbols(withoutShortcodes(trimmed)).trimming(titleEdges.subtracting(opening))
+               trimmed.distance(from: trimmed.startIndex, to: close) > 1, trimmed.index(after: close) < trimmed.endIndex {
+                edges = titleEdges.subtracting(opening)
             }
         }
+        var title = LeadText.strippingSymbols(withoutShortcodes(text)).trimming(edges)
         // Emoji decorate; they are not the title (`PIE-NeRF🍕:`).
-        if title.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) {
-            title = String(title.filter { !$0.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) })
-                .collapsingWhitespace().trimming(titleEdges)
-        }
+        title = withoutEmoji(title).trimming(edges)
         while (title.hasSuffix(".") && !title.hasSuffix(" al.")) || title.hasSuffix(",") || title.hasSuffix(";") { title.removeLast() }
-        title = title.trimming(titleEdges).collapsingWhitespace()
+        title = title.trimming(edges).collapsingWhitespace()
         if let opening = title.first, let closing = title.last, title.count >= 2,
            Self.quotes.contains(opening) && Self.quotes.contains(closing) && title.filter(Self.quotes.contains).count == 2 {
             title = String(title.dropFirst().dropLast()).trimming(titleEdges)
             while title.hasSuffix(".") || title.hasSuffix(",") { title.removeLast() }
+        }
+        // A bracket closing nothing at the end (`… Interaction]`) is a stray.
+        for (opening, closing) in [("[", "]"), ("(", ")")] where title.hasSuffix(closing) {
+            if title.filter({ String($0) == opening }).count < title.filter({ String($0) == closing }).count {
+                title = String(title.dropLast()).trimming(titleEdges)
+            }
         }
         // A quote left alone at either end (`“Sequence to …`) is a stray.
         if title.filter(Self.quotes.contains).count % 2 == 1 {
@@ -161,6 +170,12 @@ enum TextFacts {
             title = title.trimming(titleEdges)
         }
         return title.isEmpty || title == "-" || !title.contains(where: { $0.isLetter || $0.isNumber }) ? nil : title
+    }
+
+    /// Text without emoji (`🔥`, `🍕`), runs of white space folded.
+    static func withoutEmoji(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) else { return text }
+        return String(text.filter { !$0.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) }).collapsingWhitespace()
     }
 
     /// Text without emoji shortcodes (`:laughing:`, `:star:`).
@@ -192,27 +207,98 @@ enum TextFacts {
         return true
     }
 
-    /// A reference written without quotes or emphasis: `Authors. Title. Venue, Year.` or
-    /// `Authors (Year). Title. Venue.` Nil unless the authors, a title of three words or more,
-    /// and a year are all there.
-    static func splitCitation(_ text: String) -> (authors: [String], title: String, rest: String)? {
-        let boundaries = sentenceEnds(in: text)
-        for (index, end) in boundaries.enumerated() {
-            var names = String(text[..<end])
-            // APA: `Surname, A., & Other, B. (2016)`.
-            if names.hasSuffix(")"), let open = names.lastIndex(of: "("), DateText.field(String(names[open...])) != nil {
-                names = String(names[..<open])
-            }
-            guard looksLikeAuthors(names) else { continue }
-            guard index + 1 < boundaries.count else { return nil }
-            let titleStart = text.index(after: end)
-            let titleEnd = boundaries[index + 1]
-            let title = String(text[titleStart..<titleEnd]).trimming(.whitespaces)
-            let rest = String(text[text.index(after: titleEnd)...])
-            guard title.split(separator: " ").count >= 3, DateText.find(in: rest + " " + String(text[..<end])) != nil else { return nil }
-            return (authors(in: names), title, rest)
+    /// A reference written without quotes or emphasis, in the common styles:
+    /// `Authors. Title. Venue, Year.`, `Authors (Year). Title. Venue.`, `Authors, Year. Title. Venue.`,
+    /// `Authors. (Year). Title [Data set]. Venue.`, `A. Author, B. Author, Title, Venue, Year.`
+    /// Nil unless the authors, a title of three words or more, and a year are all there.
+    static func splitCitation(_ text: String) -> (authors: [String], title: String, rest: String, date: EntryDate?)? {
+        guard let (names, afterNames) = leadingNames(text) else { return nil }
+        var rest = Substring(afterNames).drop { $0 == " " || $0 == "," || $0 == "." }
+        var date: EntryDate?
+        // A year right after the names: `(2018).`, `2021.`
+        let first = rest.prefix(while: { $0 != "." && $0 != "," }).trimming(.whitespaces)
+        if first.count <= 8, let year = DateText.field(first) {
+            date = year
+            rest = rest.dropFirst(rest.prefix(while: { $0 != "." && $0 != "," }).count).drop { $0 == " " || $0 == "," || $0 == "." }
         }
-        return nil
+        let body = String(rest)
+        let end = sentenceEnds(in: body).first ?? body.firstIndex(of: ",")
+        guard let end else { return nil }
+        var title = String(body[..<end]).trimming(.whitespaces)
+        // `… tissue (v0.1) [Data set]`: a bracketed note is no part of the title.
+        if title.hasSuffix("]"), let open = title.lastIndex(of: "[") { title = String(title[..<open]).trimming(.whitespaces) }
+        // `… baseline models, 2025`: the year closes the title.
+        if let comma = title.range(of: ", ", options: .backwards), let year = DateText.field(String(title[comma.upperBound...])) {
+            date = date ?? year
+            title = String(title[..<comma.lowerBound])
+        }
+        let after = String(body[body.index(after: end)...])
+        date = date ?? DateText.find(in: after)
+        guard title.split(separator: " ").count >= 3, title.contains(where: \.isLowercase), date != nil else { return nil }
+        return (names, title, after, date)
+    }
+
+    /// The names a reference starts with, and what follows them: comma-separated names
+    /// (`Surname, A.`, `A. B. Surname`, `and C. Surname`) up to the first part that is not one.
+    private static func leadingNames(_ text: String) -> ([String], String)? {
+        var names: [String] = []
+        var consumed = text.startIndex
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let comma = rest.firstIndex(where: { $0 == "," || $0 == ";" }) ?? rest.endIndex
+            var part = rest[..<comma]
+            // A sentence end inside the part closes the names: `Marx, Alexander. (2018). Title`.
+            var closes = false
+            var search = part.startIndex
+            while let stop = part.range(of: ". ", range: search..<part.endIndex) {
+                let word = part[..<stop.lowerBound].split(separator: " ").last ?? ""
+                let isInitial = word.count <= 2 && word.first?.isUppercase == true || word.contains(".")
+                if !isInitial {
+                    part = part[..<stop.lowerBound]
+                    closes = true
+                    break
+                }
+                search = stop.upperBound
+            }
+            // `Holm, B. (2017)`: the year after the names closes them.
+            if let open = part.lastIndex(of: "("), part.hasSuffix(")"), DateText.field(String(part[open...])) != nil {
+                part = part[..<open]
+                closes = true
+            }
+            // `Pinto, I.M. and Cardoso`: names joined inside one part.
+            let joined = part.replacingOccurrences(of: " and ", with: "\u{1}").replacingOccurrences(of: " & ", with: "\u{1}")
+            let partNames = joined.split(separator: "\u{1}").map { piece -> String in
+                var name = piece.trimming(.whitespaces)
+                for joiner in ["and ", "& "] where name.hasPrefix(joiner) { name = String(name.dropFirst(joiner.count)) }
+                return name
+            }.filter { !$0.isEmpty }
+            guard !partNames.isEmpty, partNames.allSatisfy(isPersonName) else { break }
+            names += partNames
+            consumed = part.endIndex
+            if closes { break }
+            guard comma < rest.endIndex else { break }
+            rest = rest[rest.index(after: comma)...]
+            consumed = comma
+        }
+        var people = authors(in: names.joined(separator: ", "))
+        // `Surname, Given, Surname, Given`: one-word surnames each followed by given names.
+        if people.count >= 2, people.count % 2 == 0,
+           stride(from: 0, to: people.count, by: 2).allSatisfy({ !people[$0].contains(" ") && !people[$0].contains(",") }),
+           stride(from: 1, to: people.count, by: 2).allSatisfy({ !people[$0].contains(",") }) {
+            people = stride(from: 0, to: people.count, by: 2).map { people[$0] + ", " + people[$0 + 1] }
+        }
+        guard people.count >= 2 || text[..<consumed].contains("et al") else { return nil }
+        return (people, String(text[consumed...]))
+    }
+
+    /// One person's name, or initials: one to five capitalised words, initials or particles.
+    private static func isPersonName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...5).contains(words.count), !text.contains(where: { $0.isNumber || $0 == "(" || $0 == ":" }) else { return false }
+        return words.allSatisfy { word in
+            (word.first?.isUppercase == true || nameParticles.contains(word.lowercased()) || word.lowercased() == "et" || word.lowercased() == "al.")
+                && (!word.hasSuffix(".") || word.filter(\.isLetter).count <= 2 || word.lowercased() == "al.")
+        }
     }
 
     /// Where sentences end: a period, `?` or `!` followed by a space, not after an initial
