@@ -54,6 +54,9 @@ struct BulletReader {
     private func ownEntry(_ item: NodeID, section: [String]) -> Entry? {
         guard let paragraph = firstParagraph(of: item) else { return nil }
         let pieces = inline.pieces(of: tree.children(of: paragraph))
+        // Its own title is linked, bold or quoted.
+        guard pieces.contains(where: { $0.kind == .link && $0.link?.isBadge == false || $0.strong
+                                       || $0.kind == .text && ($0.text.contains("\"") || $0.text.contains("“")) }) else { return nil }
         if let label = leadingFieldLabel(pieces), label != .title { return nil }
         let facts = EntryReader.read(pieces)
         // A title of its own (linked, bold or quoted) and the facts of a paper; a line of

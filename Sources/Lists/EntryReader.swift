@@ -293,7 +293,7 @@ enum EntryReader {
         let lineStart = pieces[..<start].lastIndex(where: \.isBreak).map { $0 + 1 } ?? 0
         let lead = pieces[lineStart..<start].filter { $0.kind == .text || $0.kind == .code }.map(\.readingText).joined()
         if let last = lead.last, last.isLetter || last.isNumber { return false }
-        let rest = LeadText(lead).rest.trimming(TextFacts.spacesAndEmphasis.union(CharacterSet(charactersIn: "\"“.")))
+        let rest = LeadText(lead).rest.trimming(TextFacts.leadEdges)
         if rest.contains(where: \.isLetter), !rest.hasSuffix(":"), !rest.hasSuffix("："), LeadText.authors(before: lead) == nil {
             return false
         }
@@ -306,7 +306,7 @@ enum EntryReader {
 
     /// `[12]`, `[1a]`, `12.`, `#3`: a reference number.
     static func isIndex(_ text: String) -> Bool {
-        let core = text.trimming(TextFacts.tagEdges.union(CharacterSet(charactersIn: "#")))
+        let core = text.trimming(TextFacts.indexEdges)
         guard !core.isEmpty, core.count <= 5 else { return false }
         return core.first!.isNumber && core.allSatisfy { $0.isNumber || $0.isLetter } && core.filter(\.isLetter).count <= 1
     }
@@ -328,7 +328,7 @@ enum EntryReader {
                 }
                 // A bold date or venue (`**202308** Title`) is a tag like a bracketed one.
                 let isTag = piece.strong && TextFacts.venueTag(piece.text) != nil && !text.hasSuffix("[")
-                text += isTag ? "[" + piece.text.trimming(ScalarSet(charactersIn: "[]")) + "]" : piece.readingText
+                text += isTag ? "[" + piece.text.trimming(TextFacts.brackets) + "]" : piece.readingText
                 continue
             case .html, .image:
                 if start == nil { continue }
@@ -487,7 +487,7 @@ enum EntryReader {
         }
         var fresh = 0
         let rest = removingGroups(parsed.rest, depth: &fresh)
-            .trimming(TextFacts.spacesAndEmphasis.union(CharacterSet(charactersIn: ",.;:\"“")))
+            .trimming(TextFacts.nameEdges)
         if rest.split(separator: " ").count <= 5, let tag = TextFacts.venueTag(rest) {
             // `IEEE TNNLS-22 [Title](…)`, `WSDM-23 and IJCAI-22 [Title](…)`.
             take(tag.date, venue: tag.venue, line: line, into: &facts)
@@ -584,7 +584,7 @@ enum EntryReader {
     /// Splits leading author names off running text: `Lei Ma et al. arXiv.`,
     /// `, Mildenhall et al., ECCV 2020`, `A. Author, B. Author, and C. Author. NeurIPS, 2021.`
     private static func splitAuthors(_ text: String, italic: Bool) -> ([String]?, String) {
-        let trimmed = text.trimming(TextFacts.spacesAndEmphasis.union(CharacterSet(charactersIn: ",;|-–—")))
+        let trimmed = text.trimming(TextFacts.authorListEdges)
         guard !trimmed.isEmpty else { return (nil, text) }
         if let etAl = trimmed.range(of: "et al") {
             var end = etAl.upperBound
@@ -592,17 +592,20 @@ enum EntryReader {
             let names = String(trimmed[..<end])
             if TextFacts.looksLikeAuthors(names) { return (TextFacts.authors(in: names), String(trimmed[end...])) }
         }
-        // The longest prefix ending at a sentence end (not an initial) that reads as names.
+        if TextFacts.looksLikeAuthors(trimmed) { return (TextFacts.authors(in: trimmed), "") }
+        // The longest prefix ending at a sentence end (not an initial) that reads as names; a
+        // prefix with a name that is not one ends the search, as every longer one holds it too.
         var best: String.Index?
         var index = trimmed.startIndex
-        while let dot = trimmed[index...].firstIndex(where: { $0 == "." || $0 == "," }) {
+        let limit = trimmed.index(trimmed.startIndex, offsetBy: 1_500, limitedBy: trimmed.endIndex) ?? trimmed.endIndex
+        while let dot = trimmed[index..<limit].firstIndex(where: { $0 == "." || $0 == "," }) {
             let prefix = String(trimmed[..<dot])
+            guard let names = TextFacts.wellFormedNames(prefix) else { break }
             let word = prefix.split(separator: " ").last.map(String.init) ?? ""
             let isInitial = word.count <= 2 && word.first?.isUppercase == true
-            if !isInitial, TextFacts.looksLikeAuthors(prefix) { best = dot }
+            if !isInitial, names.count >= 2 || prefix.containsBytes("et al") { best = dot }
             index = trimmed.index(after: dot)
         }
-        if TextFacts.looksLikeAuthors(trimmed) { return (TextFacts.authors(in: trimmed), "") }
         // `Marcus Lee. ACM Computing Surveys, 2024.`: one name, then a dated venue.
         if best == nil, let end = trimmed.firstIndex(where: { $0 == "." || $0 == "," }) {
             let name = String(trimmed[..<end])
@@ -639,7 +642,7 @@ enum EntryReader {
         }
         var venue = words.joined(separator: " ")
         if let bar = venue.range(of: "|", options: .backwards) { venue = String(venue[bar.upperBound...]) }
-        venue = venue.trimming(TextFacts.venueEdges.union(CharacterSet(charactersIn: "\"“”*_")))
+        venue = venue.trimming(TextFacts.runningVenueEdges)
         if venue.hasSuffix(")") == false, venue.contains("("), !venue.contains(")") { venue += ")" }
         if venue.contains("("), !venue.hasSuffix(")"), venue.filter({ $0 == "(" }).count > venue.filter({ $0 == ")" }).count {
             venue += ")"
@@ -649,7 +652,7 @@ enum EntryReader {
 
     /// A short venue with no year: `arXiv.`, `NeurIPS`.
     private static func shortVenue(_ text: String) -> String? {
-        let trimmed = text.trimming(TextFacts.venueEdges.union(CharacterSet(charactersIn: "\"“”*_")))
+        let trimmed = text.trimming(TextFacts.runningVenueEdges)
         guard !trimmed.isEmpty, trimmed.split(separator: " ").count <= 4, TextFacts.isVenueName(trimmed),
               trimmed.contains(where: \.isUppercase), LinkLabel.kind(of: trimmed).map({ $0 == .paper }) ?? true else { return nil }
         return trimmed
@@ -789,7 +792,7 @@ struct LeadText {
     static func authors(before title: String) -> [String]? {
         var depth = 0
         let rest = EntryReader.removingGroups(LeadText(title).rest, depth: &depth)
-            .trimming(TextFacts.spacesAndEmphasis.union(CharacterSet(charactersIn: ",.;:\"“")))
+            .trimming(TextFacts.nameEdges)
         return TextFacts.looksLikeAuthors(rest) ? TextFacts.authors(in: rest) : nil
     }
 
@@ -815,6 +818,7 @@ struct LeadText {
 
     /// Emoji, `:shortcode:`s and other symbols taken off the front of a text.
     static func strippingSymbols(_ text: String) -> String {
+        guard let first = text.utf8.first(where: { $0 != 0x20 }), first >= 0x80 || first == UInt8(ascii: ":") else { return text }
         var rest = Substring(text)
         while true {
             rest = rest.drop { $0.isWhitespace }
@@ -840,7 +844,7 @@ enum FieldLabel: String, CaseIterable {
 
     /// The field a label names, if it is one.
     static func named(_ label: String) -> FieldLabel? {
-        var key = label.trimming(TextFacts.tagEdges.union(CharacterSet(charactersIn: "：*_"))).lowercased()
+        var key = label.trimming(TextFacts.labelEdges).lowercased()
         // `Paper(Oral)`, `Code (official)`: the aside does not change the field.
         if let open = key.firstIndex(where: { $0 == "(" || $0 == "（" }), open > key.startIndex {
             key = String(key[..<open]).trimming(.whitespaces)

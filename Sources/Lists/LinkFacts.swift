@@ -49,6 +49,8 @@ enum LinkLabel {
 
     /// The kind a label names, if it is one of the generic labels (`PyTorch(Author)` is `pytorch`).
     static func kind(of label: String) -> LinkKind? {
+        // Labels are a few words; a longer text names something.
+        guard label.utf8.count <= 48 else { return nil }
         let key = normalize(label).lowercased()
         if let kind = kindsByWord[key] ?? kindsByWord[key.replacingOccurrences(of: "-", with: " ")] { return kind }
         if let open = key.firstIndex(of: "("), open > key.startIndex {
@@ -79,6 +81,7 @@ enum LinkLabel {
 
     /// Whether the label only says what the link is (`paper`, `code`, `link`), rather than naming the paper.
     static func isGeneric(_ label: String) -> Bool {
+        guard label.utf8.count <= 48 else { return false }
         let key = normalize(label)
         return key.isEmpty || key == "-" || kind(of: key) != nil || weakLabels.contains(key.lowercased())
     }

@@ -390,6 +390,8 @@ private struct DetailsTracker {
     private var openLine = 0
     private var entriesAtOpen = 0
     private var summary = ""
+    /// The text of `summary`, once read.
+    private var summaryName: String??
     /// The summaries of the `<details>` blocks open now, outermost first.
     private(set) var summaries: [String] = []
 
@@ -406,6 +408,7 @@ private struct DetailsTracker {
             }
             if depth > 0 || opens > 0, text.containsBytes("<summary") {
                 summary += raw
+                summaryName = nil
                 if depth + opens - closes > 0, let name = Self.summaryText(raw) { summaries.append(name) }
             }
             depth = max(0, depth + opens - closes)
@@ -414,7 +417,7 @@ private struct DetailsTracker {
                 // One entry: the block is the entry's, and its summary no section.
                 let last = entries.count - 1
                 entries[last].lines = min(openLine, entries[last].lines.lowerBound)...max(line, entries[last].lines.upperBound)
-                if let name = Self.summaryText(summary), entries[last].section.last == name {
+                if let name = summaryTitle(), entries[last].section.last == name {
                     entries[last].section.removeLast()
                 }
                 takeSummaryYear(into: &entries[last])
@@ -425,20 +428,23 @@ private struct DetailsTracker {
 
     /// A `<details>` block left open at the end of the document keeps its lines (GitHub shows
     /// the rest of the file inside it) but still gives its one entry the summary's year.
-    func finish(entries: inout [Entry]) {
+    mutating func finish(entries: inout [Entry]) {
         if depth > 0, entries.count == entriesAtOpen + 1 {
             let last = entries.count - 1
-            if let name = Self.summaryText(summary), entries[last].section.last == name { entries[last].section.removeLast() }
+            if let name = summaryTitle(), entries[last].section.last == name { entries[last].section.removeLast() }
             takeSummaryYear(into: &entries[last])
         }
     }
 
     /// The text of a `<summary>` element, tags removed.
     private static func summaryText(_ html: String) -> String? {
-        guard let open = html.range(of: "<summary", options: .caseInsensitive),
-              let start = html[open.upperBound...].firstIndex(of: ">") else { return nil }
-        let rest = html[html.index(after: start)...]
-        let end = rest.range(of: "</summary", options: .caseInsensitive)?.lowerBound ?? rest.endIndex
+        let lower = Array(html.utf8.map(\.asciiLowercased))
+        guard let open = ByteSearch.firstOffset(of: Array("<summary".utf8), in: lower, range: 0..<lower.count),
+              let start = lower[open...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let close = ByteSearch.firstOffset(of: Array("</summary".utf8), in: lower, range: start..<lower.count) ?? lower.count
+        let bytes = Array(html.utf8)
+        let rest = Substring(String(decoding: bytes[(start + 1)..<close], as: UTF8.self))
+        let end = rest.endIndex
         var text = ""
         var inTag = false
         for character in rest[..<end] {
@@ -448,8 +454,16 @@ private struct DetailsTracker {
         return cleaned.isEmpty ? nil : cleaned
     }
 
-    private func takeSummaryYear(into entry: inout Entry) {
-        guard entry.date == nil, let name = Self.summaryText(summary) ?? Optional(summary),
+    /// The text of the open block's summary.
+    private mutating func summaryTitle() -> String? {
+        if let known = summaryName { return known }
+        let name = Self.summaryText(summary)
+        summaryName = name
+        return name
+    }
+
+    private mutating func takeSummaryYear(into entry: inout Entry) {
+        guard entry.date == nil, let name = summaryTitle() ?? Optional(summary),
               let open = name.lastIndex(of: "("), name.hasSuffix(")") else { return }
         let inner = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
         if let date = DateText.field(inner), date.precision == .year {

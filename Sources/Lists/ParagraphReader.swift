@@ -72,7 +72,7 @@ struct ParagraphReader {
         guard let titleStart = firstLineText.range(of: title.prefix(12)) else { return true }
         let lead = String(firstLineText[..<titleStart.lowerBound])
         let tags = LeadText(lead)
-        let rest = tags.rest.trimming(TextFacts.tagEdges.union(.init(charactersIn: "\"“*_")))
+        let rest = tags.rest.trimming(TextFacts.quotedTagEdges)
         if rest.isEmpty || !rest.contains(where: \.isLetter) { return lead.count <= Self.maximumLeadLength || tags.date != nil }
         // `Summary: Title, …`: a label before the title.
         if let label = lead.trimming(TextFacts.spacesAndEmphasis).split(separator: ":").first,

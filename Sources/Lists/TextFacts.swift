@@ -7,6 +7,8 @@ enum TextFacts {
     /// `IJCNN-19`, `MICCAI 2023 Oral`, or a bare date (`2023.04`, venue nil). Nil when the text
     /// is anything else (a title, a sentence).
     static func venueTag(_ text: String) -> (venue: String?, date: EntryDate)? {
+        // Every form holds a year's digits.
+        guard text.utf8.count <= 240, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let trimmed = text.trimming(tagEdges)
         guard !trimmed.isEmpty, trimmed.count <= 60 else { return nil }
         if let date = DateText.field(trimmed) { return (nil, date) }
@@ -84,7 +86,11 @@ enum TextFacts {
         for prefix in ["Authors:", "Author:", "By:", "by "] where line.lowercased().hasPrefix(prefix.lowercased()) {
             line = String(line.dropFirst(prefix.count))
         }
-        let separated = line.replacing(" and ", with: ",").replacing(", et al", with: ",et al").replacing(" et al", with: ",et al")
+        var separated = line
+        if separated.containsBytes(" and ") { separated = separated.replacing(" and ", with: ",") }
+        if separated.containsBytes(" et al") {
+            separated = separated.replacing(", et al", with: ",et al").replacing(" et al", with: ",et al")
+        }
         var names: [String] = []
         var pendingSurname: String?
         for part in separated.split(whereSeparator: { $0 == "," || $0 == "&" || $0 == ";" || $0 == "，" || $0 == "、" }) {
@@ -113,11 +119,20 @@ enum TextFacts {
 
     /// Whether a line reads like a list of person names rather than prose, a title or a note.
     static func looksLikeAuthors(_ text: String) -> Bool {
+        guard let names = wellFormedNames(text) else { return false }
+        // A single capitalised phrase without a comma reads as well as a title.
+        return names.count >= 2 || text.lowercased().containsBytes("et al")
+    }
+
+    /// The names of a line when every one of them is well formed (one to six words, capitalised
+    /// but for particles, a period only after an initial), else nil: a line of prose, a note or
+    /// a date fails, and so does any longer text that starts with it.
+    static func wellFormedNames(_ text: String) -> [String]? {
         let trimmed = text.trimming(spacesAndEmphasis)
         guard !trimmed.isEmpty, !trimmed.contains(":"), !trimmed.containsBytes("http"),
-              !trimmed.contains(where: { $0.isNumber }) else { return false }
+              !trimmed.contains(where: { $0.isNumber }) else { return nil }
         let names = authors(in: trimmed)
-        guard !names.isEmpty else { return false }
+        guard !names.isEmpty else { return nil }
         let wellFormed = names.allSatisfy { name in
             let words = name.split(separator: " ")
             guard (1...6).contains(words.count), let first = name.first, first.isUppercase || !first.isASCII,
@@ -129,8 +144,7 @@ enum TextFacts {
                     && (!word.hasSuffix(".") || word.filter(\.isLetter).count <= 2 || ["al.", "jr.", "sr."].contains(word.lowercased()))
             }
         }
-        // A single capitalised phrase without a comma reads as well as a title.
-        return wellFormed && (names.count >= 2 || trimmed.lowercased().contains("et al"))
+        return wellFormed ? names : nil
     }
 
     static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "da", "del", "della", "di", "du", "la", "le",
@@ -141,10 +155,11 @@ enum TextFacts {
         var edges = titleEdges
         // `[Jax + Flax] Minimal …`: an opening bracket that closes is part of the title.
         for (opening, closing) in [("[", "]"), ("(", ")")] {
-            let trimmed = text.trimming(titleEdges.subtracting(opening))
+            guard text.utf8.contains(opening.utf8.first!), let keeping = titleEdgesKeeping[opening] else { continue }
+            let trimmed = text.trimming(keeping)
             if trimmed.hasPrefix(opening), let close = trimmed.firstIndex(of: Character(closing)),
                trimmed.distance(from: trimmed.startIndex, to: close) > 1, trimmed.index(after: close) < trimmed.endIndex {
-                edges = titleEdges.subtracting(opening)
+                edges = keeping
             }
         }
         var title = LeadText.strippingSymbols(withoutShortcodes(text)).trimming(edges)
@@ -152,19 +167,19 @@ enum TextFacts {
         title = withoutEmoji(title).trimming(edges)
         while (title.hasSuffix(".") && !title.hasSuffix(" al.")) || title.hasSuffix(",") || title.hasSuffix(";") { title.removeLast() }
         title = title.trimming(edges).collapsingWhitespace()
-        if let opening = title.first, let closing = title.last, title.count >= 2,
-           Self.quotes.contains(opening) && Self.quotes.contains(closing) && title.filter(Self.quotes.contains).count == 2 {
+        if let opening = title.first, let closing = title.last, Self.quotes.contains(opening), Self.quotes.contains(closing),
+           title.count >= 2, title.filter(Self.quotes.contains).count == 2 {
             title = String(title.dropFirst().dropLast()).trimming(titleEdges)
             while title.hasSuffix(".") || title.hasSuffix(",") { title.removeLast() }
         }
         // A bracket closing nothing at the end (`… Interaction]`) is a stray.
-        for (opening, closing) in [("[", "]"), ("(", ")")] where title.hasSuffix(closing) {
+        for (opening, closing) in [("[", "]"), ("(", ")")] where title.utf8.last == closing.utf8.first {
             if title.filter({ String($0) == opening }).count < title.filter({ String($0) == closing }).count {
                 title = String(title.dropLast()).trimming(titleEdges)
             }
         }
         // A quote left alone at either end (`“Sequence to …`) is a stray.
-        if title.filter(Self.quotes.contains).count % 2 == 1 {
+        if (title.utf8.contains(UInt8(ascii: "\"")) || !title.isASCII), title.filter(Self.quotes.contains).count % 2 == 1 {
             if let first = title.first, Self.quotes.contains(first) { title.removeFirst() }
             else if let last = title.last, Self.quotes.contains(last) { title.removeLast() }
             title = title.trimming(titleEdges)
@@ -174,13 +189,15 @@ enum TextFacts {
 
     /// Text without emoji (`🔥`, `🍕`), runs of white space folded.
     static func withoutEmoji(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) else { return text }
+        guard !text.isASCII, text.unicodeScalars.contains(where: { $0.value >= 0x2000 && $0.properties.isEmojiPresentation }) else {
+            return text
+        }
         return String(text.filter { !$0.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) }).collapsingWhitespace()
     }
 
     /// Text without emoji shortcodes (`:laughing:`, `:star:`).
     static func withoutShortcodes(_ text: String) -> String {
-        guard text.contains(":") else { return text }
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let colon = rest.firstIndex(of: ":") {
@@ -212,6 +229,11 @@ enum TextFacts {
     /// `Authors. (Year). Title [Data set]. Venue.`, `A. Author, B. Author, Title, Venue, Year.`
     /// Nil unless the authors, a title of three words or more, and a year are all there.
     static func splitCitation(_ text: String) -> (authors: [String], title: String, rest: String, date: EntryDate?)? {
+        // Two names at least: two commas, or `and`, `&` or `et al` between them.
+        let commas = text.utf8.prefix(400).filter { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }.count
+        guard commas >= 2 || text.containsBytes(" and ") || text.containsBytes(" & ") || text.containsBytes("et al") else {
+            return nil
+        }
         guard let (names, afterNames) = leadingNames(text) else { return nil }
         var rest = Substring(afterNames).drop { $0 == " " || $0 == "," || $0 == "." }
         var date: EntryDate?
@@ -327,10 +349,27 @@ enum TextFacts {
 
     /// Spaces, and emphasis markers left as text when emphasis never closes (`*A, B *`).
     static let spacesAndEmphasis = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "*_"))
+    /// What is trimmed off a run of names: spaces, emphasis, separators and quotes.
+    static let nameEdges = spacesAndEmphasis.union(CharacterSet(charactersIn: ",.;:\"“"))
+    /// What is trimmed off the text before a bold title: spaces, emphasis, quotes and a period.
+    static let leadEdges = spacesAndEmphasis.union(CharacterSet(charactersIn: "\"“."))
+    /// What is trimmed off text that may start with an author list: separators and dashes too.
+    static let authorListEdges = spacesAndEmphasis.union(CharacterSet(charactersIn: ",;|-–—"))
+    /// What is trimmed off a reference number (`#3`, `[12]`).
+    static let indexEdges = tagEdges.union(CharacterSet(charactersIn: "#"))
+    /// What is trimmed off a venue read from running text: separators, quotes, emphasis.
+    static let runningVenueEdges = venueEdges.union(CharacterSet(charactersIn: "\"“”*_"))
+    /// What is trimmed off a field label (`**Authors**:`, `论文：`).
+    static let labelEdges = tagEdges.union(CharacterSet(charactersIn: "：*_"))
+    /// What is trimmed off a lead before its title: tags' edges, quotes, emphasis.
+    static let quotedTagEdges = tagEdges.union(CharacterSet(charactersIn: "\"“*_"))
+    static let brackets = ScalarSet(charactersIn: "[]")
     /// What is trimmed off a tag: spaces, brackets, backticks, emphasis marks and separators.
     static let tagEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "[]()`*_|,;:.·•"))
     /// What is trimmed off a venue: spaces and separators.
     static let venueEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",-–—'’.;:|()[]"))
     /// What is trimmed off both ends of a title: spaces, separators, opening brackets, emphasis.
     private static let titleEdges = ScalarSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "|-–—:[(*_\\"))
+    /// The same, keeping an opening bracket or parenthesis that the title closes.
+    private static let titleEdgesKeeping: [String: ScalarSet] = ["[": titleEdges.subtracting("["), "(": titleEdges.subtracting("(")]
 }
