@@ -36,13 +36,18 @@ struct ExpectedEntries {
         case "year": return json(entry.year)
         case "venue": return json(entry.venue)
         case "category": return json(entry.category)
-        case "links": return entry.links.map { ["label": $0.label, "kind": $0.kind.rawValue, "url": $0.url] }
+        case "links": return entry.links.map { ["label": $0.label, "kind": $0.kind.rawValue, "url": $0.url, "line": $0.line] }
         case "ids": return ["arxiv": json(entry.ids.arxiv), "doi": json(entry.ids.doi)]
         case "kind": return entry.kind.rawValue
         case "name": return json(entry.name)
         case "date":
             guard let date = entry.date else { return NSNull() }
-            return ["year": date.year, "month": json(date.month), "day": json(date.day), "precision": date.precision.rawValue]
+            return ["year": date.year, "month": json(date.month), "day": json(date.day), "precision": date.precision.rawValue,
+                    "text": date.text, "line": json(entry.fieldLines.date)]
+        case "fields":
+            let lines = entry.fieldLines
+            return ["title": json(lines.title), "name": json(lines.name), "authors": json(lines.authors),
+                    "date": json(lines.date), "venue": json(lines.venue), "category": json(lines.category)]
         default: return "unknown key \(key)"
         }
     }
