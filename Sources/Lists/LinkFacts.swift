@@ -5,7 +5,7 @@ import Markdown
 enum LinkLabel {
     private static let kindsByWord: [String: LinkKind] = {
         var table: [String: LinkKind] = [:]
-        for word in ["code", "github", "gitlab", "repo", "repository", "source", "source code", "implementation",
+        for word in ["code", "github", "gitlab", "repo", "repository", "source code", "implementation",
                      "official code", "official", "pytorch", "tensorflow", "jax", "codes", "keras", "caffe", "matlab",
                      "code & data", "code and data", "colab", "notebook", "代码", "github repo", "official implementation",
                      "unofficial code", "third-party code", "star", "stars", "github stars"] {
@@ -115,6 +115,9 @@ public enum LinkURL {
               let host = components.host?.lowercased(), !host.isEmpty else { return nil }
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
+
+    /// Whether a URL is a paper's page by its own shape: a publisher, a preprint server or a PDF.
+    public static func isPaperPage(_ url: String) -> Bool { kind(of: url) == .paper }
 
     /// The kind a URL suggests on its own: a repository host is code, a publisher is a paper.
     static func kind(of url: String) -> LinkKind {

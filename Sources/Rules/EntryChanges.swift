@@ -1,4 +1,3 @@
-import Foundation
 import Lists
 
 /// How many entries a change added, edited and removed in one list.
@@ -18,11 +17,11 @@ public struct EntryChanges: Hashable, Sendable {
     /// entries whose lines the change touched were changed.
     public init(base: [Entry], head: [Entry], changedLines: ChangedLines) {
         var remaining: [String: Int] = [:]
-        for entry in base { remaining[Self.identity(of: entry), default: 0] += 1 }
+        for entry in base { remaining[entry.identity, default: 0] += 1 }
         var added = 0
         var changed = 0
         for entry in head {
-            let key = Self.identity(of: entry)
+            let key = entry.identity
             if let count = remaining[key], count > 0 {
                 remaining[key] = count - 1
                 if changedLines.intersects(entry.lines) { changed += 1 }
@@ -31,14 +30,5 @@ public struct EntryChanges: Hashable, Sendable {
             }
         }
         self.init(added: added, changed: changed, removed: remaining.values.reduce(0, +))
-    }
-
-    /// What makes an entry the same paper across versions of a list.
-    private static func identity(of entry: Entry) -> String {
-        if let arxiv = entry.ids.arxiv { return "arxiv:" + arxiv }
-        if let doi = entry.ids.doi { return "doi:" + doi.lowercased() }
-        let words = (entry.title ?? entry.name ?? "").lowercased()
-            .components(separatedBy: CharacterSet.alphanumerics.inverted).filter { !$0.isEmpty }
-        return "title:" + words.joined(separator: " ")
     }
 }

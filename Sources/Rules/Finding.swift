@@ -59,6 +59,13 @@ public struct Finding: Hashable, Sendable {
         self.related = related
     }
 
+    /// The finding at another severity, for rules whose findings are not all equally sure.
+    public func with(severity: Severity) -> Finding {
+        var finding = self
+        finding.severity = severity
+        return finding
+    }
+
     /// The order findings are reported in: path, line, column, rule.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         (lhs.path, lhs.range.start.line, lhs.range.start.column, lhs.rule)

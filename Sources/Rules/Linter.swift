@@ -43,6 +43,12 @@ public struct Linter: Sendable {
     /// related lines (the other side of a duplicate) were touched. Rules are pure and share
     /// nothing but `SharedFacts`, so they run at the same time, one a core.
     public func lint(_ document: ListDocument, path: String, changedLines: ChangedLines? = nil) -> [Finding] {
+        findings(document, path: path, changedLines: changedLines).filter { Self.concerns($0, changedLines) }
+    }
+
+    /// Every finding of the enabled rules, not filtered by the change: rules that relate two
+    /// entries still report on the changed side when `changedLines` is given.
+    private func findings(_ document: ListDocument, path: String, changedLines: ChangedLines?) -> [Finding] {
         let suppressions = Suppressions(document.source)
         let shared = SharedFacts()
         let enabled = rules.compactMap { rule -> (rule: any Rule, setting: RuleSetting)? in
@@ -53,7 +59,7 @@ public struct Linter: Sendable {
             let context = RuleContext(vocabulary: configuration.vocabulary, options: setting.options,
                                       changedLines: changedLines, shared: shared)
             return rule.check(document, in: context).compactMap { finding -> Finding? in
-                guard !suppressions.covers(finding), Self.concerns(finding, changedLines) else { return nil }
+                guard !suppressions.covers(finding) else { return nil }
                 var finding = finding
                 finding.path = path
                 // A configured severity replaces the rule's; a rule that softens some findings
@@ -69,6 +75,17 @@ public struct Linter: Sendable {
 
     private static func concerns(_ finding: Finding, _ changedLines: ChangedLines?) -> Bool {
         guard let changedLines else { return true }
-        return ([finding.range] + finding.related).contains { changedLines.intersects($0.lines) }
+        return Baseline.concerns(finding, changedLines)
+    }
+
+    /// The findings a change brings to one list: those of the list after the change about
+    /// changed lines that the list before it did not have (`Baseline`). Both sides are linted
+    /// whole (or as the same sections), so a judgement about the whole list reads the same in a
+    /// change as in a check of the whole file.
+    public func lintChange(_ document: ListDocument, base: ListDocument?, path: String,
+                           changedLines: ChangedLines) -> [Finding] {
+        let head = findings(document, path: path, changedLines: changedLines)
+        let before = base.map { findings($0, path: path, changedLines: nil) } ?? []
+        return Baseline.newFindings(head: head, in: document, base: before, in: base, changedLines: changedLines)
     }
 }

@@ -59,13 +59,12 @@ enum CheckRun {
         for list in try reader.changedLists(among: locations) {
             let profile = settings.configuration.profile(forPath: list.displayPath)
             let document = ChangeScope.document(list.source, around: list.hunks, profile: profile)
-            let baseEntries = list.baseSource.map {
-                ChangeScope.document($0, around: list.baseHunks, profile: profile).entries
-            } ?? []
+            let baseDocument = list.baseSource.map { ChangeScope.document($0, around: list.baseHunks, profile: profile) }
             checked.append(CheckedFile(path: list.displayPath, entryCount: document.entries.count, source: list.source,
-                                       changes: EntryChanges(base: baseEntries, head: document.entries, changedLines: list.changedLines),
+                                       changes: EntryChanges(base: baseDocument?.entries ?? [], head: document.entries,
+                                                             changedLines: list.changedLines),
                                        diffHunks: list.hunks))
-            findings += linter.lint(document, path: list.displayPath, changedLines: list.changedLines)
+            findings += linter.lintChange(document, base: baseDocument, path: list.displayPath, changedLines: list.changedLines)
         }
         return Report(files: checked, findings: findings, links: links(commit: reader.headCommit?.description))
     }

@@ -20,14 +20,14 @@ import Testing
 
     @Test func textReportQuotesTheLineWithACaret() throws {
         let folder = try TemporaryFolder()
-        try folder.write("list.md", "# L\n\n| Title | Code |\n|---|---|\n| Fine | - |\n| Ragged |\n")
+        try folder.write("list.md", "# L\n\n| Title | Code |\n|---|---|\n| Fine | - |\n| Ragged | - | lost |\n")
         let result = try CLIRunner.run(["check", "list.md"], in: folder.url, environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0].hasPrefix("list.md:6:1: error: This table row has 1 cells but its header (line 3) has 2"))
+        #expect(lines[0].hasPrefix("list.md:6:1: error: This table row has 3 cells but its header (line 3) has 2"))
         #expect(lines[0].hasSuffix("[entry-schema]"))
-        #expect(lines[1] == "  | Ragged |")
-        #expect(lines[2] == "  ^" + String(repeating: "~", count: 9))
+        #expect(lines[1] == "  | Ragged | - | lost |")
+        #expect(lines[2] == "  ^" + String(repeating: "~", count: 20))
         #expect(lines[3] == "1 error, 0 warnings, 0 notes in 2 entries of 1 file.")
         #expect(!result.stdout.contains("\u{1B}["))
     }

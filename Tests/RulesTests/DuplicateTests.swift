@@ -101,7 +101,25 @@ import Testing
     ])
     func titleSpellingsAreOnePaper(first: String, second: String) {
         let list = "## A\n- [\(first)](https://openreview.net/forum?id=1)\n- [\(second)](https://openreview.net/forum?id=2)\n"
-        #expect(Self.lines(Self.run(DuplicateEntryRule(), list)) == ["3 error"], "\(first) / \(second)")
+        #expect(Self.run(DuplicateEntryRule(), list).map(\.range.start.line) == [3], "\(first) / \(second)")
+    }
+
+    /// In one section: one title on one page is certain, one title on two pages (preprint and
+    /// proceedings, as real lists often hold) probable, a short or nearly equal title a note.
+    @Test(arguments: [
+        ("Optimal Goal-Reaching Reinforcement Learning via Quasimetric Learning", "https://arxiv.org/abs/x",
+         "Optimal Goal-Reaching Reinforcement Learning via Quasimetric Learning", "https://arxiv.org/abs/x/", "error"),
+        ("Optimal Goal-Reaching Reinforcement Learning via Quasimetric Learning", "https://openreview.net/forum?id=a",
+         "Optimal Goal-Reaching Reinforcement Learning via Quasimetric Learning", "https://proceedings.mlr.press/v1/a.html", "warning"),
+        ("Generalized Domain Adaptation", "https://openreview.net/forum?id=a",
+         "Generalized Domain Adaptation", "https://openaccess.thecvf.com/a.html", "note"),
+        ("A Foundation Language-Image Model of the Retina: Encoding Expert Knowledge", "https://openreview.net/forum?id=a",
+         "A Foundation Language-Image Model of the Retina: Encoding Expert Knowlege", "https://openreview.net/forum?id=a", "note"),
+    ])
+    func sameSectionSeverityFollowsTheEvidence(first: String, firstURL: String, second: String, secondURL: String,
+                                               severity: String) {
+        let list = "## A\n- [\(first)](\(firstURL))\n- [\(second)](\(secondURL))\n"
+        #expect(Self.lines(Self.run(DuplicateEntryRule(), list)) == ["3 \(severity)"])
     }
 
     @Test(arguments: [
@@ -142,7 +160,7 @@ import Testing
         - [Multi-modal masked autoencoders for medical vision-and-language pre-training](https://doi.org/10.48550/arXiv.2209.07098)
         - [Multi-modal masked autoencoders for medical vision-and-language pre-training](https://doi.org/10.1007/978-3-031-16443-9_65)
         """
-        #expect(Self.lines(Self.run(DuplicateEntryRule(), list)) == ["3 error"])
+        #expect(Self.lines(Self.run(DuplicateEntryRule(), list)) == ["3 warning"])
     }
 
     @Test func sameIdentifierWithUnrelatedTitlesIsLeftToDuplicateLink() {
@@ -171,7 +189,7 @@ import Testing
 
     @Test func crossSectionRepeatsAreWarningsAndSameSectionRepeatsErrors() {
         let findings = Self.run(DuplicateEntryRule(), Self.crossListed)
-        #expect(Self.lines(findings) == ["8 warning", "9 error", "12 warning"])
+        #expect(Self.lines(findings) == ["8 note", "9 error", "12 warning"])
         #expect(findings.map { $0.related.map(\.start.line) } == [[5], [8], [4]])
         #expect(findings[0].message.contains("line 5 in 'Summary'") && findings[0].message.contains("'title:Segment Anything in Medical Images'"))
         #expect(findings[2].message.contains("'arxiv:2301.04558'"))
@@ -191,7 +209,7 @@ import Testing
         - [Segment Anything in Medical Images](https://google.com/)
         - [Segment Anything in Medical Images](https://sites.google.com/view/medsam-2)
         """
-        #expect(Self.lines(Self.run(DuplicateEntryRule(), list)) == ["3 error"])
+        #expect(Self.lines(Self.run(DuplicateEntryRule(), list)) == ["3 warning"])
     }
 
     @Test func placeholdersAndBareEntriesAreIgnored() {
@@ -224,7 +242,7 @@ import Testing
             lines.append("- [Paper \(number) on \(words) of medical images](https://arxiv.org/abs/\(2301 + number % 9).\(String(format: "%05d", number)))")
             if number % 2_000 == 1_999 {
                 lines.append("- [paper \(number) on \(words) of medical image](https://openreview.net/forum?id=\(number))")
-                planted.append("\(lines.count) error")
+                planted.append("\(lines.count) note")
             }
         }
         let document = ListParser.parse(lines.joined(separator: "\n"))
@@ -255,7 +273,7 @@ import Testing
         let list = """
         ## A
         - [Fusion of Domain-Adapted Vision and Language Models for Medical VQA](https://openreview.net/forum?id=a) [code](https://github.com/a/fusion)
-        - [Diffusion-based data augmentation for skin disease classification](https://openreview.net/forum?id=b) [code](https://github.com/a/fusion)
+        - [Diffusion-based data augmentation for skin disease classification](https://openreview.net/forum?id=a) [code](https://github.com/b/skin)
         """
         let findings = Self.run(DuplicateLinkRule(), on: ListParser.parse(list), changedLines: ChangedLines(lines: changed))
         #expect(findings.map(\.range.start.line) == [reported] && findings.map { $0.related.map(\.start.line) } == [[named]])
@@ -264,45 +282,61 @@ import Testing
 
     // MARK: duplicate-link
 
-    @Test func sharedCodeLinksAreReportedOnlyBetweenUnrelatedTitles() {
+    /// A repository often serves a family of papers (a method and its extension, a lab's
+    /// toolbox), so a shared code link is never reported; a shared paper link is.
+    @Test func sharedCodeLinksAreLeftAloneAndSharedPaperLinksReported() {
         let list = """
         - [Zero-Shot Nuclei Detection via Visual-Language Pre-trained Models](https://openreview.net/forum?id=a) [code](https://github.com/wuyongjianCODE/VLPMNuD)
         - [Surgical-vqa: Visual question answering in surgical scenes](https://openreview.net/forum?id=b) [code](http://www.github.com/wuyongjiancode/VLPMNuD.git)
-        - [Zero-shot nuclei detection with visual-language pre-trained models: an extension](https://openreview.net/forum?id=c) [code](https://github.com/wuyongjianCODE/VLPMNuD/)
         - [Multiple Prompt Fusion for Zero-Shot Lesion Detection](https://openreview.net/forum?id=d) [code](https://github.com/vios-s)
-        - [Chest X-ray report generation with memory](https://openreview.net/forum?id=e) [code](https://github.com/vios-s)
+        - [Chest X-ray report generation with memory](https://openreview.net/forum?id=d) [code](https://github.com/vios-s)
         """
         let findings = Self.run(DuplicateLinkRule(), list)
-        #expect(Self.lines(findings) == ["2 warning"])
-        #expect(findings.first?.range.start.line == 2 && findings.first?.related.map(\.start.line) == [1])
-        #expect(findings.first?.message.contains("code link") == true)
+        #expect(Self.lines(findings) == ["4 warning"])
+        #expect(findings.first?.related.map(\.start.line) == [3])
+        #expect(findings.first?.message.contains("paper link is also on 'Multiple Prompt Fusion") == true)
     }
 
-    @Test func sharedPaperLinkBetweenRelatedTitlesIsStillASlip() {
+    /// A paper and its extended version (related titles) may share a page, as a conference
+    /// paper linking its journal version does: not a slip.
+    @Test func sharedPaperLinkBetweenRelatedTitlesIsLeftAlone() {
         let list = """
         |Paper|PDF|Code|
         |---|---|---|
         |Universal and extensible language-vision models for organ segmentation and tumor detection|[PDF](https://www.sciencedirect.com/science/article/pii/S1361841524001518)|[Code](https://github.com/ljwztc/CLIP-Driven-Universal-Model)|
         |Clip-driven universal model for organ segmentation and tumor detection|[PDF](https://sciencedirect.com/science/article/pii/S1361841524001518/)|[Code](https://github.com/ljwztc/CLIP-Driven-Universal-Model)|
         """
-        #expect(Self.lines(Self.run(DuplicateLinkRule(), list)) == ["4 warning"])
+        #expect(Self.run(DuplicateLinkRule(), list).isEmpty)
         #expect(Self.run(DuplicateEntryRule(), list).isEmpty)
     }
 
     // MARK: year-mismatch
 
+    /// Five preprints dated as arXiv dates them: a list of that habit, where a differing date
+    /// is a probable slip.
+    static let arxivDatedHabit = """
+    - [2023.04] [Segment Anything in Medical Images](https://arxiv.org/abs/2304.12306)
+    - [2023.03] [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774)
+    - [2023.01] [BLIP-2: Bootstrapping Language-Image Pre-training](https://arxiv.org/abs/2301.12597)
+    - [2023.12] [Gemini: A Family of Highly Capable Multimodal Models](https://arxiv.org/abs/2312.11805)
+    - [2024.03] [Gemini 1.5: Unlocking multimodal understanding](https://arxiv.org/abs/2403.05530)
+    """
+
     @Test(arguments: [
-        ("- [2023.05] [A preprint](https://arxiv.org/abs/2304.12306)", "2023.05", 4),
+        ("- [2023.07] [A preprint](https://arxiv.org/abs/2304.12306)", "2023.07", 4),
         ("- [A preprint](https://arxiv.org/abs/2304.12306) (arXiv 2024)", "2024", 57),
         ("- [CoRR 2022] [A preprint](https://arxiv.org/abs/2304.12306)", "2022", 9),
         ("- [2002] [An old preprint](https://arxiv.org/abs/math.GT/0309136)", "2002", 4),
         ("- [A 2023 study](https://arxiv.org/abs/2210.02023) (2023)", "2023", 53),
     ])
     func preprintDatesContradictingTheIdentifierAreReported(line: String, date: String, column: Int) throws {
-        let finding = try #require(Self.run(YearMismatchRule(), line).first)
+        let findings = Self.run(YearMismatchRule(), line + "\n" + Self.arxivDatedHabit)
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
         #expect(finding.range == SourceRange(start: SourcePosition(line: 1, column: column),
                                              end: SourcePosition(line: 1, column: column + date.utf8.count - 1)))
         #expect(finding.message.hasPrefix("The date \(date) contradicts"))
+        #expect(finding.message.contains("while 5 of this list's 6 dated preprints follow their arXiv dates"))
     }
 
     @Test(arguments: [
@@ -314,12 +348,20 @@ import Testing
         "- [2023] [A paper without arXiv](https://doi.org/10.1000/x)",
     ])
     func consistentOrPublishedDatesAreLeftAlone(line: String) {
-        #expect(Self.run(YearMismatchRule(), line).isEmpty, "\(line)")
+        #expect(Self.run(YearMismatchRule(), line + "\n" + Self.arxivDatedHabit).isEmpty, "\(line)")
+    }
+
+    /// A list that dates its preprints by something else (publication, release, when they were
+    /// added) is no evidence: there a differing date is no slip.
+    @Test func aListOfAnotherDatingHabitIsLeftAlone() {
+        let addedDates = Self.arxivDatedHabit.replacing("[2023.", with: "[2024.")
+        #expect(Self.run(YearMismatchRule(), addedDates).isEmpty)
+        #expect(Self.run(YearMismatchRule(), "- [2022.07] [A preprint](https://arxiv.org/abs/2108.07258)\n" + Self.arxivDatedHabit).count == 1)
     }
 
     @Test func preprintVenuesAreAnOption() {
-        let line = "- [medRxiv 2024] [A preprint](https://arxiv.org/abs/2304.12306)"
-        #expect(Self.run(YearMismatchRule(), line).isEmpty)
-        #expect(Self.run(YearMismatchRule(), line, options: ["preprint-venues": .list(["medRxiv"])]).count == 1)
+        let list = "- [medRxiv 2024] [A preprint](https://arxiv.org/abs/2304.12306)\n" + Self.arxivDatedHabit
+        #expect(Self.run(YearMismatchRule(), list).isEmpty)
+        #expect(Self.run(YearMismatchRule(), list, options: ["preprint-venues": .list(["medRxiv"])]).count == 1)
     }
 }

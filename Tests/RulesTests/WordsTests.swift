@@ -145,6 +145,23 @@ import Testing
         #expect(Self.findings(SpellingRule(), in: "## Syncretic Fusion of Modalities\n").isEmpty)
     }
 
+    /// A typo is a note, unless the list confirms it: a long word, wrong inside, whose one
+    /// suggestion the list writes elsewhere. An ending (Endoscope, Institut) confirms nothing.
+    @Test(arguments: [
+        ("Event-based reconstruciton of video", "warning"),
+        ("Event-based reconstructio of video", "note"),
+        ("Event-based recon of video with Criss attention", "note"),
+    ])
+    func aTypoTheListConfirmsIsAWarning(title: String, severity: String) {
+        let list = """
+        ## Reconstruction
+        - \(title). [[paper]](https://arxiv.org/abs/2301.00001)
+        - Video reconstruction from events. [[paper]](https://arxiv.org/abs/2301.00002)
+        - Cross-modal attention. [[paper]](https://arxiv.org/abs/2301.00003)
+        """
+        #expect(Self.findings(SpellingRule(), in: list).map(\.severity.rawValue) == [severity])
+    }
+
     @Test func aRepeatedMisspellingIsKnownButNeverSuggested() {
         let list = """
         ## Lesion detction

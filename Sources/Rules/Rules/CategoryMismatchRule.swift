@@ -14,7 +14,7 @@ public struct CategoryMismatchRule: Rule {
         entry's own, the label is reported, and the fix writes the label they show. A misspelt label \
         (`Natrual`) is read as the nearest label of the set.
         """,
-        severity: .error,
+        severity: .warning,
         triggering: [
             RuleExample("""
             | Model | Title | Natural\\Medical |

@@ -15,7 +15,10 @@ public struct CodeLinkRule: Rule {
         the link as what it is (paper, project, dataset). Only code hosts count as code (the \
         vocabulary's 'code.hosts'; 'gitlab.*' stands for any host whose name starts with \
         'gitlab.'). Short links and file shares (the option 'opaqueHosts') may lead anywhere, so \
-        they are left alone. A library is not reported when the entry's own title or name names it.
+        they are left alone. A library is not reported when the entry's own title or name names it. \
+        A link off the code hosts is often a project page that links the code, so that finding is \
+        a note; a paper page, a home page, an account page or a library in place of the repository \
+        is a warning.
         """,
         severity: .warning,
         options: [
@@ -85,9 +88,14 @@ public struct CodeLinkRule: Rule {
             entry.links.compactMap { link -> Finding? in
                 guard link.kind == .code, let address = HostURL(link.url), !address.isOn(anyOf: opaqueHosts) else { return nil }
                 let problem: String
-                if !address.isOn(anyOf: codeHosts) {
-                    problem = "points to \(address.host), which is not a code host: link the repository itself, "
-                        + "or label the link as what it is (paper, project, dataset)"
+                if LinkURL.isPaperPage(link.url) {
+                    problem = "is a paper page on \(address.host), not code: link the repository, or label the link as the paper"
+                } else if !address.isOn(anyOf: codeHosts) {
+                    // Often a project page that links the code: a judgement, a note.
+                    return finding("The code link of \(entry.label) points to \(address.host), which is not a code host: "
+                                   + "link the repository itself, or label the link as what it is (project, dataset).",
+                                   at: entry.range(of: link, in: document.source) ?? entry.range(in: document.source))
+                        .with(severity: .note)
                 } else if address.pathSegments.isEmpty {
                     problem = "is the home page of \(address.host), not a repository: link the repository itself"
                 } else if address.pathSegments.count < 2 || listingPaths.contains(address.pathSegments[0].lowercased()) {

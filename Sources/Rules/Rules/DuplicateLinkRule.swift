@@ -1,17 +1,20 @@
 import Lists
 import Markdown
 
-/// One paper or code link attached to two different papers: a copy-paste slip.
+/// One paper link attached to two different papers: a copy-paste slip.
 public struct DuplicateLinkRule: Rule {
     public static let description = RuleDescription(
         id: "duplicate-link",
-        summary: "Two different papers carry the same paper link, or the same code link with unrelated titles.",
+        summary: "Two different papers carry the same paper link.",
         rationale: """
         A paper link leads to one paper, so two different entries cannot both be right: the later \
         one was most likely copied from the earlier and not updated. Point each entry to its own \
-        paper. A repository shared by papers with clearly related titles (a paper and its extended \
-        version) is normal and not reported; one shared by unrelated papers is reported. The same \
-        paper listed twice is duplicate-entry's finding, not this one.
+        paper. Not reported: entries of different kinds (a dataset or a tool links the paper that \
+        introduced it), an entry named only by a short name (a model table's `GPT-3` next to the \
+        paper's full title elsewhere), titles that are clearly related, and shared code links, \
+        since one repository often serves a family of papers (measured on the development corpus, \
+        nearly every shared code link was deliberate). The same paper listed twice is \
+        duplicate-entry's finding, not this one.
         """,
         severity: .warning,
         triggering: [
@@ -26,10 +29,6 @@ public struct DuplicateLinkRule: Rule {
             - [XrayGPT: Chest Radiographs Summarization using Medical Vision-Language Models](https://arxiv.org/abs/2306.07971)
             ↓- [PMC-LLaMA: Towards Building Open-source Language Models for Medicine](https://arxiv.org/pdf/2307.15189v1.pdf)
             """),
-            RuleExample("""
-            - Zero-Shot Nuclei Detection via Visual-Language Pre-trained Models [[paper]](https://openreview.net/forum?id=a) [[code]](https://github.com/wuyongjianCODE/VLPMNuD)
-            ↓- Surgical-vqa: Visual question answering in surgical scenes using transformer [[paper]](https://openreview.net/forum?id=b) [[code]](http://www.github.com/wuyongjiancode/VLPMNuD.git)
-            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -39,8 +38,10 @@ public struct DuplicateLinkRule: Rule {
             |Clip-driven universal model for organ segmentation and tumor detection|[PDF](http://openaccess.thecvf.com/content/ICCV2023/html/Liu_CLIP-Driven_Universal_Model_for_Organ_Segmentation_and_Tumor_Detection_ICCV_2023_paper.html)|[Code](https://github.com/ljwztc/CLIP-Driven-Universal-Model)|
             """),
             RuleExample("""
-            - [Multiple Prompt Fusion for Zero-Shot Lesion Detection](https://openreview.net/forum?id=a) [code](https://github.com/vios-s)
-            - [Another lab paper on chest X-ray report generation](https://openreview.net/forum?id=b) [code](https://github.com/vios-s/)
+            - Zero-Shot Nuclei Detection via Visual-Language Pre-trained Models [[paper]](https://openreview.net/forum?id=a) [[code]](https://github.com/wuyongjianCODE/VLPMNuD)
+            - Surgical-vqa: Visual question answering in surgical scenes using transformer [[paper]](https://openreview.net/forum?id=b) [[code]](http://www.github.com/wuyongjiancode/VLPMNuD.git)
+            - [Multiple Prompt Fusion for Zero-Shot Lesion Detection](https://openreview.net/forum?id=a2) [code](https://github.com/vios-s)
+            - [Another lab paper on chest X-ray report generation](https://openreview.net/forum?id=b2) [code](https://github.com/vios-s/)
             - [A placeholder row](https://example.com) [code](https://example.com)
             - [Another placeholder row](https://example.com) [code](https://example.com)
             """),
@@ -76,24 +77,25 @@ public struct DuplicateLinkRule: Rule {
     }
 
     /// The links of `paper` that `earlier` (the first entry to carry them) also carries and
-    /// that two papers can't share: none when they are the same paper; paper links; code
-    /// links only between unrelated titles.
+    /// that two papers can't share: none when they are the same paper, when either names it
+    /// only by a short name (`GPT-3` in a model table, the paper's title elsewhere), when they
+    /// are entries of different kinds (a dataset links the paper that introduced it), or when
+    /// their titles are related; else the paper links. A repository serves a family of papers,
+    /// so a shared code link is never reported.
     private static func wronglyShared(by paper: Paper, and earlier: Paper) -> [PaperLink] {
-        guard paper.evidence(ofSamePaperAs: earlier) == nil else { return [] }
-        let earlierKeys = Set(earlier.links.map(\.key))
-        let related = paper.hasRelatedTitle(to: earlier)
-        return paper.links.filter { earlierKeys.contains($0.key) && ($0.role == .paper || !related) }
+        guard paper.evidence(ofSamePaperAs: earlier) == nil, paper.entry.kind == earlier.entry.kind,
+              !paper.isNamedOnly, !earlier.isNamedOnly, !paper.hasRelatedTitle(to: earlier),
+              !paper.namesInTitle(of: earlier), !earlier.namesInTitle(of: paper) else { return [] }
+        let earlierKeys = Set(earlier.links.filter { $0.role == .paper }.map(\.key))
+        return paper.links.filter { $0.role == .paper && earlierKeys.contains($0.key) }
     }
 
-    /// The finding on `paper`, at its first shared link (a paper link if any), naming `other`.
+    /// The finding on `paper`, at its first shared paper link, naming `other`.
     private func report(_ paper: Paper, sharing shared: [PaperLink], with other: Paper,
                         in source: SourceText) -> Finding {
-        let roles = Set(shared.map(\.role))
-        let what = roles.count > 1 ? "paper and code links are"
-            : roles.contains(.paper) ? "paper link is" : "code link is"
-        let message = "This entry's \(what) also on \(other.entry.label), a different paper: one of them was "
+        let message = "This entry's paper link is also on \(other.entry.label), a different paper: one of them was "
             + "probably copied by mistake; give each paper its own link."
-        let key = (shared.first { $0.role == .paper } ?? shared[0]).key
+        let key = shared[0].key
         func range(in entry: Paper) -> SourceRange {
             entry.links.first { $0.key == key }.flatMap { entry.entry.range(of: $0.link, in: source) }
                 ?? entry.entry.range(in: source)

@@ -10,10 +10,13 @@ public struct EmptyLinkRule: Rule {
         summary: "A link has an empty destination, such as `[Code]()` or `[x](#)`.",
         rationale: """
         GitHub shows a link with an empty destination (or a bare `#`) as a link that goes nowhere: \
-        a reader clicks it and nothing happens. Add the URL, or remove the link and keep its text \
-        (or drop the entry's placeholder) until there is something to link to.
+        a reader clicks it and nothing happens. That is certain from the text, so it is an error: \
+        add the URL, or remove the link and keep its text until there is something to link to. \
+        A badge image on an empty link (`[![Publish](…badge…)]()`) is a badge not meant to be \
+        clicked and is left alone; a link whose text is a placeholder ('Coming soon', 'TBD') says \
+        on purpose what is still to come, and is only a note.
         """,
-        severity: .warning,
+        severity: .error,
         triggering: [
             RuleExample("""
             ↓> [**Foundational Models in Medical Imaging**]()<br>
@@ -56,12 +59,32 @@ public struct EmptyLinkRule: Rule {
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let tree = document.tree
         var locator = InlineLocator(tree: tree)
-        return tree.nodes.indices.filter { tree[$0].kind == .link && Self.isEmpty(tree[$0].destination) }.map { link in
+        let empty = tree.nodes.indices.filter { tree[$0].kind == .link && Self.isEmpty(tree[$0].destination) }
+        // What the list does on purpose: a badge image on an empty link (a badge that is not
+        // meant to be clicked), or a link whose text says it is still to come.
+        let placeholders = Set(context.vocabulary.placeholderTexts.map { $0.lowercased() })
+        let promised = empty.filter { placeholders.contains(Self.label(of: $0, in: tree)) }
+        return empty.compactMap { link -> Finding? in
+            guard !Self.isBadge(link, in: tree) else { return nil }
             let text = tree.plainText(of: link, includeImages: true).shortenedForMessage
             let what = tree[link].destination == "#" ? "links to a bare '#'" : "has an empty destination"
+            if promised.contains(link) {
+                return finding("The link '\(text)' \(what): it says what is still to come; link it once it is out.",
+                               at: locator.range(of: link)).with(severity: .note)
+            }
             return finding("The link '\(text)' \(what), so it goes nowhere: add its URL or remove the link.",
                            at: locator.range(of: link))
         }
+    }
+
+    /// A link that shows only an image.
+    private static func isBadge(_ link: NodeID, in tree: MarkdownTree) -> Bool {
+        tree.plainText(of: link).trimming(.whitespaces).isEmpty && tree.descendants(of: link).contains { tree[$0].kind == .image }
+    }
+
+    /// A link's text, lower-cased, without brackets and spaces.
+    private static func label(of link: NodeID, in tree: MarkdownTree) -> String {
+        tree.plainText(of: link).trimming(ScalarSet.whitespaces.union(CharacterSet(charactersIn: "[]()"))).lowercased()
     }
 
     private static func isEmpty(_ destination: String?) -> Bool {

@@ -14,12 +14,18 @@ public struct EntrySchemaRule: Rule {
         shows empty cells, one with more loses the extra ones on GitHub: fill the missing cells or \
         remove the extra ones. An empty title cell leaves a row readers cannot identify. When nearly \
         all rows of a table (or nearly all entries of a shape elsewhere) link their paper, one that \
-        does not is an omission: link the paper. A cell written as '-' (or another 'none' marker) \
-        says on purpose that there is none, so it is never reported: a row whose title or paper cell \
-        is '-', such as a model without a paper, is left alone. A year must be a four-digit year \
-        between the earliest plausible one and next year. An index column must count up by one from \
-        1, or from where the table before stopped; the fix renumbers the rows from the break on. \
-        Every finding is an error: each marks a fact the list's readers rely on being there.
+        does not is probably an omission: link the paper. Only papers are weighed: a dataset, a \
+        tool or a talk need no paper link, and the share is taken per table, or per section and \
+        shape elsewhere, since a section of workshops or of software is no section of papers. A \
+        table row that says nothing of its kind is one of its table's papers; elsewhere such an \
+        entry is more often a product, a talk or a page, and is not weighed. A \
+        cell written as '-' (or another 'none' marker) says on purpose that there is none, so it is \
+        never reported: a row whose title or paper cell is '-', such as a model without a paper, is \
+        left alone. A table whose rows all carry the same extra cell (a hidden note) does so on \
+        purpose. A year must be a four-digit year between the earliest plausible one and next \
+        year. An index column must count up by one from 1, or from where the table before \
+        stopped; the fix renumbers the rows from the break on. Extra cells that hold text are an \
+        error, since GitHub never shows them; the rest are warnings: each is probable, not certain.
         """,
         severity: .error,
         options: [
@@ -59,7 +65,8 @@ public struct EntrySchemaRule: Rule {
             | Third paper | [PDF](https://arxiv.org/abs/2301.00003) | - |
             | Fourth paper | [PDF](https://arxiv.org/abs/2301.00004) | - |
             | Fifth paper | [PDF](https://arxiv.org/abs/2301.00005) | - |
-            ↓| Sixth paper |  | [Code](https://github.com/a/b) |
+            ↓| Sixth paper |  | - |
+            | A tool | - | [Code](https://github.com/a/b) |
             """),
             RuleExample("""
             | Year | Title |
@@ -209,14 +216,32 @@ public struct EntrySchemaRule: Rule {
             + numbering.runs.flatMap(numberingFindings)
     }
 
+    /// Rows whose cells do not line up. What a table's rows usually have is its own shape: a row
+    /// with fewer cells than its header and its fellow rows shows them empty (probably a cell
+    /// left out, a warning); a row with more than its header loses the extra ones on GitHub (an
+    /// error when they hold text). A table whose rows all carry one extra, hidden cell (a note
+    /// such as `[//]: #12/09`) does so on purpose and is left alone.
     private func wrongCellCounts(in table: SchemaTable, source: SourceText) -> [Finding] {
-        table.table.rows.filter { $0.cellCount != table.table.header.count }.map { row in
-            let expected = table.table.header.count
-            let message = "This table row has \(row.cellCount) cells but its header (line \(table.table.headerLine)) has "
-                + "\(expected): " + (row.cellCount < expected
-                    ? "GitHub shows the missing cells empty; fill them or write '-'."
-                    : "GitHub drops the extra cells; remove them or add a column to the header.")
-            return finding(message, at: SourceRange(lines: row.line, row.line, in: source))
+        let header = table.table.header.count
+        // The count more rows share than any other; when none does, the header's.
+        let counts = Dictionary(grouping: table.table.rows, by: \.cellCount).mapValues(\.count)
+        let most = counts.values.max() ?? 0
+        let leaders = counts.filter { $0.value == most }.keys
+        let usual = leaders.count == 1 ? leaders.first ?? header : header
+        let cellsByLine = Dictionary(table.rows.map { ($0.line, $0.cells) }) { first, _ in first }
+        return table.table.rows.compactMap { row -> Finding? in
+            guard row.cellCount != header, row.cellCount != usual || usual < header else { return nil }
+            let at = SourceRange(lines: row.line, row.line, in: source)
+            if row.cellCount < header {
+                return finding("This table row has \(row.cellCount) cells but its header (line \(table.table.headerLine)) has "
+                               + "\(header): GitHub shows the missing cells empty, and the cells after a missing one stand "
+                               + "under the wrong headers; fill them or write '-'.", at: at).with(severity: .warning)
+            }
+            let extra = (cellsByLine[row.line] ?? []).dropFirst(header).filter { !$0.text.isEmpty }
+            guard !extra.isEmpty else { return nil }
+            return finding("This table row has \(row.cellCount) cells but its header (line \(table.table.headerLine)) has "
+                           + "\(header): GitHub drops the extra cells, so '\(extra[extra.startIndex].text.prefix(40))' is never "
+                           + "shown; remove them or add a column to the header.", at: at)
         }
     }
 
@@ -231,37 +256,40 @@ public struct EntrySchemaRule: Rule {
         return alignedRows(of: table).compactMap { row in
             guard let entry = row.entry, entry.title == nil, row.cells[column].text.isEmpty else { return nil }
             return finding("This row has no title: its '\(header)' cell is empty; write the paper's title, "
-                           + "or '-' if the row has none on purpose.", at: entry.range(in: source))
+                           + "or '-' if the row has none on purpose.", at: entry.range(in: source)).with(severity: .warning)
         }
     }
 
     private func missingPaperLinks(_ document: ListDocument, tables: [SchemaTable], requirement: PaperLinkRequirement,
                                    noneMarkers: Set<String>) -> [Finding] {
         let inTables = tables.flatMap { table -> [Finding] in
-            let entries = table.rows.compactMap(\.entry)
+            let entries = table.rows.compactMap(\.entry).filter(\.mayBeTablePaper)
             guard requirement.holds(for: entries) else { return [] }
             let markerColumns = [table.column(holding: \.title), table.column(holding: { $0.paperLink?.url })]
                 .compactMap { $0 }.filter { $0 < table.table.header.count }
             let withLink = entries.filter(\.hasPaperLink).count
             return alignedRows(of: table).compactMap { row in
-                guard let entry = row.entry, !entry.hasPaperLink,
+                guard let entry = row.entry, entry.mayBeTablePaper, !entry.hasPaperLink,
                       !markerColumns.contains(where: { noneMarkers.contains(row.cells[$0].text) }) else { return nil }
-                return finding("\(entry.label) has no paper link, though \(withLink) of the \(entries.count) rows of this "
+                return finding("\(entry.label) has no paper link, though \(withLink) of the \(entries.count) papers of this "
                                + "table have one: link the paper (arXiv, DOI or publisher page), or write '-' if it has none.",
-                               at: entry.range(in: document.source))
+                               at: entry.range(in: document.source)).with(severity: .warning)
             }
         }
-        let elsewhere = Dictionary(grouping: document.entries.filter { $0.shape != .tableRow }, by: \.shape)
-            .sorted { $0.key.rawValue < $1.key.rawValue }
-            .flatMap { shape, entries -> [Finding] in
-                guard requirement.holds(for: entries) else { return [] }
-                let withLink = entries.filter(\.hasPaperLink).count
-                return entries.filter { !$0.hasPaperLink }.map { entry in
-                    finding("\(entry.label) has no paper link, though \(withLink) of the \(entries.count) entries written "
-                            + "like it have one: link the paper (arXiv, DOI or publisher page).",
-                            at: entry.range(in: document.source))
-                }
+        // Elsewhere, the papers of one section written in one shape: what a section holds is its
+        // own (a section of workshops or talks has no paper links, and need not).
+        let papers = document.entries.filter { $0.shape != .tableRow && $0.kind == .paper }
+        let groups = Dictionary(grouping: papers, by: { [$0.shape.rawValue] + $0.section })
+        let elsewhere = groups.keys.sorted { $0.lexicographicallyPrecedes($1) }.flatMap { key -> [Finding] in
+            let entries = groups[key] ?? []
+            guard requirement.holds(for: entries) else { return [] }
+            let withLink = entries.filter(\.hasPaperLink).count
+            return entries.filter { !$0.hasPaperLink }.map { entry in
+                finding("\(entry.label) has no paper link, though \(withLink) of the \(entries.count) papers of its section "
+                        + "written like it have one: link the paper (arXiv, DOI or publisher page).",
+                        at: entry.range(in: document.source)).with(severity: .warning)
             }
+        }
         return inTables + elsewhere
     }
 
@@ -281,7 +309,7 @@ public struct EntrySchemaRule: Rule {
             let range = cellsByLine[line]?.first { $0.text == text }?.range
                 ?? document.source.range(of: text, inLines: entry.lines)
                 ?? entry.range(in: document.source)
-            return finding(message, at: range)
+            return finding(message, at: range).with(severity: .warning)
         }
     }
 
@@ -289,7 +317,7 @@ public struct EntrySchemaRule: Rule {
         let start = run.wrongStart.map { start in
             finding("This table's numbering starts at \(start.number.value): start it at 1"
                     + (start.previousLast.map { ", or at \($0 + 1) to continue the table before" } ?? "") + ".",
-                    at: start.number.range)
+                    at: start.number.range).with(severity: .warning)
         }
         let breaks = run.breaks.map { numberBreak in
             let following = numberBreak.renumbered.count - 1
@@ -297,6 +325,7 @@ public struct EntrySchemaRule: Rule {
                            + "comes \(numberBreak.expected)"
                            + (following > 0 ? "; the fix renumbers this row and the \(following) after it." : "."),
                            at: numberBreak.number.range, fix: Fix(replacements: numberBreak.renumbered))
+                .with(severity: .warning)
         }
         return [start].compactMap { $0 } + breaks
     }
@@ -320,4 +349,8 @@ private extension Entry {
 
     /// Whether the entry links its paper, by a paper link or an identifier.
     var hasPaperLink: Bool { paperLink != nil || ids.arxiv != nil || ids.doi != nil }
+
+    /// Whether a table row counts among its table's papers: a paper, or a row that says
+    /// nothing of its kind (in a table of papers, one whose paper cell was left empty).
+    var mayBeTablePaper: Bool { kind == .paper || kind == .other }
 }

@@ -17,7 +17,7 @@ public struct LiteralMarkupRule: Rule {
         what cmark-gfm parsed, so escaped asterisks, code, math, footnote marks (`Alice*, Bob*`) \
         and snake_case are left alone.
         """,
-        severity: .warning,
+        severity: .error,
         triggering: [
             RuleExample("""
             <details>

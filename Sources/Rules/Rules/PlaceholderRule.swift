@@ -14,7 +14,11 @@ public struct PlaceholderRule: Rule {
         soon, …; a text in capitals matches only in capitals, so the paper 'ToDo' is not one), or whose link goes to a placeholder host (the vocabulary's 'placeholders.hosts': \
         example.com, localhost, …; a host written with a trailing '/', such as 'google.com/', counts \
         only as its bare home page, so 'scholar.google.com/…' or 'google.com/search?…' do not) is \
-        reported: replace it with the real paper, or remove it. GitHub does not render '[toc]' \
+        reported: replace it with the real paper, or remove it. A link to a placeholder host is \
+        certain, an error; a placeholder title is a warning, and a note in a list that writes it \
+        again and again (a results table's 'TBD' rows say on purpose what is not out yet); a link \
+        text such as 'Coming soon' on a real link says what is still to come there and is no \
+        placeholder (an empty one is empty-link's). GitHub does not render '[toc]' \
         markers (the option 'tocMarkers'): it shows them as text and builds its own outline from \
         the headings; remove the marker or write the contents as a list of links.
         """,
@@ -40,7 +44,6 @@ public struct PlaceholderRule: Rule {
             RuleExample("""
             - ↓TODO: add the survey's title. [[paper]](https://arxiv.org/abs/2401.00001)
             - A model with a local demo. [[paper]](https://arxiv.org/abs/2401.00002) [[demo]](↓http://localhost:7860/)
-            - A model with its code to come. [[paper]](https://arxiv.org/abs/2401.00003) [↓[code (coming soon)]](https://github.com/a/b)
             - An example entry. [[paper]](↓https://example.com/paper.pdf)
             """),
         ],
@@ -64,6 +67,9 @@ public struct PlaceholderRule: Rule {
             RuleExample("""
             To add a paper, open a pull request; links such as https://example.com are only examples.
             """),
+            RuleExample("""
+            - A model with its code to come. [[paper]](https://arxiv.org/abs/2401.00003) [[code (coming soon)]](https://github.com/a/b)
+            """),
         ]
     )
 
@@ -71,8 +77,13 @@ public struct PlaceholderRule: Rule {
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let placeholders = Placeholders(texts: context.vocabulary.placeholderTexts, hosts: context.vocabulary.placeholderHosts)
+        let found = document.entries.compactMap { placeholderEntry($0, placeholders: placeholders, source: document.source) }
+        // A title placeholder the list writes again and again ('TBD' rows of a results table)
+        // is its way of saying what is not out yet: a note.
+        let titled = found.filter(\.isTitleOnly)
+        let habitual = titled.count >= 2
         return tocMarkers(in: document, markers: option("tocMarkers", in: context).listValue ?? [])
-            + document.entries.compactMap { placeholderEntry($0, placeholders: placeholders, source: document.source) }
+            + found.map { $0.isTitleOnly ? $0.finding.with(severity: habitual ? .note : .warning) : $0.finding }
     }
 
     private func tocMarkers(in document: ListDocument, markers: [String]) -> [Finding] {
@@ -92,13 +103,14 @@ public struct PlaceholderRule: Rule {
 
     /// One finding for an entry with placeholder parts, naming them all; it points at the part
     /// when there is one, at the entry when there are several.
-    private func placeholderEntry(_ entry: Entry, placeholders: Placeholders, source: SourceText) -> Finding? {
+    private func placeholderEntry(_ entry: Entry, placeholders: Placeholders, source: SourceText) -> PlaceholderEntry? {
         var parts: [(description: String, range: SourceRange?)] = []
         if let title = entry.title, let text = placeholders.text(in: title) {
             parts.append(("its title says '\(text)'", source.range(of: text, inLines: entry.lines)))
         }
         for link in entry.links {
-            if let text = placeholders.text(in: link.label) {
+            // A link text such as 'Coming soon' on a real link says what is still to come there.
+            if link.url.isEmpty, let text = placeholders.text(in: link.label) {
                 parts.append(("its link text says '\(text)'", source.range(of: link.label, inLines: entry.lines)))
             } else if placeholders.isText(link.url) {
                 parts.append(("its link goes to '\(link.url)'", entry.range(of: link, in: source)))
@@ -110,9 +122,17 @@ public struct PlaceholderRule: Rule {
         }
         guard !parts.isEmpty else { return nil }
         let range = parts.count == 1 ? parts[0].range : nil
-        return finding("\(entry.label) is a placeholder, not a paper: " + parts.map(\.description).joined(separator: "; ")
-                       + ". Replace it with the real paper's title and links, or remove it.",
-                       at: range ?? entry.range(in: source))
+        return PlaceholderEntry(
+            finding: finding("\(entry.label) is a placeholder, not a paper: " + parts.map(\.description).joined(separator: "; ")
+                             + ". Replace it with the real paper's title and links, or remove it.",
+                             at: range ?? entry.range(in: source)),
+            isTitleOnly: parts.count == 1 && parts[0].description.hasPrefix("its title"))
+    }
+
+    /// A placeholder entry's finding, and whether only its title is one.
+    private struct PlaceholderEntry {
+        let finding: Finding
+        let isTitleOnly: Bool
     }
 }
 

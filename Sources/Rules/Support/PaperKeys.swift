@@ -84,6 +84,14 @@ struct Paper: Sendable {
             case .nearTitle: "nearly the same title"
             }
         }
+
+        /// Whether an identifier (arXiv id, DOI) says it, rather than titles or a link.
+        var isIdentifier: Bool {
+            switch self {
+            case .arxiv, .doi: true
+            default: false
+            }
+        }
     }
 
     let entry: Entry
@@ -148,6 +156,26 @@ struct Paper: Sendable {
     private func titlesAgree(with other: Paper) -> Bool {
         title.isEmpty || other.title.isEmpty || title.isNearDuplicate(of: other.title)
             || title.overlap(with: other.title).ratio >= 0.5
+    }
+
+    /// Whether the entry names its paper only by a short name (no title of its own).
+    var isNamedOnly: Bool { title.isEmpty || entry.title == entry.name && title.words.count <= 3 }
+
+    /// Whether this entry's short name is a word of the other's title (`MT-NLG` and
+    /// `… Megatron-Turing NLG 530B …`, `GLaM` and `GLaM: Efficient Scaling …`).
+    func namesInTitle(of other: Paper) -> Bool {
+        guard let name = entry.name, !other.title.isEmpty else { return false }
+        let words = PaperTitle(name).words
+        return !words.isEmpty && words.allSatisfy(other.title.words.contains)
+    }
+
+    /// Whether the entry links a paper.
+    var hasPaperLinks: Bool { links.contains { $0.role == .paper } }
+
+    /// Whether the two entries link one paper page.
+    func sharesPaperLink(with other: Paper) -> Bool {
+        let mine = Set(links.filter { $0.role == .paper }.map(\.key))
+        return other.links.contains { $0.role == .paper && mine.contains($0.key) }
     }
 
     /// Whether the titles are clearly related, as a paper and its extended version are.

@@ -8,6 +8,10 @@ struct Misspelling: Sendable {
     let suggestions: [String]
     /// The one word to put instead, when there is exactly one.
     var replacement: String? { suggestions.count == 1 ? suggestions[0] : nil }
+    /// Whether the list itself confirms the slip: it writes the one suggested word elsewhere,
+    /// and the word is long and wrong inside, not at its end (an ending differs between a
+    /// word's forms and languages: `Endoscope`, `Institut`).
+    let isConfirmedByList: Bool
 }
 
 /// Judges the words of headings and titles against an English word list, vocabulary
@@ -46,14 +50,25 @@ struct WordSpeller: Sendable {
         let inList = nearest.filter { listCounts[$0] != nil }
         if nearest.count > 1, inList.count == 1 { nearest = inList }
         let capitalised = word.first?.isUppercase ?? false
-        return Misspelling(word: word, suggestions: nearest.map { capitalised ? $0.prefix(1).uppercased() + $0.dropFirst() : $0 })
+        let confirmed = nearest.count == 1 && lowercased.utf8.count >= 7 && isWritten(nearest[0], times: 2)
+            && Self.commonSuffixLength(lowercased, nearest[0]) >= 2
+        return Misspelling(word: word, suggestions: nearest.map { capitalised ? $0.prefix(1).uppercased() + $0.dropFirst() : $0 },
+                           isConfirmedByList: confirmed)
+    }
+
+    /// Whether the list writes a word (lowercase) at least `times` times.
+    private func isWritten(_ word: String, times: Int) -> Bool {
+        listCounts[word, default: 0] >= times || (wholeList?.holds(word: word, times: times) ?? false)
+    }
+
+    private static func commonSuffixLength(_ first: String, _ second: String) -> Int {
+        zip(first.utf8.reversed(), second.utf8.reversed()).prefix { $0 == $1 }.count
     }
 
     /// Whether a word is known: in a word list, or written twice in the list. Beyond the parsed
     /// sections a word counts wherever its letters stand alone in the text, URLs included.
     private func isKnown(_ word: String) -> Bool {
-        listCounts[word, default: 0] >= 2 || dictionary.contains(word) || extraWords.contains(word)
-            || (wholeList?.holds(word: word, times: 2) ?? false)
+        dictionary.contains(word) || extraWords.contains(word) || isWritten(word, times: 2)
     }
 
     /// Counts of the list's words as a reader sees them (text, code, HTML, link titles;
