@@ -203,12 +203,16 @@ private struct DateMatch {
             }
             return true
         }
-        /// Not glued to a preceding digit run or decimal point.
+        /// Not glued to a preceding digit run or decimal point, nor the end of a page range
+        /// (`2028-2040`) or the pages after a volume (`37(10):2028`).
         var startsClean: Bool {
             guard index > 0, !token.spaced else { return true }
             let previous = tokens[index - 1]
             if previous.kind == .number { return false }
-            if previous.text == "." || previous.text == "/", index > 1, tokens[index - 2].kind == .number, !previous.spaced { return false }
+            guard index > 1, !previous.spaced else { return true }
+            let before = tokens[index - 2]
+            if [".", "/", "-", "–", "‑"].contains(previous.text), before.kind == .number { return false }
+            if previous.text == ":", before.kind == .number || before.text == ")" { return false }
             return true
         }
 

@@ -592,7 +592,9 @@ enum EntryReader {
             let names = String(trimmed[..<end])
             if TextFacts.looksLikeAuthors(names) { return (TextFacts.authors(in: names), String(trimmed[end...])) }
         }
-        if TextFacts.looksLikeAuthors(trimmed) { return (TextFacts.authors(in: trimmed), "") }
+        // Names alone; names followed by a dated venue (`… and Simon S. Du. ICLR, 2023.`) are
+        // split below.
+        if TextFacts.looksLikeAuthors(trimmed), DateText.find(in: trimmed) == nil { return (TextFacts.authors(in: trimmed), "") }
         // The longest prefix ending at a sentence end (not an initial) that reads as names; a
         // prefix with a name that is not one ends the search, as every longer one holds it too.
         var best: String.Index?
@@ -602,7 +604,8 @@ enum EntryReader {
             let prefix = String(trimmed[..<dot])
             guard let names = TextFacts.wellFormedNames(prefix) else { break }
             let word = prefix.split(separator: " ").last.map(String.init) ?? ""
-            let isInitial = word.count <= 2 && word.first?.isUppercase == true
+            // `S`, `J-P`; `Du`, `Li` and `Xu` are surnames.
+            let isInitial = word.first?.isUppercase == true && (word.count == 1 || word.count <= 3 && word.contains("-"))
             if !isInitial, names.count >= 2 || prefix.containsBytes("et al") { best = dot }
             index = trimmed.index(after: dot)
         }

@@ -43,7 +43,8 @@ enum ColumnRole: Equatable {
             self = .links(.dataset)
         } else if has("year", "date", "month", "time", "published", "release", "released", "年份", "日期", "时间") {
             self = .year
-        } else if has("venue", "conference", "journal", "conf", "source", "publisher", "会议", "期刊", "出处") {
+        } else if has("venue", "conference", "journal", "conf", "source", "publisher", "会议", "期刊", "出处")
+                    || ["j/c", "c/j"].contains(key) {
             self = .venue
         } else if has("author", "authors", "作者") {
             self = .authors

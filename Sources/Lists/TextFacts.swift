@@ -139,10 +139,16 @@ enum TextFacts {
                   !name.contains("(") else { return false }
             // Names have no lowercase words but particles (de, van, von, da, del, bin…), and a
             // period only after an initial (`A.`, `S.-H.`) or `Jr.`.
+            // A word of two letters or more ending with a period ends a sentence inside the
+            // name (`Simon S. Du. ICLR`), unless it is the last.
+            let endsSentence = { (word: Substring) in
+                word.hasSuffix(".") && word.filter(\.isLetter).count >= 2 && !word.contains("-")
+                    && !["al.", "jr.", "sr."].contains(word.lowercased())
+            }
             return words.allSatisfy { word in
                 (word.first?.isLowercase != true || Self.nameParticles.contains(word.lowercased()))
                     && (!word.hasSuffix(".") || word.filter(\.isLetter).count <= 2 || ["al.", "jr.", "sr."].contains(word.lowercased()))
-            }
+            } && !words.dropLast().contains(where: endsSentence)
         }
         return wellFormed ? names : nil
     }

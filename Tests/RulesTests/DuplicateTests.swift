@@ -323,9 +323,9 @@ import Testing
     """
 
     @Test(arguments: [
-        ("- [2023.07] [A preprint](https://arxiv.org/abs/2304.12306)", "2023.07", 4),
-        ("- [A preprint](https://arxiv.org/abs/2304.12306) (arXiv 2024)", "2024", 57),
-        ("- [CoRR 2022] [A preprint](https://arxiv.org/abs/2304.12306)", "2022", 9),
+        ("- [2023.07] [A preprint](https://arxiv.org/abs/2304.11111)", "2023.07", 4),
+        ("- [A preprint](https://arxiv.org/abs/2304.11111) (arXiv 2024)", "2024", 57),
+        ("- [CoRR 2022] [A preprint](https://arxiv.org/abs/2304.11111)", "2022", 9),
         ("- [2002] [An old preprint](https://arxiv.org/abs/math.GT/0309136)", "2002", 4),
         ("- [A 2023 study](https://arxiv.org/abs/2210.02023) (2023)", "2023", 53),
     ])
@@ -336,14 +336,14 @@ import Testing
         #expect(finding.range == SourceRange(start: SourcePosition(line: 1, column: column),
                                              end: SourcePosition(line: 1, column: column + date.utf8.count - 1)))
         #expect(finding.message.hasPrefix("The date \(date) contradicts"))
-        #expect(finding.message.contains("while 5 of this list's 6 dated preprints follow their arXiv dates"))
+        #expect(finding.message.contains("while 5 of the 6 preprints the list dates like it follow their arXiv dates"))
     }
 
     @Test(arguments: [
-        "- [2023.04] [A preprint](https://arxiv.org/abs/2304.12306)",
-        "- [A preprint](https://arxiv.org/abs/2304.12306) (2023)",
-        "- [MICCAI 2022] [A paper posted after the conference](https://arxiv.org/abs/2304.12306)",
-        "- [Nature 2024] [A journal version](https://arxiv.org/abs/2304.12306)",
+        "- [2023.04] [A preprint](https://arxiv.org/abs/2304.11111)",
+        "- [A preprint](https://arxiv.org/abs/2304.11111) (2023)",
+        "- [MICCAI 2022] [A paper posted after the conference](https://arxiv.org/abs/2304.11111)",
+        "- [Nature 2024] [A journal version](https://arxiv.org/abs/2304.11111)",
         "- [2001.12] [An old preprint](https://arxiv.org/abs/cs/0112017)",
         "- [2023] [A paper without arXiv](https://doi.org/10.1000/x)",
     ])
@@ -359,8 +359,34 @@ import Testing
         #expect(Self.run(YearMismatchRule(), "- [2022.07] [A preprint](https://arxiv.org/abs/2108.07258)\n" + Self.arxivDatedHabit).count == 1)
     }
 
+    /// An arXiv id under two titles is itself in doubt: duplicate-link reports it, and its date
+    /// says nothing about the entry's.
+    @Test func anIDTwoTitlesCarryIsNotJudged() {
+        let list = "- [2022.01] [Another paper](https://arxiv.org/abs/2304.12306)\n" + Self.arxivDatedHabit
+        #expect(Self.run(YearMismatchRule(), list).isEmpty)
+        #expect(Self.lines(Self.run(DuplicateLinkRule(), list)) == ["2 warning"])
+    }
+
+    /// A table column of release dates keeps its own habit beside a list dated by arXiv.
+    @Test func aDateColumnOfItsOwnHabitIsJudgedAlone() {
+        let releases = """
+        | Model | Release Time | Paper |
+        |---|---|---|
+        | LaMDA | 2021/05 | [paper](https://arxiv.org/abs/2201.08239) |
+        | MT-NLG | 2021/10 | [paper](https://arxiv.org/abs/2201.11990) |
+        | InstructGPT | 2022/01 | [paper](https://arxiv.org/abs/2203.02155) |
+        | BLOOM | 2022/07 | [paper](https://arxiv.org/abs/2211.05100) |
+        | GLM-130B | 2022/08 | [paper](https://arxiv.org/abs/2210.02414) |
+        | OPT | 2022/05 | [paper](https://arxiv.org/abs/2205.01068) |
+
+        """
+        #expect(Self.run(YearMismatchRule(), releases + Self.arxivDatedHabit).isEmpty)
+        let slip = releases + Self.arxivDatedHabit + "\n- [2021.03] [A preprint](https://arxiv.org/abs/2304.11111)\n"
+        #expect(Self.run(YearMismatchRule(), slip).map(\.range.start.line) == [14])
+    }
+
     @Test func preprintVenuesAreAnOption() {
-        let list = "- [medRxiv 2024] [A preprint](https://arxiv.org/abs/2304.12306)\n" + Self.arxivDatedHabit
+        let list = "- [medRxiv 2024] [A preprint](https://arxiv.org/abs/2304.11111)\n" + Self.arxivDatedHabit
         #expect(Self.run(YearMismatchRule(), list).isEmpty)
         #expect(Self.run(YearMismatchRule(), list, options: ["preprint-venues": .list(["medRxiv"])]).count == 1)
     }

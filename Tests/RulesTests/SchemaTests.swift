@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func bulletsWithoutAPaperLinkAreReportedWhenTheOthersHaveOne() {
-        let bullets = (1...5).map { "- Paper number \($0). [[paper]](https://arxiv.org/abs/2301.0000\($0))" }
+        let bullets = (1...5).map { "- Paper number \($0) (CVPR 2023). [[paper]](https://arxiv.org/abs/2301.0000\($0))" }
         let list = (bullets + ["- A paper with only code (CVPR 2023). [[code]](https://github.com/a/b)",
                                "- A tool with only code. [[code]](https://github.com/c/d)"]).joined(separator: "\n")
         let findings = Self.check(EntrySchemaRule(), list)

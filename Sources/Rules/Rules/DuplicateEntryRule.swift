@@ -10,13 +10,17 @@ public struct DuplicateEntryRule: Rule {
         id: "duplicate-entry",
         summary: "A paper is listed twice: same arXiv id, DOI, paper link or (nearly) the same title.",
         rationale: """
-        A paper listed twice in one section is a merge or copy-paste slip: remove one copy. The same \
+        A paper listed twice in one section is a merge or copy-paste slip: remove one copy. Rows \
+        that name different things (two datasets or models of one paper, by their name cells) are \
+        not repeats. The same \
         arXiv id, DOI, or title and paper link twice in one section is certain, an error; the same \
         title on two pages (the preprint and the proceedings) is probable, a warning; a nearly equal \
         title, or a title of three words or fewer, is a note. Across sections a repeat may be deliberate: many \
         lists file a paper under two taxonomies (by task and by modality). A list that already \
         cross-lists several papers does so on purpose, and a repeat across its sections is only a \
-        note; in a list that does not, it is a warning. If it is deliberate, add the paper's key \
+        note; in a list that does not, it is a warning. Numbered references the list cites by \
+        their labels elsewhere ([16], [17]) stand for cited places, so a repeat among them is a \
+        note. If it is deliberate, add the paper's key \
         (arxiv:ID, doi:DOI or title:Exact Title) to the rule's 'allow' option. Entries of different \
         kinds are never duplicates: a dataset or a tool links the paper that introduced it, next to \
         that paper's own entry. A title that is only a short name (a Model or Name column) says \
@@ -109,7 +113,7 @@ public struct DuplicateEntryRule: Rule {
             let keys = paper.lookupKeys
             let matches = index.candidates(keys).compactMap { earlier -> Repeat? in
                 let first = papers[earlier]
-                guard first.entry.kind == paper.entry.kind,
+                guard first.entry.kind == paper.entry.kind, !paper.hasOtherName(than: first),
                       let evidence = paper.evidence(ofSamePaperAs: first) else { return nil }
                 return Repeat(later: paper, earlier: first, evidence: evidence)
             }
@@ -118,14 +122,27 @@ public struct DuplicateEntryRule: Rule {
             }
             index.add(position, under: keys)
         }
-        // The list's own habit: does it file some papers in two sections on purpose?
-        let crossListed = repeats.filter { !$0.isInOneSection && $0.evidence.isIdentifier }.count
+        // The list's own habit: does it file some papers in two sections on purpose? Counted
+        // by the identifiers written in several sections (as a paper, or as the dataset or
+        // model it made), and the titles repeated across sections without one.
+        var sectionsByID: [String: Set<[String]>] = [:]
+        for paper in papers {
+            for id in [paper.arxiv.map { "arxiv:" + $0 }, paper.doi.map { "doi:" + $0 }].compactMap({ $0 }) {
+                sectionsByID[id, default: []].insert(paper.entry.section)
+            }
+        }
+        let crossListed = sectionsByID.values.count { $0.count >= 2 }
+            + repeats.count { !$0.isInOneSection && ($0.evidence == .title || $0.evidence == .paperLink) }
+        let cited = Self.citedReferences(among: repeats.flatMap { [$0.later.entry, $0.earlier.entry] }, in: document.source)
         return repeats.compactMap { found in
             if !found.isInOneSection, !allowed.isDisjoint(with: found.later.exactKeys + found.earlier.exactKeys) { return nil }
             let (reported, named) = context.orient(later: found.later, earlier: found.earlier)
-            let habitual = !found.isInOneSection && crossListed - (found.evidence.isIdentifier ? 1 : 0) >= 2
+            let habitual = !found.isInOneSection && crossListed - 1 >= 2
+            // Numbered references the list cites by number ([16], [17]) each stand for a cited
+            // place: merging two would break a citation, so a repeat is only a note.
+            let isCited = cited.contains(found.later.entry.lines.lowerBound) && cited.contains(found.earlier.entry.lines.lowerBound)
             return report(reported, duplicating: named, evidence: found.evidence, crossListed: !found.isInOneSection,
-                          severity: found.severity(habitual: habitual), in: document.source)
+                          severity: isCited ? .note : found.severity(habitual: habitual), in: document.source)
         }
     }
 
@@ -186,6 +203,30 @@ public struct DuplicateEntryRule: Rule {
         if let doi = paper.doi { return "'doi:\(doi)'" }
         if let title = paper.entry.title, title.count <= 60 { return "'title:\(title)'" }
         return "'title:' and its title"
+    }
+
+    /// The entries among `entries` that are numbered references the list cites by their label
+    /// elsewhere: they start with a short bracketed label (`[17]`, `[45b]`) another line writes
+    /// too. One pass over the list, for all of them.
+    private static func citedReferences(among entries: [Entry], in source: SourceText) -> Set<Int> {
+        var labels: [String: [Int]] = [:]
+        for entry in entries {
+            let line = source.line(entry.lines.lowerBound).trimming(.whitespaces)
+            guard line.first == "[", let close = line.firstIndex(of: "]") else { continue }
+            let label = line[line.index(after: line.startIndex)..<close]
+            guard (1...4).contains(label.count), label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+                  label.contains(where: \.isNumber) else { continue }
+            labels["[\(label)]", default: []].append(entry.lines.lowerBound)
+        }
+        guard !labels.isEmpty, source.lineCount > 0 else { return [] }
+        var cited: Set<Int> = []
+        for number in 1...source.lineCount where source.lineBytes(number).contains(UInt8(ascii: "[")) {
+            let text = source.line(number)
+            for (label, starts) in labels where text.contains(label) {
+                cited.formUnion(starts.filter { $0 != number })
+            }
+        }
+        return cited
     }
 
     nonisolated(unsafe) private static let version = /v[0-9]+$/

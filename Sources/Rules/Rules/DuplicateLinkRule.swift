@@ -80,11 +80,12 @@ public struct DuplicateLinkRule: Rule {
     /// that two papers can't share: none when they are the same paper, when either names it
     /// only by a short name (`GPT-3` in a model table, the paper's title elsewhere), when they
     /// are entries of different kinds (a dataset links the paper that introduced it), or when
-    /// their titles are related; else the paper links. A repository serves a family of papers,
+    /// their titles are related and their authors do not say otherwise; else the paper links. A repository serves a family of papers,
     /// so a shared code link is never reported.
     private static func wronglyShared(by paper: Paper, and earlier: Paper) -> [PaperLink] {
         guard paper.evidence(ofSamePaperAs: earlier) == nil, paper.entry.kind == earlier.entry.kind,
-              !paper.isNamedOnly, !earlier.isNamedOnly, !paper.hasRelatedTitle(to: earlier),
+              !paper.isNamedOnly, !earlier.isNamedOnly,
+              paper.hasOtherAuthors(than: earlier) || !paper.hasRelatedTitle(to: earlier),
               !paper.namesInTitle(of: earlier), !earlier.namesInTitle(of: paper) else { return [] }
         let earlierKeys = Set(earlier.links.filter { $0.role == .paper }.map(\.key))
         return paper.links.filter { $0.role == .paper && earlierKeys.contains($0.key) }

@@ -14,7 +14,10 @@ public struct EntrySchemaRule: Rule {
         shows empty cells, one with more loses the extra ones on GitHub: fill the missing cells or \
         remove the extra ones. An empty title cell leaves a row readers cannot identify. When nearly \
         all rows of a table (or nearly all entries of a shape elsewhere) link their paper, one that \
-        does not is probably an omission: link the paper. Only papers are weighed: a dataset, a \
+        does not is probably an omission: link the paper. Only an entry with no link at all, or \
+        with only code links and a venue the list's linked papers name, plainly lacks it: any other \
+        link may be the paper on a host vlmbot does not know, or show a release, a post or a talk. \
+        Only papers are weighed: a dataset, a \
         tool or a talk need no paper link, and the share is taken per table, or per section and \
         shape elsewhere, since a section of workshops or of software is no section of papers. A \
         table row that says nothing of its kind is one of its table's papers; elsewhere such an \
@@ -25,7 +28,8 @@ public struct EntrySchemaRule: Rule {
         purpose. A year must be a four-digit year between the earliest plausible one and next \
         year. An index column must count up by one from 1, or from where the table before \
         stopped; the fix renumbers the rows from the break on. Extra cells that hold text are an \
-        error, since GitHub never shows them; the rest are warnings: each is probable, not certain.
+        error, since GitHub never shows them; the rest are warnings: each is probable, not certain. \
+        A row short of cells in a table that leaves cells blank anyway is a note.
         """,
         severity: .error,
         options: [
@@ -229,13 +233,16 @@ public struct EntrySchemaRule: Rule {
         let leaders = counts.filter { $0.value == most }.keys
         let usual = leaders.count == 1 ? leaders.first ?? header : header
         let cellsByLine = Dictionary(table.rows.map { ($0.line, $0.cells) }) { first, _ in first }
+        // A table that leaves cells blank in its full rows shows a short row the same way.
+        let leavesCellsBlank = table.rows.count { $0.cells.count == header && $0.cells.contains { $0.text.isEmpty } } >= 2
         return table.table.rows.compactMap { row -> Finding? in
             guard row.cellCount != header, row.cellCount != usual || usual < header else { return nil }
             let at = SourceRange(lines: row.line, row.line, in: source)
             if row.cellCount < header {
                 return finding("This table row has \(row.cellCount) cells but its header (line \(table.table.headerLine)) has "
                                + "\(header): GitHub shows the missing cells empty, and the cells after a missing one stand "
-                               + "under the wrong headers; fill them or write '-'.", at: at).with(severity: .warning)
+                               + "under the wrong headers; fill them or write '-'.", at: at)
+                    .with(severity: leavesCellsBlank ? .note : .warning)
             }
             let extra = (cellsByLine[row.line] ?? []).dropFirst(header).filter { !$0.text.isEmpty }
             guard !extra.isEmpty else { return nil }
@@ -262,6 +269,7 @@ public struct EntrySchemaRule: Rule {
 
     private func missingPaperLinks(_ document: ListDocument, tables: [SchemaTable], requirement: PaperLinkRequirement,
                                    noneMarkers: Set<String>) -> [Finding] {
+        let lacking = LackingPaperLink(document)
         let inTables = tables.flatMap { table -> [Finding] in
             let entries = table.rows.compactMap(\.entry).filter(\.mayBeTablePaper)
             guard requirement.holds(for: entries) else { return [] }
@@ -269,7 +277,7 @@ public struct EntrySchemaRule: Rule {
                 .compactMap { $0 }.filter { $0 < table.table.header.count }
             let withLink = entries.filter(\.hasPaperLink).count
             return alignedRows(of: table).compactMap { row in
-                guard let entry = row.entry, entry.mayBeTablePaper, !entry.hasPaperLink,
+                guard let entry = row.entry, entry.mayBeTablePaper, lacking.lacksItsLink(entry),
                       !markerColumns.contains(where: { noneMarkers.contains(row.cells[$0].text) }) else { return nil }
                 return finding("\(entry.label) has no paper link, though \(withLink) of the \(entries.count) papers of this "
                                + "table have one: link the paper (arXiv, DOI or publisher page), or write '-' if it has none.",
@@ -284,7 +292,7 @@ public struct EntrySchemaRule: Rule {
             let entries = groups[key] ?? []
             guard requirement.holds(for: entries) else { return [] }
             let withLink = entries.filter(\.hasPaperLink).count
-            return entries.filter { !$0.hasPaperLink }.map { entry in
+            return entries.filter(lacking.lacksItsLink).map { entry in
                 finding("\(entry.label) has no paper link, though \(withLink) of the \(entries.count) papers of its section "
                         + "written like it have one: link the paper (arXiv, DOI or publisher page).",
                         at: entry.range(in: document.source)).with(severity: .warning)
@@ -328,6 +336,33 @@ public struct EntrySchemaRule: Rule {
                 .with(severity: .warning)
         }
         return [start].compactMap { $0 } + breaks
+    }
+}
+
+/// Which entries without a paper link have plainly left it out: those with no link at all,
+/// and those with only code links whose venue is one the list's linked papers name (`CVPR
+/// 2018` where other CVPR papers link theirs). Any other link may well be the paper, on a host
+/// vlmbot does not know (a thesis repository, a PDF in a repository, a file share), or show the
+/// entry is no paper (a release, a blog post, a talk).
+private struct LackingPaperLink {
+    /// The venues of the list's linked papers, as `venueKey` gives them.
+    let paperVenues: Set<String>
+
+    init(_ document: ListDocument) {
+        paperVenues = Set(document.entries.filter(\.hasPaperLink).compactMap { $0.venue.map(Self.venueKey) })
+    }
+
+    func lacksItsLink(_ entry: Entry) -> Bool {
+        guard !entry.hasPaperLink else { return false }
+        if entry.links.isEmpty { return true }
+        guard entry.links.allSatisfy({ $0.kind == .code }), let venue = entry.venue else { return false }
+        let key = Self.venueKey(venue)
+        return !key.isEmpty && paperVenues.contains(key)
+    }
+
+    /// A venue's letters, lowercased, without its year (`CVPR'18`, `CVPR 2018` give `cvpr`).
+    static func venueKey(_ venue: String) -> String {
+        String(venue.lowercased().filter(\.isLetter))
     }
 }
 

@@ -10,17 +10,20 @@ public struct PlaceholderRule: Rule {
         summary: "An entry, link or marker is a placeholder: placeholder text, a placeholder host, or a [toc] marker.",
         rationale: """
         A placeholder left in a published list points readers nowhere. An entry whose title or \
-        link text is placeholder text (the vocabulary's 'placeholders.texts': TODO, TBD, coming \
-        soon, …; a text in capitals matches only in capitals, so the paper 'ToDo' is not one), or whose link goes to a placeholder host (the vocabulary's 'placeholders.hosts': \
-        example.com, localhost, …; a host written with a trailing '/', such as 'google.com/', counts \
-        only as its bare home page, so 'scholar.google.com/…' or 'google.com/search?…' do not) is \
-        reported: replace it with the real paper, or remove it. A link to a placeholder host is \
-        certain, an error; a placeholder title is a warning, and a note in a list that writes it \
-        again and again (a results table's 'TBD' rows say on purpose what is not out yet); a link \
-        text such as 'Coming soon' on a real link says what is still to come there and is no \
-        placeholder (an empty one is empty-link's). GitHub does not render '[toc]' \
-        markers (the option 'tocMarkers'): it shows them as text and builds its own outline from \
-        the headings; remove the marker or write the contents as a list of links.
+        link is placeholder text (the vocabulary's 'placeholders.texts': TODO, TBD, coming soon, …), \
+        or whose link goes to a placeholder host (the vocabulary's 'placeholders.hosts': \
+        example.com, localhost, …), is reported: replace it with the real paper, or remove it. A \
+        title must be the text, or start with it before a colon or dash: 'Neuromorphic Sensing: \
+        Coming Soon to Consumer Products' is a real title. A text in capitals matches only in \
+        capitals, so the paper 'ToDo' is not one. A host written with a trailing '/', such as \
+        'google.com/', counts only as its bare home page, so 'scholar.google.com/…' or \
+        'google.com/search?…' do not. A link to a placeholder is certain, an error; a placeholder \
+        title is a warning, and a note in a list that writes it again and again (a results \
+        table's 'TBD' rows say on purpose what is not out yet). A link text such as 'Coming soon' \
+        says what is still to come there, a status rather than a placeholder (an empty one is \
+        empty-link's). GitHub does not render '[toc]' markers (the option 'tocMarkers'): it shows \
+        them as text and builds its own outline from the headings; remove the marker or write \
+        the contents as a list of links.
         """,
         severity: .error,
         options: [
@@ -105,14 +108,13 @@ public struct PlaceholderRule: Rule {
     /// when there is one, at the entry when there are several.
     private func placeholderEntry(_ entry: Entry, placeholders: Placeholders, source: SourceText) -> PlaceholderEntry? {
         var parts: [(description: String, range: SourceRange?)] = []
-        if let title = entry.title, let text = placeholders.text(in: title) {
+        if let title = entry.title, let text = placeholders.leadingText(of: title) {
             parts.append(("its title says '\(text)'", source.range(of: text, inLines: entry.lines)))
         }
+        // A link text such as 'Coming soon' says what is still to come there: a status, not a
+        // placeholder (an empty one is empty-link's).
         for link in entry.links {
-            // A link text such as 'Coming soon' on a real link says what is still to come there.
-            if link.url.isEmpty, let text = placeholders.text(in: link.label) {
-                parts.append(("its link text says '\(text)'", source.range(of: link.label, inLines: entry.lines)))
-            } else if placeholders.isText(link.url) {
+            if placeholders.isText(link.url) {
                 parts.append(("its link goes to '\(link.url)'", entry.range(of: link, in: source)))
             } else if let address = HostURL(link.url), let host = placeholders.host(of: address) {
                 let place = host.hasSuffix("/") ? "the bare home page of \(address.host)" : "\(address.host), a placeholder host"
@@ -151,10 +153,15 @@ private struct Placeholders {
         self.hosts = hosts
     }
 
-    /// The placeholder text a title or label holds as a whole word, as written there.
-    func text(in title: String) -> String? {
+    /// The placeholder text a title is, or starts with before a colon or dash (`TODO: add the
+    /// title`), as written there; a title that only holds one among its words ('Neuromorphic
+    /// Sensing: Coming Soon to Consumer Products') is a real one.
+    func leadingText(of title: String) -> String? {
+        let trimmed = title.trimming(.whitespaces)
         for text in texts {
-            if let found = text.range(in: title, wholeWord: true) { return String(title[found]) }
+            guard let found = text.range(in: trimmed, wholeWord: true), found.lowerBound == trimmed.startIndex else { continue }
+            let rest = trimmed[found.upperBound...].trimming(.whitespaces)
+            if rest.isEmpty || rest.first.map({ ":-–—(".contains($0) }) == true { return String(trimmed[found]) }
         }
         return nil
     }

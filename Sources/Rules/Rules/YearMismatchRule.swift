@@ -12,12 +12,18 @@ public struct YearMismatchRule: Rule {
         An arXiv identifier gives the year and month the paper was first submitted (2303.08774 is \
         March 2023; cs/0112017 is December 2001). When an entry names no venue, or names arXiv or \
         another preprint venue, its date should be that one. A published venue's later year is the \
-        published version's and is not reported. Only a list whose dates follow arXiv's (at least \
-        four of five of its dated preprints, and five or more of them) makes a differing date a \
-        probable slip: many lists date entries by publication, by release or by when they were \
-        added, and there a differing date is no mistake (measured on the development corpus: in \
-        lists of that habit, four of every five findings were wrong). A month one away is allowed \
-        (arXiv numbers by submission, listings often by announcement). vlmbot cannot tell which \
+        published version's and is not reported. Only dates that follow arXiv's (at least four of \
+        five, and five or more preprints) make a differing date a probable slip: many lists date \
+        entries by publication, by release or by when they were added, and there a differing date \
+        is no mistake (measured on the development corpus: in lists of that habit, four of every \
+        five findings were wrong). The habit is the list's, or that of a table column's header: a \
+        'Release Time' column keeps its own beside 'Date' columns (a group of fewer than five takes \
+        the list's). A differing month, arXiv's own precision, is a warning; a year alone may be \
+        the venue's or the year the entry was added, a note (measured on the development corpus: \
+        four of five differing months were slips, half of the years). A \
+        month one away is allowed \
+        (arXiv numbers by submission, listings often by announcement). An arXiv id that two titles \
+        carry is itself in doubt (duplicate-link's finding) and is not judged. vlmbot cannot tell which \
         of the two is wrong: fix the date, or name the venue if the date is when the paper was \
         published.
         """,
@@ -56,7 +62,7 @@ public struct YearMismatchRule: Rule {
             | 2023/03 | [GPT-4] | [paper](https://arxiv.org/abs/2303.08774) |
             | 2023/01 | [BLIP-2] | [paper](https://arxiv.org/abs/2301.12597) |
             | 2023/12 | [Gemini] | [paper](https://arxiv.org/abs/2312.11805) |
-            | ↓2003 | [Old too] | [paper](https://arxiv.org/abs/cs/0112017v2) |
+            | ↓2003 | [Old too] | [paper](https://arxiv.org/abs/cs/0112018v2) |
             """),
         ],
         nonTriggering: [
@@ -93,12 +99,15 @@ public struct YearMismatchRule: Rule {
             else { return nil }
             return Dated(entry: entry, arxiv: arxiv, stated: StatedDate(dateText, year: year), submitted: submitted)
         }
-        // The list's own habit: only a list whose dates follow arXiv's makes a differing one a
-        // probable slip. Many lists date entries by publication, release or when they were added.
-        let agreeing = dated.filter(\.agrees).count
-        guard dated.count >= Self.minimumDated, Double(agreeing) >= Self.habitShare * Double(dated.count) else { return [] }
-        let total = dated.count
-        return dated.filter { !$0.agrees }.map { slip in
+        // An arXiv id two titles carry is itself in doubt (duplicate-link's finding): its date
+        // says nothing about the entry's.
+        var titlesByID: [String: Set<String>] = [:]
+        for item in dated { titlesByID[item.arxiv, default: []].insert(PaperTitle(item.entry.title ?? "").compact) }
+        let habits = DatingHabits(dated, tables: context.shared.tables(of: document))
+        return dated.filter { !$0.agrees && titlesByID[$0.arxiv]?.count == 1 }.compactMap { slip -> Finding? in
+            // The habit of the slip's own dates (its table's date column, or the list's other
+            // entries): only dates that follow arXiv's make a differing one a probable slip.
+            guard let (agreeing, total) = habits.habit(of: slip) else { return nil }
             let (entry, stated, submitted, arxiv) = (slip.entry, slip.stated, slip.submitted, slip.arxiv)
             let dateText = entry.dateText ?? ""
             let written = String(dateText[stated.range])
@@ -106,17 +115,66 @@ public struct YearMismatchRule: Rule {
                 ? "\(submitted.year)"
                 : "\(submitted.year)\(stated.separator)\(submitted.month < 10 ? "0" : "")\(submitted.month)"
             let month = Self.monthNames[submitted.month - 1]
-            let habit = "while \(agreeing) of this list's \(total) dated preprints follow their arXiv dates"
+            let habit = "while \(agreeing) of the \(total) preprints the list dates like it follow their arXiv dates"
             let message: String = "The date \(written) contradicts arXiv \(arxiv), first submitted in \(month) "
                 + "\(submitted.year), \(habit): write \(expected), or name the venue if \(written) is when it was published."
-            return finding(message, at: Self.range(of: stated, in: dateText, entry: entry, source: document.source))
+            let found = finding(message, at: Self.range(of: stated, in: dateText, entry: entry, source: document.source))
+            return stated.month == nil ? found.with(severity: .note) : found
         }
     }
 
-    /// How many dated preprints a list needs before its habit is trusted, and the share of them
+    /// How many dated preprints a group needs before its habit is trusted, and the share of them
     /// that must follow arXiv's dates.
     private static let minimumDated = 5
     private static let habitShare = 0.8
+
+    /// The dating habits of a list: entries dated in tables are grouped by their date column's
+    /// header (a 'Release Time' column keeps its own habit beside 'Date' columns), rows of an
+    /// HTML table by their section, the rest form one group.
+    private struct DatingHabits {
+        private struct Counts {
+            var agreeing = 0
+            var total = 0
+            mutating func add(_ item: Dated) {
+                total += 1
+                if item.agrees { agreeing += 1 }
+            }
+
+            static func + (left: Counts, right: Counts) -> Counts {
+                Counts(agreeing: left.agreeing + right.agreeing, total: left.total + right.total)
+            }
+
+            /// Whether the dates follow arXiv's: five or more, four of five agreeing.
+            var followsArxiv: Bool {
+                total >= YearMismatchRule.minimumDated && Double(agreeing) >= YearMismatchRule.habitShare * Double(total)
+            }
+        }
+
+        private var groups: [String: Counts] = [:]
+        private var keyByLine: [Int: String] = [:]
+
+        init(_ dated: [Dated], tables: [SchemaTable]) {
+            for table in tables {
+                guard let column = table.column(holding: \.dateText), column < table.header.count else { continue }
+                let key = "table:" + table.header[column].text.lowercased()
+                for row in table.rows where row.entry != nil { keyByLine[row.line] = key }
+            }
+            for item in dated {
+                let line = item.entry.lines.lowerBound
+                if item.entry.shape == .htmlRow { keyByLine[line] = "html:" + item.entry.section.joined(separator: "\u{1}") }
+                groups[keyByLine[line] ?? "list", default: Counts()].add(item)
+            }
+        }
+
+        /// The agreeing and total counts of the slip's group (of the whole list, when the group
+        /// is too small to tell), when they make the slip a probable one.
+        func habit(of item: Dated) -> (agreeing: Int, total: Int)? {
+            var counts = groups[keyByLine[item.entry.lines.lowerBound] ?? "list"] ?? Counts()
+            if counts.total < YearMismatchRule.minimumDated { counts = groups.values.reduce(Counts(), +) }
+            guard counts.followsArxiv else { return nil }
+            return (counts.agreeing, counts.total)
+        }
+    }
 
     /// A preprint's stated date and the month its arXiv identifier encodes.
     private struct Dated {

@@ -143,6 +143,7 @@ struct Paper: Sendable {
     /// between versions), else (nearly) the same title with no identifier that contradicts
     /// it, else a shared paper link where a title is missing.
     func evidence(ofSamePaperAs other: Paper) -> Evidence? {
+        guard !hasOtherAuthors(than: other) else { return nil }
         if let arxiv, arxiv == other.arxiv { return titlesAgree(with: other) ? .arxiv(arxiv) : nil }
         if let doi, doi == other.doi { return titlesAgree(with: other) ? .doi(doi) : nil }
         guard !(arxiv != nil && other.arxiv != nil || doi != nil && other.doi != nil) else { return nil }
@@ -150,6 +151,30 @@ struct Paper: Sendable {
         let myPaperLinks = Set(links.filter { $0.role == .paper }.map(\.key))
         let sharesPaperLink = other.links.contains { $0.role == .paper && myPaperLinks.contains($0.key) }
         return sharesPaperLink && (title.isEmpty || other.title.isEmpty) ? .paperLink : nil
+    }
+
+    /// Whether both entries carry a short name (a Name or Model cell) and the names differ:
+    /// two datasets or models of one paper (`CLEVR-ATVC`, `Fruit-ATVC`).
+    func hasOtherName(than other: Paper) -> Bool {
+        guard let mine = ownName, let theirs = other.ownName else { return false }
+        return mine.compact != theirs.compact
+    }
+
+    /// The entry's short name, unless it is only its title's opening words (`Fusion of Domain…`).
+    private var ownName: PaperTitle? {
+        guard let name = entry.name.map(PaperTitle.init), !name.isEmpty else { return nil }
+        return title.words.starts(with: name.words) ? nil : name
+    }
+
+    /// Whether both entries name their authors and no name is shared: two papers, whatever
+    /// their links say (a link copied onto the wrong paper).
+    func hasOtherAuthors(than other: Paper) -> Bool {
+        guard let mine = entry.authors, let theirs = other.entry.authors else { return false }
+        let names = { (authors: [String]) in
+            Set(authors.flatMap { PaperTitle($0).words }.filter { $0.count >= 2 && $0 != "et" && $0 != "al" })
+        }
+        let (first, second) = (names(mine), names(theirs))
+        return !first.isEmpty && !second.isEmpty && first.isDisjoint(with: second)
     }
 
     /// Whether the titles can name one paper: one is missing, or they share most words.

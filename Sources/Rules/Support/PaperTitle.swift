@@ -30,6 +30,9 @@ struct PaperTitle: Sendable {
             if scalar.isASCII ? ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
                 : CharacterSet.alphanumerics.contains(scalar) {
                 current.append(contentsOf: scalar.utf8)
+            } else if scalar == "+", !current.isEmpty {
+                // A plus after a word is part of its name: ViViD and ViViD++ are two papers.
+                current.append(UInt8(ascii: "+"))
             } else if !current.isEmpty, !Self.joinsWords(scalar) {
                 words.append(String(decoding: current, as: UTF8.self))
                 current.removeAll(keepingCapacity: true)
