@@ -8,6 +8,7 @@ public struct Linter: Sendable {
         HeadingSpaceRule(),
         MalformedLinkRule(),
         EmptyLinkRule(),
+        LinkURLRule(),
         LiteralMarkupRule(),
         TocAnchorRule(),
         LeftoverArtifactRule(),

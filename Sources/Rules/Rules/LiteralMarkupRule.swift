@@ -3,11 +3,12 @@ import Markdown
 
 /// Markdown that GitHub shows as literal text, decided from cmark-gfm's own parse: headings,
 /// list items and table rows swallowed by an HTML block, reference definitions that do not
-/// parse, and emphasis whose asterisks or underscores stay visible.
+/// parse, emphasis whose asterisks or underscores stay visible, table rows GitHub did not
+/// make a table, and list markers without their space.
 public struct LiteralMarkupRule: Rule {
     public static let description = RuleDescription(
         id: "literal-markup",
-        summary: "Markdown that GitHub shows as literal text: swallowed headings, broken definitions, unclosed emphasis.",
+        summary: "Markdown that GitHub shows as literal text: swallowed headings, broken definitions, unclosed emphasis, broken tables.",
         rationale: """
         An HTML block such as `<details>` or `</details>` runs on until a blank line, and every \
         line in it is shown as raw text: a heading right after `</details>` shows as '#### Privacy'. \
@@ -15,7 +16,10 @@ public struct LiteralMarkupRule: Rule {
         paragraph. Emphasis needs its closing `*` right after a non-space (`*Authors*`, not \
         `*Authors *`) and its opening one right before a non-space. Each case is decided from \
         what cmark-gfm parsed, so escaped asterisks, code, math, footnote marks (`Alice*, Bob*`) \
-        and snake_case are left alone.
+        and snake_case are left alone. A table needs a delimiter row (`|---|`) with as many cells \
+        as its header, right under it, and no blank line among its rows: rows GitHub did not make \
+        a table are shown as text. A list item needs a space after its marker (`- [Title]`, not \
+        `-[Title]`). A backslash breaks a line only as its last character: spaces after it show it.
         """,
         severity: .error,
         triggering: [
@@ -56,6 +60,25 @@ public struct LiteralMarkupRule: Rule {
 
             - ↓** Title with a space** and ↓**标题：**内容 and ↓**never closed
             """),
+            RuleExample("""
+            ↓| Title | Venue | Year |
+            |---|---|
+            | A paper | CVPR | 2023 |
+
+            | Title | Venue |
+            |---|---|
+            | A paper | CVPR |
+            ↓
+            | Another paper | MICCAI |
+
+            - [A paper](https://arxiv.org/abs/2301.04558)
+            ↓-[Another paper](https://arxiv.org/abs/2301.04559)
+
+            **A paper** \\
+            ↓*Authors* \\\u{20}
+            [16th Feb., 2024] \\
+            [[paper](https://arxiv.org/abs/2301.04558)]
+            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -86,6 +109,15 @@ public struct LiteralMarkupRule: Rule {
             Alice*, Bob* (*equal contribution) and 5 * 3 * 2 and `a * b` and snake_case_name
             $a*b$ and $x_1 * y_1$, https://example.org/a_b_c and **bold** and *italic* and 2**10
             | a_b | c * d |
+            """),
+            RuleExample("""
+            | Title | Venue |
+            |:--|--:|
+            | A paper | CVPR |
+            | Another | MICCAI |
+
+            - [A paper](https://arxiv.org/abs/2301.04558) - a note -[not a marker]
+            * [Another](https://arxiv.org/abs/2301.04559)
             """),
         ],
         corrections: [
@@ -125,7 +157,99 @@ public struct LiteralMarkupRule: Rule {
                 emphasisFinding(emphasis, in: tree.source, validatesFix: number < Self.validatedFixesPerBlock)
             }
         }
-        return swallowed + definitions + emphasis
+        return swallowed + definitions + emphasis + strayTableRows(in: tree) + markersWithoutSpace(in: tree)
+            + spacedLineBreaks(in: tree)
+    }
+
+    // MARK: Line breaks followed by spaces
+
+    /// `Title \ ` at a line's end: a backslash breaks the line only as its last character; with
+    /// spaces after it GitHub shows the backslash and joins the lines.
+    private func spacedLineBreaks(in tree: MarkdownTree) -> [Finding] {
+        let source = tree.source
+        let paragraphs = tree.nodes.indices.filter { tree[$0].kind == .paragraph }
+        return paragraphs.flatMap { paragraph -> [Finding] in
+            let lines = tree[paragraph].range.lines
+            return lines.dropLast().compactMap { line -> Finding? in
+                let bytes = Array(source.lineBytes(line))
+                let end = bytes.lastIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? -1
+                guard end >= 0, end < bytes.count - 1, bytes[end] == UInt8(ascii: "\\"),
+                      end == 0 || bytes[end - 1] != UInt8(ascii: "\\") else { return nil }
+                let range = SourceRange(start: SourcePosition(line: line, column: end + 1),
+                                        end: SourcePosition(line: line, column: bytes.count))
+                let fix = Fix(replacements: [Replacement(range: SourceRange(start: SourcePosition(line: line, column: end + 2),
+                                                                            end: SourcePosition(line: line, column: bytes.count)),
+                                                         text: "")])
+                return finding("Spaces after this line-break backslash make GitHub show the '\\' and join the lines: "
+                               + "remove the spaces after it.", at: range, fix: fix)
+            }
+        }
+    }
+
+    // MARK: Table rows outside a table
+
+    /// Paragraphs made only of table rows (`| a | b |`): a table GitHub did not build, because
+    /// its delimiter row does not match its header, a blank line cut it, or it has neither.
+    private func strayTableRows(in tree: MarkdownTree) -> [Finding] {
+        let source = tree.source
+        let blocks = tree.children(of: tree.root)
+        return blocks.indices.compactMap { position -> Finding? in
+            let block = blocks[position]
+            guard tree[block].kind == .paragraph else { return nil }
+            let lines = Array(tree[block].range.lines)
+            guard lines.allSatisfy({ Self.isTableRow(source.line($0)) }) else { return nil }
+            let first = lines[0]
+            let cells = { (line: Int) in SchemaCell.cells(onLine: line, in: source) }
+            let message: String
+            if let delimiter = lines.first(where: { Self.isDelimiterRow(source.line($0)) }), delimiter > first {
+                message = "This table does not render: its delimiter row (line \(delimiter)) has \(cells(delimiter).count) cells "
+                    + "but its header has \(cells(delimiter - 1).count), so GitHub shows every row as text; give both the same cells."
+            } else if position > 0, tree[blocks[position - 1]].kind == .table {
+                // On the blank line itself, where the fix is.
+                let blank = tree[blocks[position - 1]].range.end.line + 1
+                return finding("This blank line cuts the rows below it off the table above, so GitHub shows them as text: "
+                               + "remove it.", at: SourceRange(lines: blank, blank, in: source))
+            } else if position + 1 < blocks.count, tree[blocks[position + 1]].kind == .paragraph,
+                      Self.isDelimiterRow(source.line(tree[blocks[position + 1]].range.start.line)) {
+                let blank = lines[lines.count - 1] + 1
+                return finding("This blank line parts a table's header from its delimiter row, so GitHub shows the table as "
+                               + "text: remove it.", at: SourceRange(lines: blank, blank, in: source))
+            } else {
+                message = "These table rows have no header and delimiter row (|---|) above them, so GitHub shows them as text."
+            }
+            return finding(message, at: SourceRange(lines: first, first, in: source))
+        }
+    }
+
+    /// A line that starts and ends with `|` and has a cell between.
+    private static func isTableRow(_ line: String) -> Bool {
+        let trimmed = line.trimming(.whitespaces)
+        return trimmed.count >= 3 && trimmed.hasPrefix("|") && trimmed.hasSuffix("|")
+    }
+
+    /// `|---|:--:|`: only pipes, dashes, colons and spaces, with a dash.
+    private static func isDelimiterRow(_ line: String) -> Bool {
+        line.contains("-") && line.allSatisfy { "|-: \t".contains($0) } && line.contains("|")
+    }
+
+    // MARK: List markers without their space
+
+    /// `-[Title](url)`: a list marker needs a space after it; without one the line is text.
+    private func markersWithoutSpace(in tree: MarkdownTree) -> [Finding] {
+        let source = tree.source
+        return tree.nodes.indices.filter { tree[$0].kind == .paragraph }.flatMap { paragraph -> [Finding] in
+            tree[paragraph].range.lines.compactMap { line -> Finding? in
+                let bytes = Array(source.lineBytes(line))
+                let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
+                guard indent <= 3, indent + 1 < bytes.count, bytes[indent] == UInt8(ascii: "-") || bytes[indent] == UInt8(ascii: "+"),
+                      bytes[indent + 1] == UInt8(ascii: "[") else { return nil }
+                let marker = Character(Unicode.Scalar(bytes[indent]))
+                return finding("'\(marker)[' needs a space after '\(marker)' to start a list item, so GitHub shows "
+                               + "'\(source.line(line).trimming(.whitespaces).shortenedForMessage)' as text: add the space.",
+                               at: SourceRange(start: SourcePosition(line: line, column: indent + 1),
+                                               end: SourcePosition(line: line, column: indent + 2)))
+            }
+        }
     }
 
     /// A fix is checked by parsing its line again: on a block full of stray `*`, checking every

@@ -138,16 +138,52 @@ private struct BrokenLinkScanner {
 
     func problems() -> [BrokenLink] {
         var problems: [BrokenLink] = []
+        var labelCloses: Set<Int> = []
         var index = 0
         while index < shown.count {
             if isSyntax(index, "["), let close = labelEnd(from: index) {
+                labelCloses.insert(close)
                 if let problem = labelProblem(open: index, close: close) { problems.append(problem) }
                 index = close + 1
             } else {
                 index += 1
             }
         }
-        return problems + strayBrackets()
+        let covered = problems.map(\.glyphs)
+        let unopened = orphanDestinations(skipping: labelCloses).filter { found in !covered.contains { $0.overlaps(found.glyphs) } }
+        return problems + unopened + bracketlessLinks() + strayBrackets()
+    }
+
+    /// `Text](URL)` and `(Author)](URL)`: a `](` before a destination with no `[` opening the
+    /// link text, so GitHub shows it all as text.
+    private func orphanDestinations(skipping labelCloses: Set<Int>) -> [BrokenLink] {
+        shown.indices.compactMap { index in
+            guard isSyntax(index, "]"), !labelCloses.contains(index), isSyntax(index + 1, "("),
+                  startsDestination(at: index + 2) else { return nil }
+            let end = min(scans.destinationEnd[index + 2], shown.count - 1)
+            return BrokenLink(glyphs: index...end,
+                              message: "This '](…)' has no '[' opening its link text, so GitHub shows it as text: "
+                                  + "write [text](URL).")
+        }
+    }
+
+    /// `Public Dataset(#public-dataset)`, `bibtex(./citations/a.txt)`: a word glued to an
+    /// in-page or relative destination in parentheses, a link written without its brackets.
+    private func bracketlessLinks() -> [BrokenLink] {
+        shown.indices.compactMap { index in
+            guard isSyntax(index, "("), index > 0, shown[index - 1].byte.isASCIIAlphanumeric,
+                  startsAnchorOrPath(at: index + 1) else { return nil }
+            let end = scans.destinationEnd[index + 1]
+            guard end < shown.count, isSyntax(end, ")") else { return nil }
+            var start = index - 1
+            while start > 0, shown[start - 1].byte.isASCIIAlphanumeric || shown[start - 1].byte == UInt8(ascii: "-") {
+                start -= 1
+            }
+            let word = text(start..<index)
+            return BrokenLink(glyphs: start...end,
+                              message: "'\(word)(\(text(index + 1..<end).shortenedForMessage))' is a link without its brackets, "
+                                  + "so GitHub shows it as text: write [\(word)](…).")
+        }
     }
 
     /// Where a finding goes: the written bytes of some shown glyphs, or the block's first line.
@@ -182,15 +218,36 @@ private struct BrokenLinkScanner {
         if isSyntax(open - 1, "["), isSyntax(after, "]"), startsURL(at: after + 1) {
             return bareURL(open: open - 1, close: after)
         }
-        if paren > after, isSyntax(paren, "("), startsURL(at: paren + 1) {
+        if paren > after, isSyntax(paren, "("), startsDestination(at: paren + 1)
+            || isSyntax(paren + 1, "(") && startsDestination(at: paren + 2) {
             return spacedLink(open: open, close: close, paren: paren)
+        }
+        // `[[arXiv]] (https://…)`
+        if isSyntax(open - 1, "["), isSyntax(after, "]"), case let outer = scans.nextNonBlank[after + 1], outer > after + 1,
+           isSyntax(outer, "("), startsDestination(at: outer + 1) {
+            return spacedLink(open: open - 1, close: after, paren: outer)
+        }
+        // `[pdf]](https://…)`, `[Title])(https://…)`: one glyph too many between ']' and '('.
+        if !isSyntax(open - 1, "["), isSyntax(after, "]") || isSyntax(after, ")"), isSyntax(after + 1, "("),
+           startsDestination(at: after + 2) {
+            let mark = Character(Unicode.Scalar(shown[after].byte))
+            return BrokenLink(glyphs: open...after,
+                              message: "'\(quoted(open, close))\(mark)(…)' has a '\(mark)' between ']' and '(', so GitHub shows it "
+                                  + "as text: remove it.", fix: removal(after..<after + 1))
+        }
+        // `[Title]（https://…）`: full-width parentheses.
+        if hasPrefix("（", at: after), startsDestination(at: after + "（".utf8.count) {
+            return BrokenLink(glyphs: open...(after + "（".utf8.count - 1),
+                              message: "'\(quoted(open, close))（…）' has full-width parentheses, so GitHub shows it as text: "
+                                  + "write ( and ) instead of （ and ）.")
         }
         if isSyntax(after, "(") {
             return unparsedDestination(open: open, close: close, paren: after)
         }
         let label = text(open + 1..<close)
-        if isSyntax(after, "["), let end = labelEnd(from: after), !label.allSatisfy({ $0.isNumber || $0 == "," || $0 == " " }) {
-            let reference = text(after + 1..<end)
+        // `[16th Feb., 2024][arXiv, 2024]`: dated tags written side by side are text on purpose.
+        if isSyntax(after, "["), let end = labelEnd(from: after), !label.allSatisfy({ $0.isNumber || $0 == "," || $0 == " " }),
+           case let reference = text(after + 1..<end), !Self.holdsYear(label), !Self.holdsYear(reference) {
             let name = reference.isEmpty ? quoted(open, close) : "[\(reference.shortenedForMessage)]"
             return BrokenLink(glyphs: open...end,
                               message: "'\(quoted(open, close))[\(reference.shortenedForMessage)]' refers to '\(name)', which no "
@@ -205,6 +262,11 @@ private struct BrokenLinkScanner {
     }
 
     private static let labelTrim = ScalarSet(charactersIn: "*_ \t")
+
+    /// Whether bracketed text holds a year (`2024`, `'24` aside): a date or venue tag.
+    private static func holdsYear(_ text: String) -> Bool {
+        text.contains(/(?:19|20)[0-9]{2}/)
+    }
 
     /// The bracketed text from `open` to `close` as a message quotes it.
     private func quoted(_ open: Int, _ close: Int) -> String {
@@ -334,6 +396,17 @@ private struct BrokenLinkScanner {
     /// fix must not make it a link relative to the repository).
     private func startsURL(at index: Int, withScheme: Bool = false) -> Bool {
         hasPrefix("http://", at: index) || hasPrefix("https://", at: index) || (!withScheme && hasPrefix("www.", at: index))
+    }
+
+    /// Whether a link destination starts at a glyph: a URL, an in-page anchor (`#name`) or a
+    /// relative path (`./`, `../`).
+    private func startsDestination(at index: Int) -> Bool {
+        startsURL(at: index) || startsAnchorOrPath(at: index)
+    }
+
+    private func startsAnchorOrPath(at index: Int) -> Bool {
+        (isSyntax(index, "#") && shown.indices.contains(index + 1) && shown[index + 1].byte.isASCIIAlphanumeric)
+            || hasPrefix("./", at: index) || hasPrefix("../", at: index)
     }
 
     /// Whether the shown glyphs from `index` spell `prefix`, ignoring ASCII case.

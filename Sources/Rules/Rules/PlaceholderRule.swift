@@ -23,7 +23,8 @@ public struct PlaceholderRule: Rule {
         says what is still to come there, a status rather than a placeholder (an empty one is \
         empty-link's). GitHub does not render '[toc]' markers (the option 'tocMarkers'): it shows \
         them as text and builds its own outline from the headings; remove the marker or write \
-        the contents as a list of links.
+        the contents as a list of links. An empty list item (`- ` and nothing) is an entry begun \
+        and never written, a warning.
         """,
         severity: .error,
         options: [
@@ -48,6 +49,7 @@ public struct PlaceholderRule: Rule {
             - ↓TODO: add the survey's title. [[paper]](https://arxiv.org/abs/2401.00001)
             - A model with a local demo. [[paper]](https://arxiv.org/abs/2401.00002) [[demo]](↓http://localhost:7860/)
             - An example entry. [[paper]](↓https://example.com/paper.pdf)
+            ↓-
             """),
         ],
         nonTriggering: [
@@ -87,6 +89,17 @@ public struct PlaceholderRule: Rule {
         let habitual = titled.count >= 2
         return tocMarkers(in: document, markers: option("tocMarkers", in: context).listValue ?? [])
             + found.map { $0.isTitleOnly ? $0.finding.with(severity: habitual ? .note : .warning) : $0.finding }
+            + emptyItems(in: document)
+    }
+
+    /// List items with nothing in them: an entry begun and never written.
+    private func emptyItems(in document: ListDocument) -> [Finding] {
+        let tree = document.tree
+        return tree.nodes.indices.filter { tree[$0].kind == .item && tree.children(of: $0).isEmpty }.map { item in
+            let line = tree[item].range.start.line
+            return finding("This list item is empty, so GitHub shows a bullet with nothing after it: write the entry "
+                           + "or remove the line.", at: SourceRange(lines: line, line, in: document.source)).with(severity: .warning)
+        }
     }
 
     private func tocMarkers(in document: ListDocument, markers: [String]) -> [Finding] {

@@ -177,10 +177,24 @@ struct Paper: Sendable {
         return !first.isEmpty && !second.isEmpty && first.isDisjoint(with: second)
     }
 
-    /// Whether the titles can name one paper: one is missing, or they share most words.
+    /// Whether the titles can name one paper: one is missing, half their words together are
+    /// shared, or half the words of the shorter one of four or more (a title may change between
+    /// versions; three words, 'Mobile Video Diffusion' inside 'MoViE: Mobile Diffusion for Video
+    /// Editing', are not enough), or one leads with the name the other starts with.
     private func titlesAgree(with other: Paper) -> Bool {
-        title.isEmpty || other.title.isEmpty || title.isNearDuplicate(of: other.title)
-            || title.overlap(with: other.title).ratio >= 0.5
+        let overlap = title.overlap(with: other.title)
+        let shorter = min(title.contentWords.count, other.title.contentWords.count)
+        return title.isEmpty || other.title.isEmpty || title.isNearDuplicate(of: other.title)
+            || overlap.similarity >= 0.5 || overlap.ratio >= 0.5 && shorter >= 4
+            || leadingName.map { $0 == other.title.words.first } ?? false
+            || other.leadingName.map { $0 == title.words.first } ?? false
+    }
+
+    /// The name a title leads with (`medclip` of `MedCLIP: Contrastive …`), or its only word.
+    private var leadingName: String? {
+        guard let first = title.words.first, let text = entry.title else { return nil }
+        let opening = text.prefix { $0 != ":" && $0 != " " }
+        return title.words.count == 1 || text.dropFirst(opening.count).first == ":" ? first : nil
     }
 
     /// Whether the entry names its paper only by a short name (no title of its own).
@@ -203,10 +217,10 @@ struct Paper: Sendable {
         return other.links.contains { $0.role == .paper && mine.contains($0.key) }
     }
 
-    /// Whether the titles are clearly related, as a paper and its extended version are.
+    /// Whether the titles are clearly related, as a paper and its extended version are: half
+    /// their words together are shared (papers of one topic share a few: 'diffusion', 'models').
     func hasRelatedTitle(to other: Paper) -> Bool {
-        let overlap = title.overlap(with: other.title)
-        return title.isEmpty || other.title.isEmpty || overlap.shared >= 3 || overlap.ratio >= 0.5
+        title.isEmpty || other.title.isEmpty || title.overlap(with: other.title).similarity >= 0.5
     }
 }
 

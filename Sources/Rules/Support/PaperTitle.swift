@@ -89,14 +89,15 @@ struct PaperTitle: Sendable {
         }
     }
 
-    /// How many content words the titles share, and what part of the shorter title's content
-    /// words that is.
-    func overlap(with other: PaperTitle) -> (shared: Int, ratio: Double) {
+    /// How many content words the titles share, what part of the shorter title's content words
+    /// that is, and what part of both titles' words together (`similarity`).
+    func overlap(with other: PaperTitle) -> (shared: Int, ratio: Double, similarity: Double) {
         let mine = contentWords
         let theirs = other.contentWords
         let shared = mine.intersection(theirs).count
         let smaller = min(mine.count, theirs.count)
-        return (shared, smaller == 0 ? 0 : Double(shared) / Double(smaller))
+        let union = mine.count + theirs.count - shared
+        return (shared, smaller == 0 ? 0 : Double(shared) / Double(smaller), union == 0 ? 0 : Double(shared) / Double(union))
     }
 
     /// The one element that turns `a` into `b` (replaced, added or removed), or nil when they

@@ -30,6 +30,9 @@ enum WordForms {
             suffixes.flatMap { suffix, restored -> [String] in
                 guard stem.hasSuffix(suffix), stem.count - suffix.count >= 3 else { return [] }
                 let root = stem.dropLast(suffix.count)
+                // A silent `e` goes before `ing` (`imaging`, never `imageing`); `seeing` and
+                // `canoeing` keep theirs.
+                if suffix == "ing", root.hasSuffix("e"), !["ee", "oe", "ye"].contains(where: { root.hasSuffix($0) }) { return [] }
                 let undoubled = root.count >= 2 && root.last == root.dropLast().last ? [String(root.dropLast())] : []
                 return restored.map { root + $0 } + undoubled
             }
