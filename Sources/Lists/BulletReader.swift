@@ -88,15 +88,7 @@ struct BulletReader {
             return nil
         }
         let range = tree[item].range
-        var entry = Entry(shape: .bullet, section: section, lines: range.start.line...lastLine(of: item))
-        facts.apply(to: &entry)
-        entry.links = facts.links.map { link in
-            EntryLink(label: LinkLabel.normalize(link.text),
-                      kind: link.node == facts.titleLink ? LinkKind(titleLinkTo: link.url) : LinkKind(label: link.text, url: link.url),
-                      url: link.url, line: link.line)
-        }
-        entry.ids = PaperIDs(links: entry.links)
-        return entry
+        return facts.entry(shape: .bullet, section: section, lines: range.start.line...lastLine(of: item))
     }
 
     /// A sub-bullet of an entry: a field (`Authors: …`, `Paper: url`), an author line

@@ -50,6 +50,20 @@ struct EntryFacts {
         if entry.fieldLines.authors == nil { entry.fieldLines.authors = authors == nil ? nil : authorsLine }
         if entry.fieldLines.venue == nil { entry.fieldLines.venue = venue == nil ? nil : venueLine }
     }
+
+    /// A new entry of these facts: its fields, its links (the title's own link judged by where
+    /// it goes, the others by their labels too) and the identifiers they name.
+    func entry(shape: EntryShape, section: [String], lines: ClosedRange<Int>) -> Entry {
+        var entry = Entry(shape: shape, section: section, lines: lines)
+        apply(to: &entry)
+        entry.links = links.map { link in
+            EntryLink(label: LinkLabel.normalize(link.text),
+                      kind: link.node == titleLink ? LinkKind(titleLinkTo: link.url) : LinkKind(label: link.text, url: link.url),
+                      url: link.url, line: link.line)
+        }
+        entry.ids = PaperIDs(links: entry.links)
+        return entry
+    }
 }
 
 /// A run of text around the title, with the line it stands on.

@@ -36,14 +36,7 @@ struct ParagraphReader {
         guard facts.title != nil, facts.titleOrigin != .plain || citesPaper,
               opensWithTitle(pieces, from: firstText, facts: facts) else { return nil }
         let range = tree[paragraph].range
-        var entry = Entry(shape: .boldBlock, section: section, lines: range.start.line...range.end.line)
-        facts.apply(to: &entry)
-        entry.links = facts.links.map { link in
-            EntryLink(label: LinkLabel.normalize(link.text),
-                      kind: link.node == facts.titleLink ? LinkKind(titleLinkTo: link.url) : LinkKind(label: link.text, url: link.url),
-                      url: link.url, line: link.line)
-        }
-        entry.ids = PaperIDs(links: entry.links)
+        let entry = facts.entry(shape: .boldBlock, section: section, lines: range.start.line...range.end.line)
         // `[Title](…): a description …` alone on its line is prose with a link.
         if facts.titleOrigin == .link, facts.links.count == 1, facts.authors == nil, facts.date == nil,
            !pieces.contains(where: \.isBreak) {

@@ -15,7 +15,7 @@ public struct EntrySchemaRule: Rule {
         remove the extra ones. An empty title cell leaves a row readers cannot identify. When nearly \
         all rows of a table (or nearly all entries of a shape elsewhere) link their paper, one that \
         does not is probably an omission: link the paper. Only an entry with no link at all, or \
-        with only code links and a venue the list's linked papers name, plainly lacks it: any other \
+        with only code and data links and a venue the list's linked papers name, plainly lacks it: any other \
         link may be the paper on a host vlmbot does not know, or show a release, a post or a talk. \
         Only papers are weighed: a dataset, a \
         tool or a talk need no paper link, and the share is taken per table, or per section and \
@@ -340,7 +340,7 @@ public struct EntrySchemaRule: Rule {
 }
 
 /// Which entries without a paper link have plainly left it out: those with no link at all,
-/// and those with only code links whose venue is one the list's linked papers name (`CVPR
+/// and those with only code and data links whose venue is one the list's linked papers name (`CVPR
 /// 2018` where other CVPR papers link theirs). Any other link may well be the paper, on a host
 /// vlmbot does not know (a thesis repository, a PDF in a repository, a file share), or show the
 /// entry is no paper (a release, a blog post, a talk).
@@ -355,7 +355,7 @@ private struct LackingPaperLink {
     func lacksItsLink(_ entry: Entry) -> Bool {
         guard !entry.hasPaperLink else { return false }
         if entry.links.isEmpty { return true }
-        guard entry.links.allSatisfy({ $0.kind == .code }), let venue = entry.venue else { return false }
+        guard entry.links.allSatisfy({ $0.kind == .code || $0.kind == .dataset }), let venue = entry.venue else { return false }
         let key = Self.venueKey(venue)
         return !key.isEmpty && paperVenues.contains(key)
     }

@@ -101,10 +101,10 @@ public struct YearMismatchRule: Rule {
         }
         // An arXiv id two titles carry is itself in doubt (duplicate-link's finding): its date
         // says nothing about the entry's.
-        var titlesByID: [String: Set<String>] = [:]
-        for item in dated { titlesByID[item.arxiv, default: []].insert(PaperTitle(item.entry.title ?? "").compact) }
+        var titlesByID: [String: [PaperTitle]] = [:]
+        for item in dated { titlesByID[item.arxiv, default: []].append(PaperTitle(item.entry.title ?? "")) }
         let habits = DatingHabits(dated, tables: context.shared.tables(of: document))
-        return dated.filter { !$0.agrees && titlesByID[$0.arxiv]?.count == 1 }.compactMap { slip -> Finding? in
+        return dated.filter { !$0.agrees && Self.namesOnePaper(titlesByID[$0.arxiv] ?? []) }.compactMap { slip -> Finding? in
             // The habit of the slip's own dates (its table's date column, or the list's other
             // entries): only dates that follow arXiv's make a differing one a probable slip.
             guard let (agreeing, total) = habits.habit(of: slip) else { return nil }
@@ -121,6 +121,12 @@ public struct YearMismatchRule: Rule {
             let found = finding(message, at: Self.range(of: stated, in: dateText, entry: entry, source: document.source))
             return stated.month == nil ? found.with(severity: .note) : found
         }
+    }
+
+    /// Whether the titles one arXiv id carries name one paper: half their words together shared.
+    private static func namesOnePaper(_ titles: [PaperTitle]) -> Bool {
+        guard let first = titles.first else { return true }
+        return titles.dropFirst().allSatisfy { $0.isEmpty || first.isEmpty || $0.overlap(with: first).similarity >= 0.5 }
     }
 
     /// How many dated preprints a group needs before its habit is trusted, and the share of them

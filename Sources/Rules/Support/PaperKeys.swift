@@ -143,7 +143,8 @@ struct Paper: Sendable {
     /// between versions), else (nearly) the same title with no identifier that contradicts
     /// it, else a shared paper link where a title is missing.
     func evidence(ofSamePaperAs other: Paper) -> Evidence? {
-        guard !hasOtherAuthors(than: other) else { return nil }
+        // One title twice is one paper whatever the author lines say (one was copied wrong).
+        guard title.compact == other.title.compact || !hasOtherAuthors(than: other) else { return nil }
         if let arxiv, arxiv == other.arxiv { return titlesAgree(with: other) ? .arxiv(arxiv) : nil }
         if let doi, doi == other.doi { return titlesAgree(with: other) ? .doi(doi) : nil }
         guard !(arxiv != nil && other.arxiv != nil || doi != nil && other.doi != nil) else { return nil }
@@ -169,22 +170,34 @@ struct Paper: Sendable {
     /// Whether both entries name their authors and no name is shared: two papers, whatever
     /// their links say (a link copied onto the wrong paper).
     func hasOtherAuthors(than other: Paper) -> Bool {
-        guard let mine = entry.authors, let theirs = other.entry.authors else { return false }
+        guard let (mine, theirs) = authorNames(and: other) else { return false }
+        return mine.isDisjoint(with: theirs)
+    }
+
+    /// Whether both entries name their authors and share a name: one paper under two titles
+    /// (a preprint renamed on publication), when their identifier is one.
+    func sharesAuthors(with other: Paper) -> Bool {
+        guard let (mine, theirs) = authorNames(and: other) else { return false }
+        return !mine.isDisjoint(with: theirs)
+    }
+
+    /// The words of both entries' author names, when both name theirs.
+    private func authorNames(and other: Paper) -> (Set<String>, Set<String>)? {
+        guard let mine = entry.authors, let theirs = other.entry.authors else { return nil }
         let names = { (authors: [String]) in
             Set(authors.flatMap { PaperTitle($0).words }.filter { $0.count >= 2 && $0 != "et" && $0 != "al" })
         }
         let (first, second) = (names(mine), names(theirs))
-        return !first.isEmpty && !second.isEmpty && first.isDisjoint(with: second)
+        return first.isEmpty || second.isEmpty ? nil : (first, second)
     }
 
-    /// Whether the titles can name one paper: one is missing, half their words together are
-    /// shared, or half the words of the shorter one of four or more (a title may change between
-    /// versions; three words, 'Mobile Video Diffusion' inside 'MoViE: Mobile Diffusion for Video
-    /// Editing', are not enough), or one leads with the name the other starts with.
+    /// Whether the titles can name one paper: one is missing, the authors are the same (a title
+    /// may change between versions), half their words together are shared, or half the words of
+    /// the shorter one of four or more, or one leads with the name the other starts with.
     private func titlesAgree(with other: Paper) -> Bool {
         let overlap = title.overlap(with: other.title)
         let shorter = min(title.contentWords.count, other.title.contentWords.count)
-        return title.isEmpty || other.title.isEmpty || title.isNearDuplicate(of: other.title)
+        return title.isEmpty || other.title.isEmpty || title.isNearDuplicate(of: other.title) || sharesAuthors(with: other)
             || overlap.similarity >= 0.5 || overlap.ratio >= 0.5 && shorter >= 4
             || leadingName.map { $0 == other.title.words.first } ?? false
             || other.leadingName.map { $0 == title.words.first } ?? false
