@@ -141,7 +141,17 @@ struct TableReader {
     /// One entry per body row, when a column holds titles or names.
     func entries(section: [String]) -> [Entry] {
         guard roles.contains(where: { $0 == .title || $0.isName }) else { return [] }
-        return grid.rows.compactMap { entry(row: $0, section: section) }
+        return grid.rows.filter { !isDivider($0) }.compactMap { entry(row: $0, section: section) }
+    }
+
+    /// A row that names a group of the rows below it (`| **Quantization** | | |`): one cell of
+    /// bold text without a link, every other cell empty, in a table of three or more columns.
+    private func isDivider(_ row: TableGrid.Row) -> Bool {
+        let filled = row.cells.filter { !$0.text.trimming(.whitespacesAndNewlines).isEmpty }
+        guard grid.header.count >= 3, filled.count == 1, let cell = filled.first,
+              !cell.pieces.contains(where: { $0.link != nil }) else { return false }
+        let words = cell.pieces.filter { !$0.isBlank }
+        return cell.text.count <= 60 && !words.isEmpty && words.allSatisfy { $0.strong }
     }
 
     private func entry(row: TableGrid.Row, section: [String]) -> Entry? {

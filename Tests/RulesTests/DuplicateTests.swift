@@ -33,7 +33,7 @@ import Testing
     // MARK: Seeds
 
     static let expectedOnSeeds: [String: [String: [String]]] = [
-        "duplicate-entry": ["002_978e9d997ce1388e": ["112 error"], "003_2cec8cdf71660f63": ["109 warning", "116 warning"]],
+        "duplicate-entry": ["002_978e9d997ce1388e": ["112 error"], "003_2cec8cdf71660f63": ["109 note", "116 note"]],
         "duplicate-link": ["002_978e9d997ce1388e": ["135 warning"]],
         "year-mismatch": ["003_2cec8cdf71660f63": ["39 warning"]],
     ]
@@ -187,9 +187,9 @@ import Testing
     - [Learning to exploit temporal structure for biomedical vision-language processing](https://arxiv.org/pdf/2301.04558v2.pdf)
     """
 
-    @Test func crossSectionRepeatsAreWarningsAndSameSectionRepeatsErrors() {
+    @Test func crossSectionRepeatsAreNotesAndSameSectionRepeatsErrors() {
         let findings = Self.run(DuplicateEntryRule(), Self.crossListed)
-        #expect(Self.lines(findings) == ["8 note", "9 error", "12 warning"])
+        #expect(Self.lines(findings) == ["8 note", "9 error", "12 note"])
         #expect(findings.map { $0.related.map(\.start.line) } == [[5], [8], [4]])
         #expect(findings[0].message.contains("line 5 in 'Summary'") && findings[0].message.contains("'title:Segment Anything in Medical Images'"))
         #expect(findings[2].message.contains("'arxiv:2301.04558'"))
@@ -199,7 +199,7 @@ import Testing
         let allow: [String: ConfigValue] = ["allow": .list(["arXiv:2301.04558v2", "title: segment anything in medical images"])]
         #expect(Self.lines(Self.run(DuplicateEntryRule(), Self.crossListed, options: allow)) == ["9 error"])
         let byDOI = "## A\n- [A paper](https://doi.org/10.1000/ABC)\n## B\n- [A paper](https://doi.org/10.1000/abc)\n"
-        #expect(Self.lines(Self.run(DuplicateEntryRule(), byDOI)) == ["4 warning"])
+        #expect(Self.lines(Self.run(DuplicateEntryRule(), byDOI)) == ["4 note"])
         #expect(Self.run(DuplicateEntryRule(), byDOI, options: ["allow": .list(["doi:https://doi.org/10.1000/abc"])]).isEmpty)
     }
 

@@ -75,8 +75,9 @@ import Testing
 
     @Test func codeLinkMessagesSayWhatThePageIs() throws {
         let findings = Self.check(CodeLinkRule(), try DefaultRules.seed("002_978e9d997ce1388e"))
-        // A project page off the code hosts may well link the code: a note; the rest, warnings.
-        #expect(findings.map { $0.severity } == [.note, .warning, .warning, .note, .note])
+        // A project page off the code hosts may well link the code, an organisation page may be
+        // the project's home: notes; a general library, a warning.
+        #expect(findings.map { $0.severity } == [.note, .warning, .note, .note, .note])
         #expect(findings[1].message.contains("fxsjy/jieba, a general-purpose library"))
         #expect(findings[2].message.contains("user or organisation page on github.com"))
         #expect(findings[3].message.contains("stanfordmlgroup.github.io, which is not a code host"))

@@ -16,9 +16,10 @@ public struct CodeLinkRule: Rule {
         vocabulary's 'code.hosts'; 'gitlab.*' stands for any host whose name starts with \
         'gitlab.'). Short links and file shares (the option 'opaqueHosts') may lead anywhere, so \
         they are left alone. A library is not reported when the entry's own title or name names it. \
+        An organisation page may be the project's own home (`github.com/HDETR`), so it is a note. \
         A link off the code hosts is often a project page that links the code, so that finding is \
-        a note; a paper page, a home page, an account page or a library in place of the repository \
-        is a warning.
+        a note; a paper page, a host's home page or a library in place of the repository is a \
+        warning (on the development corpus, half the organisation pages were the project's own).
         """,
         severity: .warning,
         options: [
@@ -99,7 +100,12 @@ public struct CodeLinkRule: Rule {
                 } else if address.pathSegments.isEmpty {
                     problem = "is the home page of \(address.host), not a repository: link the repository itself"
                 } else if address.pathSegments.count < 2 || listingPaths.contains(address.pathSegments[0].lowercased()) {
-                    problem = "is a user or organisation page on \(address.host), not a repository: link the repository itself"
+                    // An organisation may be the project's own home (`github.com/HDETR`, holding its
+                    // repositories for several tasks): a judgement, a note.
+                    return finding("The code link of \(entry.label) is a user or organisation page on \(address.host), "
+                                   + "not a repository: link the repository itself.",
+                                   at: entry.range(of: link, in: document.source) ?? entry.range(in: document.source))
+                        .with(severity: .note)
                 } else if let repository = Self.repository(of: address), libraries.contains(repository.lowercased()),
                           !Self.entry(entry, names: repository) {
                     problem = "is \(repository), a general-purpose library, not this paper's code: link the paper's own repository"

@@ -3,32 +3,28 @@ import Markdown
 
 /// A paper listed twice in one list: by arXiv id, DOI, paper link, title or near-identical
 /// title. How sure a finding is decides its severity: the same identifier twice in one section
-/// is an error; a repeat across sections is a warning, or a note in a list that cross-lists
-/// papers on purpose; a matching title is weaker evidence than a matching identifier.
+/// is an error, a matching title weaker evidence; a repeat across sections is a note.
 public struct DuplicateEntryRule: Rule {
     public static let description = RuleDescription(
         id: "duplicate-entry",
         summary: "A paper is listed twice: same arXiv id, DOI, paper link or (nearly) the same title.",
         rationale: """
-        A paper listed twice in one section is a merge or copy-paste slip: remove one copy. Rows \
-        that name different things (two datasets or models of one paper, by their name cells) are \
-        not repeats. The same \
+        A paper listed twice in one section is a merge or copy-paste slip: remove one copy. The same \
         arXiv id, DOI, or title and paper link twice in one section is certain, an error; the same \
         title on two pages (the preprint and the proceedings) is probable, a warning; a nearly equal \
-        title, or a title of three words or fewer, is a note. Across sections a repeat may be deliberate: many \
-        lists file a paper under two taxonomies (by task and by modality). A list that already \
-        cross-lists several papers does so on purpose, and a repeat across its sections is only a \
-        note; in a list that does not, it is a warning. Numbered references the list cites by \
-        their labels elsewhere ([16], [17]) stand for cited places, so a repeat among them is a \
-        note. If it is deliberate, add the paper's key \
-        (arxiv:ID, doi:DOI or title:Exact Title) to the rule's 'allow' option. Entries of different \
-        kinds are never duplicates: a dataset or a tool links the paper that introduced it, next to \
-        that paper's own entry. A title that is only a short name (a Model or Name column) says \
-        too little to match across sections. Titles match without case, punctuation, accents or \
-        hyphenation; a one-word difference counts only for titles of six words or more, and never \
-        a different number. Two different titles on one paper link are duplicate-link's finding. \
-        Measured on the development corpus before this design: nine of every ten cross-section \
-        repeats were deliberate cross-listing.
+        title, or a title of three words or fewer, is a note. A repeat across sections is a note: \
+        lists file papers under two groupings on purpose (by task and by modality, a survey section \
+        and a topic section), and on the development corpus most cross-section repeats, in whole \
+        lists and in pull requests, were deliberate. If it is, add the paper's key (arxiv:ID, \
+        doi:DOI or title:Exact Title) to the rule's 'allow' option to silence it. Rows that name \
+        different things (two datasets or models of one paper, by their name cells) are not \
+        repeats, nor are entries of different kinds: a dataset or a tool links the paper that \
+        introduced it, next to that paper's own entry. Numbered references the list cites by their \
+        labels elsewhere ([16], [17]) stand for cited places, so a repeat among them is a note. A \
+        title that is only a short name (a Model or Name column) says too little to match across \
+        sections. Titles match without case, punctuation, accents or hyphenation; a one-word \
+        difference counts only for titles of six words or more, and never a different number. \
+        Two different titles on one paper link are duplicate-link's finding.
         """,
         severity: .error,
         options: [
@@ -122,27 +118,15 @@ public struct DuplicateEntryRule: Rule {
             }
             index.add(position, under: keys)
         }
-        // The list's own habit: does it file some papers in two sections on purpose? Counted
-        // by the identifiers written in several sections (as a paper, or as the dataset or
-        // model it made), and the titles repeated across sections without one.
-        var sectionsByID: [String: Set<[String]>] = [:]
-        for paper in papers {
-            for id in [paper.arxiv.map { "arxiv:" + $0 }, paper.doi.map { "doi:" + $0 }].compactMap({ $0 }) {
-                sectionsByID[id, default: []].insert(paper.entry.section)
-            }
-        }
-        let crossListed = sectionsByID.values.count { $0.count >= 2 }
-            + repeats.count { !$0.isInOneSection && ($0.evidence == .title || $0.evidence == .paperLink) }
         let cited = Self.citedReferences(among: repeats.flatMap { [$0.later.entry, $0.earlier.entry] }, in: document.source)
         return repeats.compactMap { found in
             if !found.isInOneSection, !allowed.isDisjoint(with: found.later.exactKeys + found.earlier.exactKeys) { return nil }
             let (reported, named) = context.orient(later: found.later, earlier: found.earlier)
-            let habitual = !found.isInOneSection && crossListed - 1 >= 2
             // Numbered references the list cites by number ([16], [17]) each stand for a cited
             // place: merging two would break a citation, so a repeat is only a note.
             let isCited = cited.contains(found.later.entry.lines.lowerBound) && cited.contains(found.earlier.entry.lines.lowerBound)
             return report(reported, duplicating: named, evidence: found.evidence, crossListed: !found.isInOneSection,
-                          severity: isCited ? .note : found.severity(habitual: habitual), in: document.source)
+                          severity: isCited ? .note : found.severity(), in: document.source)
         }
     }
 
@@ -160,24 +144,20 @@ public struct DuplicateEntryRule: Rule {
             !evidence.isIdentifier && (later.entry.title == later.entry.name || earlier.entry.title == earlier.entry.name)
         }
 
-        /// How sure the repeat is: identifiers over titles, one section over two, and in a list
-        /// that cross-lists on purpose (`habitual`) a repeat across sections is only a note.
-        func severity(habitual: Bool) -> Severity {
+        /// How sure the repeat is: identifiers over titles; a repeat across sections is a note.
+        func severity() -> Severity {
             // A title as short as a book's or a common phrase's ("Deep learning") says little.
             let shortTitle = later.title.words.count <= 3
+            // Across sections a repeat is a judgement: most lists that repeat a paper in another
+            // section file it under two groupings on purpose.
+            guard isInOneSection else { return .note }
             switch evidence {
             case .arxiv, .doi:
-                return isInOneSection ? .error : habitual ? .note : .warning
+                return .error
             case .title, .paperLink:
-                let samePage = later.sharesPaperLink(with: earlier)
-                if isInOneSection {
-                    // One title and one paper page twice in a section is certain; one title on
-                    // two pages (the preprint and the proceedings) is probable.
-                    return samePage ? .error : shortTitle ? .note : .warning
-                }
-                // Across sections, a title on two different pages may be two papers of one name.
-                let differentPages = later.hasPaperLinks && earlier.hasPaperLinks && !samePage
-                return habitual || shortTitle || differentPages ? .note : .warning
+                // One title and one paper page twice in a section is certain; one title on two
+                // pages (the preprint and the proceedings) is probable.
+                return later.sharesPaperLink(with: earlier) ? .error : shortTitle ? .note : .warning
             case .nearTitle:
                 return .note
             }

@@ -94,13 +94,15 @@ public struct DuplicateLinkRule: Rule {
     /// The finding on `paper`, at its first shared paper link, naming `other`.
     private func report(_ paper: Paper, sharing shared: [PaperLink], with other: Paper,
                         in source: SourceText) -> Finding {
-        let message = "This entry's paper link is also on \(other.entry.label), a different paper: one of them was "
-            + "probably copied by mistake; give each paper its own link."
         let key = shared[0].key
         func range(in entry: Paper) -> SourceRange {
             entry.links.first { $0.key == key }.flatMap { entry.entry.range(of: $0.link, in: source) }
                 ?? entry.entry.range(in: source)
         }
-        return finding(message, at: range(in: paper), related: [range(in: other)])
+        // The other entry named at its copy of the link, as this one is reported at its own.
+        let related = range(in: other)
+        let message = "This entry's paper link is also on \(other.entry.label(atLine: related.start.line)), a different "
+            + "paper: one of them was probably copied by mistake; give each paper its own link."
+        return finding(message, at: range(in: paper), related: [related])
     }
 }

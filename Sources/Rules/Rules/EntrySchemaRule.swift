@@ -29,7 +29,7 @@ public struct EntrySchemaRule: Rule {
         year. An index column must count up by one from 1, or from where the table before \
         stopped; the fix renumbers the rows from the break on. Extra cells that hold text are an \
         error, since GitHub never shows them; the rest are warnings: each is probable, not certain. \
-        A row short of cells in a table that leaves cells blank anyway is a note.
+        A row short of cells in a table that leaves those columns blank in other rows is a note.
         """,
         severity: .error,
         options: [
@@ -233,8 +233,12 @@ public struct EntrySchemaRule: Rule {
         let leaders = counts.filter { $0.value == most }.keys
         let usual = leaders.count == 1 ? leaders.first ?? header : header
         let cellsByLine = Dictionary(table.rows.map { ($0.line, $0.cells) }) { first, _ in first }
-        // A table that leaves cells blank in its full rows shows a short row the same way.
-        let leavesCellsBlank = table.rows.count { $0.cells.count == header && $0.cells.contains { $0.text.isEmpty } } >= 2
+        // A table that leaves the missing columns blank in its full rows shows a short row the
+        // same way: nothing moves, the cells are only left out.
+        let fullRows = table.rows.filter { $0.cells.count == header }
+        func leavesBlank(from column: Int) -> Bool {
+            fullRows.contains { $0.cells[column...].contains { $0.text.isEmpty } }
+        }
         return table.table.rows.compactMap { row -> Finding? in
             guard row.cellCount != header, row.cellCount != usual || usual < header else { return nil }
             let at = SourceRange(lines: row.line, row.line, in: source)
@@ -242,7 +246,7 @@ public struct EntrySchemaRule: Rule {
                 return finding("This table row has \(row.cellCount) cells but its header (line \(table.table.headerLine)) has "
                                + "\(header): GitHub shows the missing cells empty, and the cells after a missing one stand "
                                + "under the wrong headers; fill them or write '-'.", at: at)
-                    .with(severity: leavesCellsBlank ? .note : .warning)
+                    .with(severity: row.cellCount < header && leavesBlank(from: max(0, row.cellCount)) ? .note : .warning)
             }
             let extra = (cellsByLine[row.line] ?? []).dropFirst(header).filter { !$0.text.isEmpty }
             guard !extra.isEmpty else { return nil }
@@ -304,11 +308,25 @@ public struct EntrySchemaRule: Rule {
     private func implausibleYears(_ document: ListDocument, tables: [SchemaTable], earliest: Int) -> [Finding] {
         let latest = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
         let cellsByLine = Dictionary(tables.flatMap(\.rows).map { ($0.line, $0.cells) }) { first, _ in first }
+        // A date form the list reads its own way (`Arxiv 24.04.24` in every row) is its format:
+        // a date that is no year is reported only where most dates of its table (or of the
+        // list, outside tables) are years.
+        var tableByLine: [Int: Int] = [:]
+        for (index, table) in tables.enumerated() { for row in table.rows { tableByLine[row.line] = index } }
+        var unreadable: [Int: (dated: Int, unread: Int)] = [:]
+        for entry in document.entries where entry.dateText != nil {
+            let group = tableByLine[entry.lines.lowerBound] ?? -1
+            let counts = unreadable[group] ?? (0, 0)
+            unreadable[group] = (counts.dated + 1, counts.unread + (entry.year == nil ? 1 : 0))
+        }
         return document.entries.compactMap { entry in
             guard let text = entry.dateText else { return nil }
             let message: String
             switch entry.year {
-            case nil: message = "'\(text.prefix(20))' in \(entry.label) is not a year: write the four-digit year of publication."
+            case nil:
+                let counts = unreadable[tableByLine[entry.lines.lowerBound] ?? -1] ?? (0, 0)
+                guard counts.unread * 2 < counts.dated else { return nil }
+                message = "'\(text.prefix(20))' in \(entry.label) is not a year: write the four-digit year of publication."
             case let year? where year < earliest: message = "The year \(year) of \(entry.label) is before \(earliest): check it."
             case let year? where year > latest: message = "The year \(year) of \(entry.label) is in the future: check it."
             default: return nil

@@ -2,18 +2,20 @@ import Foundation
 import Lists
 import Markdown
 
-/// Text pasted from a chat assistant: citation markers and tracking parameters that mean
-/// nothing to a reader.
+/// Leftovers that mean nothing to a reader: a chat assistant's citation markers and tracking
+/// parameters, and the markers of a merge conflict committed unresolved.
 public struct LeftoverArtifactRule: Rule {
     public static let description = RuleDescription(
         id: "leftover-artifact",
-        summary: "Text pasted from a chat assistant, such as ':contentReference[oaicite:0]{index=0}', is left in the list.",
+        summary: "A leftover is in the list: a chat assistant's ':contentReference[oaicite:0]', or merge-conflict markers.",
         rationale: """
         Chat assistants mark their sources with tokens that GitHub shows as clutter and that point \
         nowhere, and tag links with tracking parameters. Remove them; check the pasted text for \
-        other errors while you are at it.
+        other errors while you are at it. A merge conflict committed unresolved leaves its \
+        markers (`<<<<<<< HEAD`, `=======`, `>>>>>>> branch`) and both sides' lines in the list: \
+        keep the right side and remove the markers. Each is certain from the text, an error.
         """,
-        severity: .warning,
+        severity: .error,
         options: [
             RuleOption("patterns", default: .list([
                 #"\s*:contentReference\[oaicite:\d+\](?:\{index=\d+\})?"#,
@@ -28,11 +30,13 @@ public struct LeftoverArtifactRule: Rule {
             RuleExample("- A paper. [[paper]](https://arxiv.org/abs/2210.10163)\n  - Digest: it works. ↓:contentReference[oaicite:0]{index=0}\n"),
             RuleExample("↓Great results 【4†source】 on CT.\n"),
             RuleExample("- [A Paper Title Here](↓https://arxiv.org/abs/2301.00001?utm_source=chatgpt.com)\n"),
+            RuleExample("| Title | Code |\n|---|---|\n↓<<<<<<< HEAD\n| A paper | - |\n↓=======\n| Another paper | - |\n↓>>>>>>> main\n"),
         ],
         nonTriggering: [
             RuleExample("- A paper. [[paper]](https://arxiv.org/abs/2210.10163)\n"),
             RuleExample("See the [reference](https://example.org/contentReference) and `[oaicite:0]` in code.\n"),
             RuleExample("- [Tracking](https://e.org/p?utm_source=newsletter)\n"),
+            RuleExample("A Title\n=======\n\n> > > > quoted deeply\n"),
         ],
         corrections: [
             RuleCorrection("Dataset is large. :contentReference[oaicite:0]{index=0}\n", "Dataset is large.\n"),
@@ -67,6 +71,36 @@ public struct LeftoverArtifactRule: Rule {
                 findings.append(finding(
                     "'\(shown.prefix(60))' is left over from a chat assistant and means nothing to readers: remove it.",
                     at: range, fix: Fix(replacements: [Replacement(range: range, text: "")])))
+            }
+        }
+        return findings + conflictMarkers(in: document, codeLines: codeLines)
+    }
+
+    /// `<<<<<<< ours`, `=======`, `>>>>>>> theirs` lines of an unresolved merge: the opening
+    /// and closing markers, and a separator between them.
+    private func conflictMarkers(in document: ListDocument, codeLines: Set<Int>) -> [Finding] {
+        let source = document.source
+        guard source.lineCount > 0 else { return [] }
+        func starts(_ line: Int, with mark: UInt8) -> Bool {
+            let bytes = source.lineBytes(line)
+            return bytes.count >= 7 && bytes.prefix(7).allSatisfy { $0 == mark }
+                && (bytes.count == 7 || bytes[bytes.startIndex + 7] == UInt8(ascii: " ") || mark == UInt8(ascii: "="))
+        }
+        var findings: [Finding] = []
+        var opened: Int?
+        var separator: Int?
+        for line in 1...source.lineCount where !codeLines.contains(line) {
+            if starts(line, with: UInt8(ascii: "<")) {
+                opened = line
+                separator = nil
+            } else if opened != nil, separator == nil, source.lineBytes(line).elementsEqual("=======".utf8) {
+                separator = line
+            } else if let start = opened, starts(line, with: UInt8(ascii: ">")) {
+                for marker in [start, separator, line].compactMap({ $0 }) {
+                    findings.append(finding("This line is a marker of a merge conflict committed unresolved: keep the right "
+                                            + "side and remove the markers.", at: SourceRange(lines: marker, marker, in: source)))
+                }
+                (opened, separator) = (nil, nil)
             }
         }
         return findings

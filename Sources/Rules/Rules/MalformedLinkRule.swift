@@ -157,8 +157,16 @@ private struct BrokenLinkScanner {
     /// `Text](URL)` and `(Author)](URL)`: a `](` before a destination with no `[` opening the
     /// link text, so GitHub shows it all as text.
     private func orphanDestinations(skipping labelCloses: Set<Int>) -> [BrokenLink] {
-        shown.indices.compactMap { index in
-            guard isSyntax(index, "]"), !labelCloses.contains(index), isSyntax(index + 1, "("),
+        // Brackets still open before each glyph: a `](` after an open `[` belongs to a link that
+        // failed for another reason (a space in its URL), reported as that.
+        var open = 0
+        var openBefore: [Int] = []
+        for index in shown.indices {
+            openBefore.append(open)
+            if isSyntax(index, "[") { open += 1 } else if isSyntax(index, "]") { open = max(0, open - 1) }
+        }
+        return shown.indices.compactMap { index in
+            guard isSyntax(index, "]"), !labelCloses.contains(index), openBefore[index] == 0, isSyntax(index + 1, "("),
                   startsDestination(at: index + 2) else { return nil }
             let end = min(scans.destinationEnd[index + 2], shown.count - 1)
             return BrokenLink(glyphs: index...end,
@@ -308,7 +316,9 @@ private struct BrokenLinkScanner {
         let space = scans.nextBlank[paren + 1] < index ? scans.nextBlank[paren + 1] : nil
         let closed = index < shown.count && isSyntax(index, ")")
         let titled = space.map { isSyntax(scans.nextNonBlank[$0], "\"") || isSyntax(scans.nextNonBlank[$0], "'") } ?? false
-        let reason = !closed ? "has no closing ')', so GitHub shows it as text: close it."
+        let doubled = isSyntax(paren + 1, "(") && startsDestination(at: paren + 2)
+        let reason = doubled ? "has one '(' too many before its URL, so GitHub shows it as text: remove it."
+            : !closed ? "has no closing ')', so GitHub shows it as text: close it."
             : titled ? "has a title that does not parse (unclosed quotes?), so GitHub shows it as text: fix the title."
             : space != nil ? "has a space in its URL, so GitHub shows it as text: write the space as %20 or wrap the URL in <…>."
             : "does not parse, so GitHub shows it as text: check its URL."

@@ -174,11 +174,13 @@ struct Paper: Sendable {
         return mine.isDisjoint(with: theirs)
     }
 
-    /// Whether both entries name their authors and share a name: one paper under two titles
-    /// (a preprint renamed on publication), when their identifier is one.
+    /// Whether both entries name the same authors (most of their name words shared): one paper
+    /// under two titles (a preprint renamed on publication), when their identifier is one. One
+    /// name in common is not enough: a lab's papers share their senior authors.
     func sharesAuthors(with other: Paper) -> Bool {
         guard let (mine, theirs) = authorNames(and: other) else { return false }
-        return !mine.isDisjoint(with: theirs)
+        let shared = mine.intersection(theirs).count
+        return Double(shared) >= 0.6 * Double(mine.count + theirs.count - shared)
     }
 
     /// The words of both entries' author names, when both name theirs.

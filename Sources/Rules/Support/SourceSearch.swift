@@ -38,10 +38,13 @@ extension Entry {
     }
 
     /// How a message names the entry: its title (or short name) and first line.
-    public var label: String {
-        let name = title ?? self.name ?? "untitled entry"
+    public var label: String { label(atLine: lines.lowerBound) }
+
+    /// The entry as a message names it, at one of its lines: its title or name, else its line.
+    public func label(atLine line: Int) -> String {
+        guard let name = title ?? self.name else { return "the entry at line \(line)" }
         let short = name.count > 60 ? String(name.prefix(57)) + "…" : name
-        return "'\(short)' (line \(lines.lowerBound))"
+        return "'\(short)' (line \(line))"
     }
 
     /// Where a link of the entry is written: the first occurrence of its URL in the entry's lines.
