@@ -52,6 +52,32 @@ import Testing
         #expect(Self.lines(DuplicateEntryRule(), list) == ["10 note"])
     }
 
+    /// Groups inside a section, parted by a bold label or nested under two top-level bullets,
+    /// count as sections: a repeat across them is a note; within one group it is an error.
+    @Test func groupsInsideASectionCountAsSections() {
+        let labelled = """
+        ## Highlights
+
+        > **Surveys**
+
+        - [MME-Survey: A Comprehensive Survey on Evaluation of Multimodal LLMs](https://arxiv.org/abs/2411.15296)
+
+        > **MME Series**
+
+        - [MME-Survey: A Comprehensive Survey on Evaluation of Multimodal LLMs](https://arxiv.org/abs/2411.15296)
+        """
+        #expect(Self.lines(DuplicateEntryRule(), labelled) == ["9 note"])
+        let nested = """
+        ## Devices
+        - **Hybrid sensors**
+            - [A Sensitive Dynamic and Active Pixel Vision Sensor](https://doi.org/10.1109/TBCAS.2017.2759783)
+        - **Sensitive sensors**
+            - [A Sensitive Dynamic and Active Pixel Vision Sensor](https://doi.org/10.1109/TBCAS.2017.2759783)
+            - [A Sensitive Dynamic and Active Pixel Vision Sensor](https://doi.org/10.1109/TBCAS.2017.2759783)
+        """
+        #expect(Self.lines(DuplicateEntryRule(), nested) == ["5 note", "6 error"])
+    }
+
     @Test func aPlusIsPartOfAName() {
         #expect(PaperTitle("ViViD++: Vision for Visibility Dataset").compact != PaperTitle("ViViD: Vision for Visibility Dataset").compact)
         #expect(PaperTitle("C++ Tools").words == ["c++", "tools"])

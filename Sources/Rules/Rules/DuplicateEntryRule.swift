@@ -15,7 +15,9 @@ public struct DuplicateEntryRule: Rule {
         title, or a title of three words or fewer, is a note. A repeat across sections is a note: \
         lists file papers under two groupings on purpose (by task and by modality, a survey section \
         and a topic section), and on the development corpus most cross-section repeats, in whole \
-        lists and in pull requests, were deliberate. If it is, add the paper's key (arxiv:ID, \
+        lists and in pull requests, were deliberate. Groups inside a section count as sections: \
+        entries parted by a bold label or a rule (`---`), or nested under two different top-level \
+        bullets. If it is, add the paper's key (arxiv:ID, \
         doi:DOI or title:Exact Title) to the rule's 'allow' option to silence it. Rows that name \
         different things (two datasets or models of one paper, by their name cells) are not \
         repeats, nor are entries of different kinds: a dataset or a tool links the paper that \
@@ -105,13 +107,15 @@ public struct DuplicateEntryRule: Rule {
         let papers = context.shared.papers(in: document, context: context)
         var index = PaperIndex()
         var repeats: [Repeat] = []
+        let groups = EntryGroups(document)
         for (position, paper) in papers.enumerated() where !paper.isUnidentifiable {
             let keys = paper.lookupKeys
             let matches = index.candidates(keys).compactMap { earlier -> Repeat? in
                 let first = papers[earlier]
                 guard first.entry.kind == paper.entry.kind, !paper.hasOtherName(than: first),
                       let evidence = paper.evidence(ofSamePaperAs: first) else { return nil }
-                return Repeat(later: paper, earlier: first, evidence: evidence)
+                let together = paper.entry.section == first.entry.section && groups.areTogether(paper.entry, first.entry)
+                return Repeat(later: paper, earlier: first, evidence: evidence, isInOneSection: together)
             }
             if let found = matches.first(where: \.isInOneSection) ?? matches.first(where: { !$0.isNameOnly }) {
                 repeats.append(found)
@@ -135,8 +139,8 @@ public struct DuplicateEntryRule: Rule {
         let later: Paper
         let earlier: Paper
         let evidence: Paper.Evidence
-
-        var isInOneSection: Bool { later.entry.section == earlier.entry.section }
+        /// Whether both are filed in one section, and in one group of it (`EntryGroups`).
+        let isInOneSection: Bool
 
         /// A match by titles that are only short names (a Model column), which different
         /// papers share.
