@@ -27,13 +27,36 @@ public struct Replacement: Hashable, Sendable {
     }
 }
 
-/// A fix for a finding: text replacements that are certainly right.
+/// A fix for a finding: text replacements, and how sure they are.
 public struct Fix: Hashable, Sendable {
     public var replacements: [Replacement]
+    /// Whether `vlmbot format` may apply it: certain from the text alone (syntax GitHub shows
+    /// as text, white space, a closed vocabulary's own term). A guess about a word, a name or a
+    /// URL is only offered (a suggestion in a review), never applied.
+    public var isCertain: Bool
+    /// The facts of an entry the fix repairs on purpose (a broken link's syntax gives the
+    /// entry its link): formatting may change these, and no others, of the entries it edits.
+    public var repairs: RepairedFacts
 
-    public init(replacements: [Replacement]) {
+    public init(replacements: [Replacement], isCertain: Bool = true, repairs: RepairedFacts = []) {
         self.replacements = replacements
+        self.isCertain = isCertain
+        self.repairs = repairs
     }
+}
+
+/// The facts of an entry a fix may change: its title, its authors, its links' destinations.
+public struct RepairedFacts: OptionSet, Hashable, Sendable {
+    public let rawValue: Int
+
+    public init(rawValue: Int) {
+        self.rawValue = rawValue
+    }
+
+    public static let title = RepairedFacts(rawValue: 1)
+    public static let authors = RepairedFacts(rawValue: 2)
+    public static let links = RepairedFacts(rawValue: 4)
+    public static let all: RepairedFacts = [.title, .authors, .links]
 }
 
 /// Something a rule found wrong in a list, where, and what to do about it.

@@ -6,10 +6,13 @@ import Markdown
 public struct AppliedFix: Hashable, Sendable {
     public var rule: String
     public var lines: ClosedRange<Int>
+    /// The entry facts the fix repairs on purpose (`Fix.repairs`).
+    public var repairs: RepairedFacts
 
-    public init(rule: String, lines: ClosedRange<Int>) {
+    public init(rule: String, lines: ClosedRange<Int>, repairs: RepairedFacts = []) {
         self.rule = rule
         self.lines = lines
+        self.repairs = repairs
     }
 }
 
@@ -26,9 +29,9 @@ public struct FormatOutcome: Sendable {
     public var changes: Bool { formatted != original.bytes }
 }
 
-/// `vlmbot format`'s core: applies the fixes rules and canonical forms offer, pass after
-/// pass (fixes that overlap one already taken wait for the next pass), until nothing
-/// changes, then checks that every entry survived. A list whose fixes do not settle within
+/// `vlmbot format`'s core: applies the certain fixes rules and canonical forms offer (a guess
+/// is never applied), pass after pass (fixes that overlap one already taken wait for the next
+/// pass), until nothing changes, then checks that every entry survived. A list whose fixes do not settle within
 /// `maximumPasses` is not formatted.
 public enum Format {
     /// Passes after which formatting stops even if fixes still change the text.
@@ -49,14 +52,14 @@ public enum Format {
             let document = ListParser.parse(current, profile: profile)
             let findings = (linter.lint(document, path: path, changedLines: changed)
                 + FormatCanonicalForms.findings(in: document, switches: profile.format, changedLines: changed))
-                .filter { $0.fix.map { changesText($0, in: current) } ?? false }
+                .filter { $0.fix.map { $0.isCertain && changesText($0, in: current) } ?? false }
             let chosen = FixApplier.compatible(findings.compactMap(\.fix), in: current)
             var next = 0
             for finding in findings where next < chosen.count && finding.fix == chosen[next] {
                 let replaced = chosen[next].replacements.map(\.range)
                 let first = original(replaced.map(\.start.line).min() ?? finding.range.start.line)
                 let last = original(replaced.map(\.end.line).max() ?? finding.range.end.line)
-                applied.append(AppliedFix(rule: finding.rule, lines: first...max(first, last)))
+                applied.append(AppliedFix(rule: finding.rule, lines: first...max(first, last), repairs: chosen[next].repairs))
                 next += 1
             }
             let bytes = FixApplier.apply(chosen, to: current)
@@ -78,7 +81,8 @@ public enum Format {
         }
         let loss = FormatLosslessness.loss(from: ListParser.parse(source, profile: profile),
                                            to: ListParser.parse(current, profile: profile),
-                                           keptLines: FormatDiff.keptLines(from: source.bytes, to: current.bytes))
+                                           keptLines: FormatDiff.keptLines(from: source.bytes, to: current.bytes),
+                                           applied: applied)
         return FormatOutcome(original: source, formatted: current.bytes, applied: applied, loss: loss)
     }
 

@@ -50,7 +50,7 @@ public enum FormatCanonicalForms {
                     let scheme = SourceRange(start: SourcePosition(line: line, column: start),
                                              end: SourcePosition(line: line, column: start + 3))
                     findings.append(Finding(rule: httpsID, severity: .note, message: "use https for '\(short(url))'",
-                                            range: scheme, fix: Fix(replacements: [Replacement(range: scheme, text: "https")])))
+                                            range: scheme, fix: Fix(replacements: [Replacement(range: scheme, text: "https")], repairs: .links)))
                 }
                 if let arxivPDF {
                     var replacements = [Replacement(range: span(line, start + arxivPDF.pdf.lowerBound, arxivPDF.pdf.count), text: "abs")]
@@ -58,7 +58,7 @@ public enum FormatCanonicalForms {
                         replacements.append(Replacement(range: span(line, start + suffix.lowerBound, suffix.count), text: ""))
                     }
                     findings.append(Finding(rule: arxivAbsID, severity: .note, message: "link the arXiv abstract page, not the PDF: '\(short(url))'",
-                                            range: SourceRange(start: range.start, end: range.end), fix: Fix(replacements: replacements)))
+                                            range: SourceRange(start: range.start, end: range.end), fix: Fix(replacements: replacements, repairs: .links)))
                 }
             }
         }

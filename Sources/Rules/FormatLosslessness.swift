@@ -10,11 +10,16 @@ import Markdown
 /// - an entry whose own lines a fix edited may show other edits, but loses nothing: a
 ///   title, name or category it had is still there, each arXiv id or DOI it had is
 ///   unchanged, and it has no fewer links.
+/// - an entry's title, authors and link destinations stay byte for byte the same, unless a fix
+///   applied on its lines declares it repairs that fact (`Fix.repairs`: a broken link's syntax
+///   gives the entry its link; an emphasis fix changes how its authors read).
 /// Sections are not compared: a heading fix (`##Title` → `## Title`) moves entries under it.
 public enum FormatLosslessness {
     /// Why the entries of `after` are not those of `before`, naming the entry; nil when they
-    /// are. `keptLines` maps the lines of `before`'s text that `after`'s keeps unchanged.
-    public static func loss(from before: ListDocument, to after: ListDocument, keptLines: [Int: Int]) -> String? {
+    /// are. `keptLines` maps the lines of `before`'s text that `after`'s keeps unchanged;
+    /// `applied` are the fixes behind the change, on `before`'s lines.
+    public static func loss(from before: ListDocument, to after: ListDocument, keptLines: [Int: Int],
+                            applied: [AppliedFix] = []) -> String? {
         let old = before.entries, new = after.entries
         guard old.count == new.count else {
             let index = zip(old, new).enumerated().first { $0.element.0.title != $0.element.1.title }?.offset
@@ -25,7 +30,17 @@ public enum FormatLosslessness {
         let keptNew = Set(keptLines.values)
         let editedBefore = edited(before.source) { keptLines[$0] == nil }
         let editedAfter = edited(after.source) { !keptNew.contains($0) }
+        let repairing = applied.filter { !$0.repairs.isEmpty }
         for (oldEntry, newEntry) in zip(old, new) {
+            // Fixes on the entry's lines, or on a line that writes its title (a table row's
+            // title may come from a reference definition elsewhere).
+            let repaired = repairing.filter { fix in
+                fix.lines.overlaps(oldEntry.lines)
+                    || oldEntry.title.map { title in fix.lines.contains { before.source.line($0).contains(title) } } ?? false
+            }.reduce(into: RepairedFacts()) { $0.formUnion($1.repairs) }
+            if let fact = unrepairedChange(oldEntry, newEntry, repaired: repaired) {
+                return "entry \(oldEntry.label) would change its \(fact), which no fix applied there repairs"
+            }
             for (fact, oldValue, newValue) in differences(oldEntry, newEntry)
             where !(contains(editedBefore, oldValue) && contains(editedAfter, newValue)) {
                 return "entry \(oldEntry.label) would change its \(fact) although no fix edits it"
@@ -34,6 +49,15 @@ public enum FormatLosslessness {
                 return "entry \(oldEntry.label) would lose its \(fact)"
             }
         }
+        return nil
+    }
+
+    /// The first of the entry's title, authors and link destinations that changed although no
+    /// fix applied on its lines repairs it.
+    static func unrepairedChange(_ old: Entry, _ new: Entry, repaired: RepairedFacts) -> String? {
+        if !repaired.contains(.title), old.title != new.title { return "title" }
+        if !repaired.contains(.authors), old.authors != new.authors { return "authors" }
+        if !repaired.contains(.links), old.links.map(\.url) != new.links.map(\.url) { return "link destinations" }
         return nil
     }
 

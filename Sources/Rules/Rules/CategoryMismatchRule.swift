@@ -76,7 +76,8 @@ public struct CategoryMismatchRule: Rule {
             let message = "\(who) is labelled \(label), but its \(first.place) says '\(first.match.text.snippet)': "
                 + "label it \(other)."
             let fix = Self.categoryCell(written, of: entry, in: document.source).map {
-                Fix(replacements: [Replacement(range: $0, text: other)])
+                // A judgement from the entry's words: offered, never applied by `format`.
+                Fix(replacements: [Replacement(range: $0, text: other)], isCertain: false)
             }
             return finding(message, at: entry.range(in: document.source), fix: fix)
         }

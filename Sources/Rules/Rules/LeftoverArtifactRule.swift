@@ -70,7 +70,7 @@ public struct LeftoverArtifactRule: Rule {
                 let shown = text[span].trimming(.whitespaces)
                 findings.append(finding(
                     "'\(shown.prefix(60))' is left over from a chat assistant and means nothing to readers: remove it.",
-                    at: range, fix: Fix(replacements: [Replacement(range: range, text: "")])))
+                    at: range, fix: Fix(replacements: [Replacement(range: range, text: "")], repairs: [.title, .authors])))
             }
         }
         return findings + conflictMarkers(in: document, codeLines: codeLines)

@@ -274,7 +274,8 @@ public struct LiteralMarkupRule: Rule {
         let fix = swallowed.isFirst && tree[swallowed.block].parent == tree.root
             ? Fix(replacements: [Replacement(range: SourceRange(start: SourcePosition(line: swallowed.line, column: 1),
                                                                  end: SourcePosition(line: swallowed.line, column: 0)),
-                                             text: source.lineTerminator)])
+                                             text: source.lineTerminator(before: swallowed.line))],
+                  repairs: .all)
             : nil
         return finding(message, at: SourceRange(lines: swallowed.line, swallowed.line, in: source), fix: fix)
     }
@@ -350,7 +351,7 @@ private extension SourceText {
         var fixed = original
         fixed.removeSubrange(gap.lowerBound - lineStart..<gap.upperBound - lineStart)
         guard Self.emphasisCount(fixed) > Self.emphasisCount(original) else { return nil }
-        return Fix(replacements: [Replacement(range: range(ofBytes: gap), text: "")])
+        return Fix(replacements: [Replacement(range: range(ofBytes: gap), text: "")], repairs: [.title, .authors])
     }
 
     static let fixedLineLimit = 2_000

@@ -289,10 +289,10 @@ private struct BrokenLinkScanner {
         if startsURL(at: url.lowerBound, withScheme: true), isVerbatim(url), let start = shown[url.lowerBound].origin,
            let end = shown[last].origin {
             if isSyntax(last, ")"), isBalanced(url: url.lowerBound, lastIncluded: false) {
-                fix = Fix(replacements: [insertion("(", at: start)])
+                fix = Fix(replacements: [insertion("(", at: start)], repairs: .links)
             } else if shown[last].byte.isASCIIAlphanumeric || shown[last].byte == UInt8(ascii: "/"),
                       isBalanced(url: url.lowerBound, lastIncluded: true) {
-                fix = Fix(replacements: [insertion("(", at: start), insertion(")", at: end + 1)])
+                fix = Fix(replacements: [insertion("(", at: start), insertion(")", at: end + 1)], repairs: .links)
             }
         }
         return BrokenLink(glyphs: open...last,
@@ -448,7 +448,7 @@ private struct BrokenLinkScanner {
     private func removal(_ range: Range<Int>) -> Fix? {
         guard !range.isEmpty, isVerbatim(range), let start = shown[range.lowerBound].origin,
               let end = shown[range.upperBound - 1].origin else { return nil }
-        return Fix(replacements: [Replacement(range: source.range(ofBytes: start..<end + 1), text: "")])
+        return Fix(replacements: [Replacement(range: source.range(ofBytes: start..<end + 1), text: "")], repairs: .links)
     }
 
     /// Whether shown glyphs come from consecutive source bytes, none escaped.

@@ -143,7 +143,8 @@ public struct SpellingRule: Rule {
             guard let range = document.source.wordRange(of: misspelling.word, from: searchFrom[misspelling.word] ?? start,
                                                         through: lastLine, inCode: inCode) else { return nil }
             searchFrom[misspelling.word] = SourcePosition(line: range.end.line, column: range.end.column + 1)
-            let fix = misspelling.replacement.map { Fix(replacements: [Replacement(range: range, text: $0)]) }
+            // A guess about a word: offered, never applied by `format`.
+            let fix = misspelling.replacement.map { Fix(replacements: [Replacement(range: range, text: $0)], isCertain: false) }
             let found = finding(Self.message(for: misspelling), at: range, fix: fix)
             return misspelling.isConfirmedByList ? found.with(severity: .warning) : found
         }

@@ -113,13 +113,13 @@ extension SourceText {
         return text.count > 60 ? String(text.prefix(29)) + "…" + String(text.suffix(30)) : text
     }
 
-    /// The line terminator the document uses, for fixes that insert lines.
-    var lineTerminator: String {
-        guard let first = bytes.firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
-            return "\n"
-        }
-        if bytes[first] == UInt8(ascii: "\n") { return "\n" }
-        return first + 1 < bytes.count && bytes[first + 1] == UInt8(ascii: "\n") ? "\r\n" : "\r"
+    /// The line terminator that ends the line before `line`, for a fix that inserts a line
+    /// there: a file mixing line endings keeps each line's own.
+    func lineTerminator(before line: Int) -> String {
+        let start = offset(of: SourcePosition(line: line, column: 1))
+        guard start > 0 else { return "\n" }
+        if bytes[start - 1] == UInt8(ascii: "\r") { return "\r" }
+        return start > 1 && bytes[start - 2] == UInt8(ascii: "\r") ? "\r\n" : "\n"
     }
 }
 
