@@ -122,16 +122,20 @@ public enum MarkdownParser {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        text.baseAddress.map { base in
-            base.withMemoryRebound(to: CChar.self, capacity: text.count) { characters in
-                cmark_parser_feed(parser, characters, text.count)
+        let wideRows = WideRows(text)
+        func feed(_ text: UnsafeBufferPointer<UInt8>) {
+            text.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: text.count) { characters in
+                    cmark_parser_feed(parser, characters, text.count)
+                }
             }
         }
+        if let narrowed = wideRows.bytes { narrowed.withUnsafeBufferPointer(feed) } else { feed(text) }
         guard let document = cmark_parser_finish(parser) else {
             fatalError("cmark_parser_finish returned NULL: out of memory")
         }
         defer { cmark_node_free(document) }
-        builder.add(document, lineOneShift: lineOneShift, lineMap: lineMap)
+        builder.add(document, lineOneShift: lineOneShift, lineMap: lineMap, wideRows: wideRows)
     }
 
     /// Parses a document given as a string.
@@ -148,6 +152,8 @@ private struct TreeBuilder {
     private var lineOneShift = 0
     /// The source line of each line cmark read, when it read only some of them.
     private var lineMap: [Int]?
+    /// The pipes fed as stand-ins in the document being added, to turn back in its text.
+    private var wideRows: WideRows?
     var nodes: [MarkdownNode] = []
     var lastChild: [NodeID?] = []
 
@@ -162,8 +168,8 @@ private struct TreeBuilder {
     /// Copies a parsed document one top-level block at a time under the root (made from the
     /// first document added), freeing each block's C nodes once copied, so the C tree shrinks
     /// as the Swift one grows. A block fed from outside the chosen lines is left out.
-    mutating func add(_ document: OpaquePointer, lineOneShift: Int, lineMap: [Int]?) {
-        (self.lineOneShift, self.lineMap) = (lineOneShift, lineMap)
+    mutating func add(_ document: OpaquePointer, lineOneShift: Int, lineMap: [Int]?, wideRows: WideRows) {
+        (self.lineOneShift, self.lineMap, self.wideRows) = (lineOneShift, lineMap, wideRows)
         let root = nodes.isEmpty ? append(document, parent: nil) : 0
         nodes[root].extend(to: range(of: document, kind: .document).end)
         var next = cmark_node_first_child(document)
@@ -219,14 +225,14 @@ private struct TreeBuilder {
     private mutating func append(_ node: OpaquePointer, parent: NodeID?) -> NodeID {
         let kind = Self.kind(of: node)
         let id = nodes.count
-        let url = kind == .link || kind == .image ? Self.string(cmark_node_get_url(node)) : nil
-        let title = kind == .link || kind == .image ? Self.string(cmark_node_get_title(node)) : nil
+        let url = kind == .link || kind == .image ? string(cmark_node_get_url(node)) : nil
+        let title = kind == .link || kind == .image ? string(cmark_node_get_title(node)) : nil
         var range = range(of: node, kind: kind)
         if cmark_node_get_start_line(node) == 0, let parent {
             // Nodes made after parsing (autolinks of bare URLs) have no position: they stand after
             // their previous sibling, on the line that holds their text.
             let after = lastChild[parent].map { nodes[$0].range.end } ?? nodes[parent].range.start
-            let text = url ?? Self.string(cmark_node_get_literal(node)) ?? ""
+            let text = url ?? string(cmark_node_get_literal(node)) ?? ""
             let line = (after.line...max(after.line, nodes[parent].range.end.line)).first { line in
                 !text.isEmpty && source.line(line).contains(text)
             } ?? after.line
@@ -236,7 +242,7 @@ private struct TreeBuilder {
         nodes.append(MarkdownNode(
             kind: kind,
             range: range,
-            literal: Self.string(cmark_node_get_literal(node)),
+            literal: string(cmark_node_get_literal(node)),
             destination: url,
             title: title,
             parent: parent
@@ -275,8 +281,8 @@ private struct TreeBuilder {
         return SourceRange(start: start, end: end)
     }
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
-        pointer.map { String(cString: $0) }
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { text in wideRows.map { $0.restored(String(cString: text)) } ?? String(cString: text) }
     }
 
     private static func kind(of node: OpaquePointer) -> NodeKind {

@@ -48,9 +48,12 @@ public enum Format {
         var applied: [AppliedFix] = []
         var settled = false
         func original(_ line: Int) -> Int { originalLine[max(0, min(line, originalLine.count - 1))] }
+        // Only rules whose fixes may be applied run: the others cannot change the text.
+        let fixing = Linter(configuration: linter.configuration, rules: linter.rules.filter { type(of: $0).description.formats })
+        let originalDocument = ListParser.parse(source, profile: profile)
+        var document = originalDocument
         for _ in 1...maximumPasses {
-            let document = ListParser.parse(current, profile: profile)
-            let findings = (linter.lint(document, path: path, changedLines: changed)
+            let findings = (fixing.lint(document, path: path, changedLines: changed)
                 + FormatCanonicalForms.findings(in: document, switches: profile.format, changedLines: changed))
                 .filter { $0.fix.map { $0.isCertain && changesText($0, in: current) } ?? false }
             let chosen = FixApplier.compatible(findings.compactMap(\.fix), in: current)
@@ -73,14 +76,14 @@ public enum Format {
                 ChangedLines(lines: lines.ranges.flatMap { $0 }.compactMap { moves.kept[$0] } + moves.added)
             }
             current = SourceText(bytes)
+            document = ListParser.parse(current, profile: profile)
         }
         guard settled else {
             let last = Set(applied.suffix(3).map(\.rule)).sorted().joined(separator: ", ")
             return FormatOutcome(original: source, formatted: current.bytes, applied: applied,
                                  loss: "its fixes still change it after \(maximumPasses) passes (last: \(last))")
         }
-        let loss = FormatLosslessness.loss(from: ListParser.parse(source, profile: profile),
-                                           to: ListParser.parse(current, profile: profile),
+        let loss = FormatLosslessness.loss(from: originalDocument, to: document,
                                            keptLines: FormatDiff.keptLines(from: source.bytes, to: current.bytes),
                                            applied: applied)
         return FormatOutcome(original: source, formatted: current.bytes, applied: applied, loss: loss)

@@ -21,22 +21,107 @@ public enum FormatDiff {
     }
 
     /// The edit script from `old` to `new` (0-based line indexes), removals before additions.
+    ///
+    /// Lines that occur once in each text, in the same order, are matched first (patience
+    /// diffing), and only the stretches between them are diffed line by line, so scattered
+    /// fixes in a long list cost about its length rather than its length times the fixes. A
+    /// stretch with nothing to anchor on that is too long to diff is replaced whole: a longer
+    /// script, never a wrong one.
     static func operations(_ old: [ArraySlice<UInt8>], _ new: [ArraySlice<UInt8>]) -> [Operation] {
-        let difference = new.difference(from: old)
+        var operations: [Operation] = []
+        operations.reserveCapacity(max(old.count, new.count))
+        // Stretches still to diff, and lines matched between them, in reverse order of output.
+        enum Task { case stretch(Range<Int>, Range<Int>), kept(Int, Int) }
+        var tasks: [Task] = [.stretch(old.indices, new.indices)]
+        while let task = tasks.popLast() {
+            guard case .stretch(var oldRange, var newRange) = task else {
+                if case .kept(let oldIndex, let newIndex) = task { operations.append(.kept(old: oldIndex, new: newIndex)) }
+                continue
+            }
+            while !oldRange.isEmpty, !newRange.isEmpty, old[oldRange.lowerBound] == new[newRange.lowerBound] {
+                operations.append(.kept(old: oldRange.lowerBound, new: newRange.lowerBound))
+                oldRange = oldRange.dropFirst()
+                newRange = newRange.dropFirst()
+            }
+            var suffix: [Task] = []
+            while !oldRange.isEmpty, !newRange.isEmpty, old[oldRange.upperBound - 1] == new[newRange.upperBound - 1] {
+                suffix.append(.kept(oldRange.upperBound - 1, newRange.upperBound - 1))
+                oldRange = oldRange.dropLast()
+                newRange = newRange.dropLast()
+            }
+            tasks.append(contentsOf: suffix)
+            let anchors = uniqueCommonLines(old, oldRange, new, newRange)
+            if anchors.isEmpty {
+                operations.append(contentsOf: lineByLine(old, oldRange, new, newRange))
+                continue
+            }
+            // Pushed last-first: the stretch after the last anchor, that anchor, ... the first stretch.
+            var oldEnd = oldRange.upperBound, newEnd = newRange.upperBound
+            for (oldIndex, newIndex) in anchors.reversed() {
+                tasks.append(.stretch(oldIndex + 1..<oldEnd, newIndex + 1..<newEnd))
+                tasks.append(.kept(oldIndex, newIndex))
+                (oldEnd, newEnd) = (oldIndex, newIndex)
+            }
+            tasks.append(.stretch(oldRange.lowerBound..<oldEnd, newRange.lowerBound..<newEnd))
+        }
+        return operations
+    }
+
+    /// The longest run, in order in both, of lines that occur exactly once in each stretch.
+    private static func uniqueCommonLines(_ old: [ArraySlice<UInt8>], _ oldRange: Range<Int>,
+                                          _ new: [ArraySlice<UInt8>], _ newRange: Range<Int>) -> [(Int, Int)] {
+        var seen: [ArraySlice<UInt8>: (old: Int, new: Int, oldCount: Int, newCount: Int)] = [:]
+        for index in oldRange { seen[old[index], default: (index, -1, 0, 0)].oldCount += 1 }
+        for index in newRange where seen[new[index]] != nil {
+            seen[new[index]]!.newCount += 1
+            seen[new[index]]!.new = index
+        }
+        let pairs = seen.values.filter { $0.oldCount == 1 && $0.newCount == 1 }.map { ($0.old, $0.new) }.sorted { $0.0 < $1.0 }
+        // Longest increasing run of new indexes (patience sorting).
+        var pileTops: [Int] = []      // index into pairs of each pile's top
+        var previous = [Int](repeating: -1, count: pairs.count)
+        for (index, pair) in pairs.enumerated() {
+            var low = 0, high = pileTops.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pairs[pileTops[middle]].1 < pair.1 { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[index] = pileTops[low - 1] }
+            if low == pileTops.count { pileTops.append(index) } else { pileTops[low] = index }
+        }
+        var run: [(Int, Int)] = []
+        var index = pileTops.last ?? -1
+        while index >= 0 {
+            run.append(pairs[index])
+            index = previous[index]
+        }
+        return run.reversed()
+    }
+
+    /// Lines a line-by-line diff may compare at most (its cost grows with their square).
+    private static let lineByLineLimit = 4000
+
+    /// A minimal edit script for one stretch with no unique line in common, or, when it is
+    /// too long for that, all its old lines removed and its new lines added.
+    private static func lineByLine(_ old: [ArraySlice<UInt8>], _ oldRange: Range<Int>,
+                                   _ new: [ArraySlice<UInt8>], _ newRange: Range<Int>) -> [Operation] {
+        guard oldRange.count + newRange.count <= lineByLineLimit, !oldRange.isEmpty, !newRange.isEmpty else {
+            return oldRange.map { Operation.removed(old: $0) } + newRange.map { Operation.added(new: $0) }
+        }
         var removed = Set<Int>(), added = Set<Int>()
-        for change in difference {
+        for change in new[newRange].difference(from: old[oldRange]) {
             switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): added.insert(offset)
+            case .remove(let offset, _, _): removed.insert(oldRange.lowerBound + offset)
+            case .insert(let offset, _, _): added.insert(newRange.lowerBound + offset)
             }
         }
         var operations: [Operation] = []
-        var oldIndex = 0, newIndex = 0
-        while oldIndex < old.count || newIndex < new.count {
-            if oldIndex < old.count, removed.contains(oldIndex) {
+        var oldIndex = oldRange.lowerBound, newIndex = newRange.lowerBound
+        while oldIndex < oldRange.upperBound || newIndex < newRange.upperBound {
+            if oldIndex < oldRange.upperBound, removed.contains(oldIndex) {
                 operations.append(.removed(old: oldIndex))
                 oldIndex += 1
-            } else if newIndex < new.count, added.contains(newIndex) {
+            } else if newIndex < newRange.upperBound, added.contains(newIndex) {
                 operations.append(.added(new: newIndex))
                 newIndex += 1
             } else {

@@ -66,9 +66,13 @@ public struct RuleDescription: Sendable {
     public let nonTriggering: [RuleExample]
     /// Snippets and what the rule's fixes make of them.
     public let corrections: [RuleCorrection]
+    /// Whether every fix the rule offers is a guess (`Fix.isCertain` false): offered in
+    /// reviews, never applied, so `vlmbot format` does not run the rule at all.
+    public let fixesAreGuesses: Bool
 
     public init(id: String, summary: String, rationale: String, severity: Severity, options: [RuleOption] = [],
-                triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = []) {
+                triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
+                fixesAreGuesses: Bool = false) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
@@ -77,10 +81,13 @@ public struct RuleDescription: Sendable {
         self.triggering = triggering
         self.nonTriggering = nonTriggering
         self.corrections = corrections
+        self.fixesAreGuesses = fixesAreGuesses
     }
 
     /// Whether the rule offers fixes.
     public var fixable: Bool { !corrections.isEmpty }
+    /// Whether `vlmbot format` may apply the rule's fixes.
+    public var formats: Bool { fixable && !fixesAreGuesses }
 }
 
 /// Everything a rule may consult besides the document: the vocabulary, its options, and the

@@ -15,6 +15,19 @@ import Testing
         #expect(tree[table].range.lines == 7...9)
     }
 
+    /// A line with more pipes than any table has columns is read as GitHub shows it: a row
+    /// keeps its leading cells, and text, code and links keep every pipe.
+    @Test func linesOfThousandsOfPipesReadAsWritten() {
+        let wide = String(repeating: " x |", count: 3_000)
+        let tree = MarkdownParser.parse("| a | b |\n|---|---|\n|\(wide)\n\nplain \(wide) [l](https://e.org/a|b)\n\n`\(wide)`\n")
+        let row = tree.nodes.indices.first { tree[$0].kind == .tableRow(isHeader: false) }!
+        #expect(tree.children(of: row).prefix(2).map { tree.plainText(of: $0) } == ["x", "x"])
+        let paragraph = tree.children(of: tree.root)[1]
+        #expect(tree.plainText(of: paragraph) == "plain \(wide) l")
+        #expect(tree.nodes.first { $0.kind == .link }?.destination == "https://e.org/a|b")
+        #expect(tree.nodes.first { $0.kind == .code }?.literal == wide)
+    }
+
     @Test func columnsCountUTF8Bytes() {
         let tree = MarkdownParser.parse("é [link](https://e.org)\n")
         let link = tree.nodes.first { $0.kind == .link }!

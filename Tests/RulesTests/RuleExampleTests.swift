@@ -52,6 +52,19 @@ import Testing
         #expect(!fixesOutsideCorrections || description.fixable, "\(id) offers fixes but documents no correction")
     }
 
+    /// `vlmbot format` does not run a rule whose fixes are declared guesses: none of its
+    /// examples may offer a certain fix.
+    @Test(arguments: ids)
+    func aRuleOfGuessesOffersNoCertainFix(id: String) throws {
+        let (rule, description) = try Self.rule(id)
+        guard description.fixesAreGuesses else { return }
+        let examples = description.triggering.map(\.text) + description.corrections.map(\.before)
+        for text in examples {
+            let fixes = rule.check(ListParser.parse(text), in: DefaultRules.context(for: description)).compactMap(\.fix)
+            #expect(fixes.allSatisfy { !$0.isCertain }, "\(id) offers a certain fix on:\n\(text)")
+        }
+    }
+
     @Test func ruleIDsAreUniqueAndKebabCase() {
         #expect(Set(Self.ids).count == Self.ids.count)
         #expect(Self.ids.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "-" } })

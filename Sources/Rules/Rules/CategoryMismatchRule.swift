@@ -55,7 +55,8 @@ public struct CategoryMismatchRule: Rule {
             |---|---|---|
             | SAT | Towards Universal Segmentation for Medical Images with Text Prompts | Medical |
             """),
-        ]
+        ],
+        fixesAreGuesses: true
     )
 
     public init() {}

@@ -18,13 +18,13 @@ public struct LeftoverArtifactRule: Rule {
         severity: .error,
         options: [
             RuleOption("patterns", default: .list([
-                #"\s*:contentReference\[oaicite:\d+\](?:\{index=\d+\})?"#,
-                #"\s*\[oaicite:\d+\]"#,
-                #"\s*【\d+(?::\d+)?†[^】]{0,80}】"#,
-                #"\s*\uE200cite\uE202[^\uE201]{0,80}\uE201"#,
-                #"\s*cite(?:turn\d+(?:search|news|view|file)\d+)+"#,
+                #":contentReference\[oaicite:\d+\](?:\{index=\d+\})?"#,
+                #"\[oaicite:\d+\]"#,
+                #"【\d+(?::\d+)?†[^】]{0,80}】"#,
+                #"\uE200cite\uE202[^\uE201]{0,80}\uE201"#,
+                #"cite(?:turn\d+(?:search|news|view|file)\d+)+"#,
                 #"[?&]utm_source=(?:chatgpt\.com|openai|perplexity(?:\.ai)?|copilot\.microsoft\.com)(?=$|[&)\s#])"#,
-            ]), "Regular expressions for pasted artifacts; each match is removed by the fix."),
+            ]), "Regular expressions for pasted artifacts; each match, with the spaces before it, is removed by the fix."),
         ],
         triggering: [
             RuleExample("- A paper. [[paper]](https://arxiv.org/abs/2210.10163)\n  - Digest: it works. ↓:contentReference[oaicite:0]{index=0}\n"),
@@ -57,12 +57,13 @@ public struct LeftoverArtifactRule: Rule {
             let text = document.source.line(line)
             let whole = NSRange(text.startIndex..., in: text)
             // One finding per artifact: where patterns overlap, the earliest, longest match wins.
-            let spans = patterns.flatMap { $0.matches(in: text, range: whole) }
+            let matches = patterns.flatMap { $0.matches(in: text, range: whole) }
                 .compactMap { Range($0.range, in: text) }
-                .filter { !Self.isInCodeSpan(text, at: $0.lowerBound) }
                 .sorted { ($0.lowerBound, $1.upperBound) < ($1.lowerBound, $0.upperBound) }
+            let spans = Self.outsideCodeSpans(matches, in: text)
             var end = text.startIndex
-            for span in spans where span.lowerBound >= end {
+            for match in spans where match.lowerBound >= end {
+                let span = Self.withSpacesBefore(match, in: text, after: end)
                 end = span.upperBound
                 let start = text.utf8.distance(from: text.startIndex, to: span.lowerBound)
                 let range = SourceRange(start: SourcePosition(line: line, column: start + 1),
@@ -144,8 +145,27 @@ public struct LeftoverArtifactRule: Rule {
         return lines.sorted()
     }
 
-    /// Whether a position lies inside a `code span` on its line.
-    private static func isInCodeSpan(_ line: String, at position: String.Index) -> Bool {
-        line[..<position].filter { $0 == "`" }.count % 2 == 1
+    /// The matches (sorted by start) that do not start inside a `code span` on their line,
+    /// counting backticks once along the line rather than again for every match.
+    private static func outsideCodeSpans(_ matches: [Range<String.Index>], in line: String) -> [Range<String.Index>] {
+        var index = line.startIndex
+        var backticks = 0
+        return matches.filter { match in
+            while index < match.lowerBound {
+                if line[index] == "`" { backticks += 1 }
+                index = line.index(after: index)
+            }
+            return backticks % 2 == 0
+        }
+    }
+
+    /// A match widened over the spaces before it, so that removing it leaves no gap, but not
+    /// back past `limit` (the end of the previous artifact). Patterns need no leading `\s*`,
+    /// which made a long run of spaces cost the square of its length.
+    private static func withSpacesBefore(_ match: Range<String.Index>, in line: String,
+                                         after limit: String.Index) -> Range<String.Index> {
+        var start = match.lowerBound
+        while start > limit, line[line.index(before: start)].isWhitespace { start = line.index(before: start) }
+        return start..<match.upperBound
     }
 }

@@ -86,7 +86,8 @@ public struct SpellingRule: Rule {
             |---|---|
             | Vision models are utilized for diagnosis | [code](https://github.com/a/b) |
             """),
-        ]
+        ],
+        fixesAreGuesses: true
     )
 
     public init() {}
