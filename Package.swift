@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz target (`scripts/fuzz`); built normally, it replays inputs.
+        .executableTarget(name: "vlmbot-fuzz", dependencies: ["Lists", "Markdown", "Rules", "Reporters"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ListsTests", dependencies: ["Lists", "Markdown"], resources: [.copy("Fixtures")]),
@@ -43,7 +45,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "Lists", "Markdown"]),
         .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Rules", "Markdown"]),
-        .testTarget(name: "CLITests", dependencies: ["vlmbot"]),
+        .testTarget(name: "CLITests", dependencies: ["vlmbot", "vlmbot-fuzz"]),
         .testTarget(name: "CorpusTests", dependencies: ["Lists", "Markdown"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

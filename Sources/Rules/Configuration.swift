@@ -70,6 +70,28 @@ public struct Configuration: Equatable, Sendable {
         return merged
     }
 
+    /// vlmbot's own settings from the texts of its `rules/` folder: `default.yml`, with
+    /// `vocabulary.yml`, `words.txt` and the list profiles; each text comes with the file name
+    /// its errors cite.
+    public static func bundled(defaults: (text: String, file: String), vocabulary: (text: String, file: String),
+                               words: String, profiles: [(text: String, file: String)]) throws(ConfigurationError) -> Configuration {
+        var configuration = try parse(defaults.text, file: defaults.file)
+        configuration.vocabulary = try Vocabulary.parse(vocabulary.text, file: vocabulary.file)
+        configuration.vocabulary.words.formUnion(Vocabulary.words(fromList: words))
+        for profile in profiles {
+            configuration.profiles.append(try ProfileSetting.parse(profile.text, file: profile.file))
+        }
+        return configuration
+    }
+
+    /// This configuration with the spelling rule's English word list (the text of the file its
+    /// `dictionary` option names) in its vocabulary.
+    public func withDictionary(_ text: String) -> Configuration {
+        var configuration = self
+        configuration.vocabulary.dictionary = WordList(dictionaryText: text)
+        return configuration
+    }
+
     /// Reads a configuration (`rules/default.yml` or `.vlmbot.yml`) from YAML text; `file`
     /// names it in errors. Unknown keys, unknown rule ids and options, and wrong types are errors.
     public static func parse(_ yaml: String, file: String) throws(ConfigurationError) -> Configuration {

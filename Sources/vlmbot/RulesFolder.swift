@@ -32,15 +32,22 @@ enum RulesFolder {
     /// list profiles of `profiles/*.yml`.
     static func defaultConfiguration() throws(VlmbotError) -> Configuration {
         let folder = try locate()
-        var configuration = try parse(folder.appendingPathComponent("default.yml"), Configuration.parse)
-        configuration.vocabulary = try parse(folder.appendingPathComponent("vocabulary.yml"), Vocabulary.parse)
-        configuration.vocabulary.words.formUnion(Vocabulary.words(fromList: try text(of: folder.appendingPathComponent("words.txt"))))
-        let profiles = folder.appendingPathComponent("profiles")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: profiles.path)) ?? []
-        for name in names.sorted() where name.hasSuffix(".yml") {
-            configuration.profiles.append(try parse(profiles.appendingPathComponent(name), ProfileSetting.parse))
+        func named(_ name: String, in folder: URL = folder) throws(VlmbotError) -> (text: String, file: String) {
+            let url = folder.appendingPathComponent(name)
+            return (try text(of: url), url.path)
         }
-        return configuration
+        let profilesFolder = folder.appendingPathComponent("profiles")
+        var profiles: [(text: String, file: String)] = []
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: profilesFolder.path)) ?? []).sorted()
+        where name.hasSuffix(".yml") {
+            profiles.append(try named(name, in: profilesFolder))
+        }
+        let (defaults, vocabulary, words) = (try named("default.yml"), try named("vocabulary.yml"), try named("words.txt"))
+        do throws(ConfigurationError) {
+            return try Configuration.bundled(defaults: defaults, vocabulary: vocabulary, words: words.text, profiles: profiles)
+        } catch {
+            throw VlmbotError(error.description)
+        }
     }
 
     /// The configuration with the spelling rule's English word list read into its vocabulary,
@@ -49,18 +56,7 @@ enum RulesFolder {
     static func withDictionary(_ configuration: Configuration) -> Configuration {
         guard let path = SpellingRule.dictionaryPath(in: configuration),
               let text = try? String(contentsOfFile: path, encoding: .utf8) else { return configuration }
-        var configuration = configuration
-        configuration.vocabulary.dictionary = WordList(dictionaryText: text)
-        return configuration
-    }
-
-    private static func parse<T>(_ url: URL, _ parse: (String, String) throws(ConfigurationError) -> T) throws(VlmbotError) -> T {
-        let content = try text(of: url)
-        do {
-            return try parse(content, url.path)
-        } catch {
-            throw VlmbotError(error.description)
-        }
+        return configuration.withDictionary(text)
     }
 
     private static func text(of url: URL) throws(VlmbotError) -> String {

@@ -11,18 +11,15 @@ enum DefaultRules {
         .appendingPathComponent("rules")
 
     static let configuration: Configuration = {
-        func text(_ name: String) -> String {
-            (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        func text(_ name: String) -> (text: String, file: String) {
+            ((try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "", "rules/\(name)")
         }
         do {
-            var configuration = try Configuration.parse(text("default.yml"), file: "rules/default.yml")
-            configuration.vocabulary = try Vocabulary.parse(text("vocabulary.yml"), file: "rules/vocabulary.yml")
-            configuration.vocabulary.words.formUnion(Vocabulary.words(fromList: text("words.txt")))
-            if let path = SpellingRule.dictionaryPath(in: configuration),
-               let dictionary = try? String(contentsOfFile: path, encoding: .utf8) {
-                configuration.vocabulary.dictionary = WordList(dictionaryText: dictionary)
-            }
-            return configuration
+            let configuration = try Configuration.bundled(defaults: text("default.yml"), vocabulary: text("vocabulary.yml"),
+                                                          words: text("words.txt").text, profiles: [])
+            return SpellingRule.dictionaryPath(in: configuration)
+                .flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+                .map(configuration.withDictionary) ?? configuration
         } catch {
             fatalError("the bundled rules folder does not load: \(error)")
         }

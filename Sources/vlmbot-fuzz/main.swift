@@ -1,0 +1,29 @@
+import Foundation
+
+// vlmbot's fuzz target. Built by `scripts/fuzz` with libFuzzer (`-sanitize=fuzzer
+// -parse-as-library -DFUZZING`), it is the fuzzer's entry point; built normally, it replays
+// inputs: `vlmbot-fuzz FILE...` runs each through `FuzzChecks` and exits 1 when a property
+// fails, so every past finding stays a regression test.
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
+    let problems = FuzzChecks.violations(of: bytes)
+    // libFuzzer keeps the input of a crash: a failed property is one.
+    if !problems.isEmpty { fatalError(problems.joined(separator: "; ")) }
+    return 0
+}
+#else
+var failed = false
+for path in CommandLine.arguments.dropFirst() {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("vlmbot-fuzz: cannot read \(path)\n".utf8))
+        exit(2)
+    }
+    let problems = FuzzChecks.violations(of: Array(data))
+    for problem in problems { print("\(path): \(problem)") }
+    failed = failed || !problems.isEmpty
+}
+exit(failed ? 1 : 0)
+#endif
