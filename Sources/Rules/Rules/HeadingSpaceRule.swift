@@ -45,6 +45,7 @@ public struct HeadingSpaceRule: Rule {
             RuleCorrection("Intro\r\n\r\n###Détection\r\n", "Intro\r\n\r\n### Détection\r\n"),
             RuleCorrection("##\u{00A0}Papers on VQA\n", "## Papers on VQA\n"),
             RuleCorrection("##🔥News\n", "## 🔥News\n"),
+            RuleCorrection("\u{FEFF}##Papers after a byte order mark\n", "\u{FEFF}## Papers after a byte order mark\n"),
         ]
     )
 
