@@ -8,10 +8,12 @@ public struct TocAnchorRule: Rule {
         id: "toc-anchor",
         summary: "A `#fragment` link (a table of contents entry) names no heading or anchor of the list.",
         rationale: """
-        GitHub gives each heading an anchor: its text lower-cased, punctuation and emoji removed \
-        (hyphens and underscores kept), spaces turned into hyphens, repeats numbered -1, -2. \
+        GitHub gives each heading an anchor: its text lower-cased, punctuation, symbols and emoji \
+        removed (hyphens and underscores kept), spaces turned into hyphens, repeats numbered -1, -2. \
         A table-of-contents link whose fragment matches no heading (nor an HTML `id` or `name`) \
-        scrolls nowhere. Link to the heading's anchor, or rename the heading.
+        scrolls nowhere. Link to the heading's anchor, or rename the heading. `format` rewrites \
+        the link only when its fragment, slugged the same way, is a heading's anchor; a near \
+        match is only suggested.
         """,
         severity: .warning,
         options: [
@@ -103,8 +105,10 @@ public struct TocAnchorRule: Rule {
             let written = locator.bytes(of: link).flatMap { Self.destinationBytes(destination, in: $0, of: tree.source) }
             let range = written.map(tree.source.range(ofBytes:)) ?? locator.range(of: link)
             let quoted = "'#\(fragment.shortenedForMessage)'"
-            if let anchor = anchors.correction(for: fragment) {
-                let fix = written.map { Fix(replacements: [Replacement(range: tree.source.range(ofBytes: $0), text: "#" + anchor)]) }
+            if let (anchor, isCertain) = anchors.correction(for: fragment) {
+                let fix = written.map {
+                    Fix(replacements: [Replacement(range: tree.source.range(ofBytes: $0), text: "#" + anchor)], isCertain: isCertain)
+                }
                 return finding("No heading makes the anchor \(quoted), so the link scrolls nowhere: link to '#\(anchor)', "
                                + "the anchor GitHub gives the heading it means.", at: range, fix: fix)
             }

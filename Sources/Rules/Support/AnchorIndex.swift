@@ -1,10 +1,32 @@
 import Foundation
 import Markdown
 
-/// How GitHub turns a heading's text into its anchor: lower-cased, everything but letters,
-/// marks, numbers, `_`, `-` and spaces removed (emoji and punctuation go), spaces turned into
-/// hyphens. Repeated anchors get `-1`, `-2`, … in document order.
-enum GitHubSlug {
+/// How GitHub turns headings into anchors, as github-slugger (whose test fixtures were taken
+/// from GitHub) does it: the heading's text lower-cased, characters of the Unicode categories
+/// GitHub drops removed (other numbers such as `¼` and `①`, punctuation but `-`, symbols and
+/// emoji, controls, formats, private use, unassigned, separators but the space), except those
+/// Unicode calls alphabetic (the enclosed letters `Ⓐ` and `🅰` stay), and spaces turned into
+/// hyphens. A repeated anchor gets the first free `-1`, `-2`, … counted against every anchor
+/// made before, so `echo 1` after two `echo` headings becomes `echo-1-1`.
+struct GitHubSlugger {
+    /// For each anchor made, how many times its slug has been numbered so far.
+    private var occurrences: [String: Int] = [:]
+
+    /// The anchor of the next heading, whose rendered text (entities decoded, markup removed)
+    /// is `text`.
+    mutating func anchor(for text: String) -> String {
+        let slug = Self.slug(text)
+        var anchor = slug
+        while occurrences[anchor] != nil {
+            let count = occurrences[slug, default: 0] + 1
+            occurrences[slug] = count
+            anchor = "\(slug)-\(count)"
+        }
+        occurrences[anchor] = 0
+        return anchor
+    }
+
+    /// A text's anchor before numbering.
     static func slug(_ text: String) -> String {
         var slug = ""
         for scalar in text.lowercased().unicodeScalars where keeps(scalar) {
@@ -13,14 +35,27 @@ enum GitHubSlug {
         return slug
     }
 
+    /// The Unicode version github-slugger's character classes come from: a character assigned
+    /// after it is unassigned there, and removed.
+    private static let unicodeVersion = (major: 13, minor: 0)
+
     private static func keeps(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar == " " || scalar == "-" { return true }
+        let properties = scalar.properties
+        guard let age = properties.age, (age.major, age.minor) <= unicodeVersion else { return false }
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .otherNumber,
+             .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation,
+             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+             .control, .format, .privateUse, .surrogate, .unassigned,
+             .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            return false
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation:
-            true
-        default:
-            scalar == "-" || scalar == " "
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation:
+            return true
+        @unknown default:
+            return false
         }
     }
 }
@@ -37,19 +72,17 @@ struct AnchorIndex {
     private var byLength: [Int: [String]] = [:]
 
     init(tree: MarkdownTree) {
-        var counts: [String: Int] = [:]
+        var slugger = GitHubSlugger()
         for id in tree.nodes.indices {
             switch tree[id].kind {
             case .heading:
                 let text = tree.plainText(of: id)
-                let base = GitHubSlug.slug(text.replacing(Self.emojiShortcode, with: ""))
-                let count = counts[base, default: 0]
-                counts[base] = count + 1
-                // Renderers differ on emoji shortcodes (`:fire:`) and on the space an image or
-                // emoji leaves at an end: accept those spellings too.
-                add(count == 0 ? base : "\(base)-\(count)", spellings: [
-                    GitHubSlug.slug(text),
-                    GitHubSlug.slug(text.replacing(Self.emojiShortcode, with: "").trimming(.whitespaces)),
+                let withoutShortcodes = text.replacing(Self.emojiShortcode, with: "")
+                // Renderers differ on emoji shortcodes (`:fire:`, part of GitHub's anchor) and
+                // on the space an image or emoji leaves at an end: accept those spellings too.
+                add(slugger.anchor(for: text), spellings: [
+                    GitHubSlugger.slug(withoutShortcodes),
+                    GitHubSlugger.slug(withoutShortcodes.trimming(.whitespaces)),
                 ])
             case .htmlBlock, .htmlInline:
                 htmlTargets(in: tree[id].literal ?? "").forEach { add($0) }
@@ -59,12 +92,15 @@ struct AnchorIndex {
         }
     }
 
+    /// Adds a target by its own name (a heading's anchor, an HTML id), which no other
+    /// spelling hides, and other spellings that lead to it unless something came first.
     private mutating func add(_ anchor: String, spellings: [String] = []) {
         let anchor = anchor.lowercased()
-        for spelling in [anchor] + spellings.map({ $0.lowercased() }) where !spelling.isEmpty && targets[spelling] == nil {
+        for spelling in [anchor] + spellings.map({ $0.lowercased() }) where !spelling.isEmpty {
+            guard spelling == anchor || targets[spelling] == nil else { continue }
+            if targets[spelling] == nil { byLength[spelling.count, default: []].append(spelling) }
             targets[spelling] = anchor
             bySquashed[Self.squash(spelling), default: []].insert(anchor)
-            byLength[spelling.count, default: []].append(spelling)
         }
     }
 
@@ -74,18 +110,20 @@ struct AnchorIndex {
         targets[fragment.lowercased()] != nil
     }
 
-    /// The anchor a missing fragment certainly means: the one it becomes once slugged the way
-    /// GitHub slugs headings, or the only one that differs from it in hyphens and underscores.
-    func correction(for fragment: String) -> String? {
-        let slugged = GitHubSlug.slug(fragment)
-        if let anchor = targets[slugged] { return anchor }
+    /// The anchor a missing fragment means, and whether that is certain: certain when the
+    /// fragment, slugged the way GitHub slugs headings, is the anchor itself; a guess when it
+    /// is another spelling of it, or the only anchor that differs from it in hyphens and
+    /// underscores.
+    func correction(for fragment: String) -> (anchor: String, isCertain: Bool)? {
+        let slugged = GitHubSlugger.slug(fragment)
+        if let anchor = targets[slugged] { return (anchor, anchor == slugged) }
         let matches = bySquashed[Self.squash(slugged)] ?? []
-        return matches.count == 1 ? matches.first : nil
+        return matches.count == 1 ? matches.first.map { ($0, false) } : nil
     }
 
-    /// The only anchor one edit away from a fragment, to suggest when no correction is certain.
+    /// The only anchor one edit away from a fragment, to suggest when there is no correction.
     func suggestion(for fragment: String) -> String? {
-        let target = GitHubSlug.slug(fragment)
+        let target = GitHubSlugger.slug(fragment)
         let close = Set((target.count - 1...target.count + 1).flatMap { byLength[$0] ?? [] }
             .filter { EditDistance.distance($0, target, limit: 1) != nil }.compactMap { targets[$0] })
         return close.count == 1 ? close.first : nil
@@ -101,7 +139,7 @@ struct AnchorIndex {
         let attributes = html.matches(of: Self.idAttribute).map { String($0.1 ?? $0.2 ?? $0.3 ?? "") }
         let headings = html.matches(of: Self.htmlHeading).flatMap { match in
             let text = String(match.1).replacing(Self.tag, with: "")
-            return [GitHubSlug.slug(text), GitHubSlug.slug(text.trimming(.whitespacesAndNewlines))]
+            return [GitHubSlugger.slug(text), GitHubSlugger.slug(text.trimming(.whitespacesAndNewlines))]
         }
         return (attributes + headings).filter { !$0.isEmpty }
     }
