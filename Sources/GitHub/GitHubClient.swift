@@ -7,21 +7,21 @@ import Reporters
 /// The GitHub REST client behind `vlmbot review --post`: it posts one review whose inline
 /// comments are not already on the pull request, and keeps one summary comment updated in
 /// place. Answers 5xx and rate limits are retried within `Configuration.maxAttempts` and
-/// `Configuration.maxWait`; every other failure is a `GitHubError`.
+/// `Configuration.maxWait`; every other failure is a `GitHubError`. The token goes only to the
+/// API's origin (a redirect or next page elsewhere is refused), and each answer is bounded by
+/// `Configuration.timeLimit` and `Configuration.answerByteLimit`.
 public struct GitHubClient: Sendable {
     /// Where and as whom the client works.
     public let configuration: Configuration
-    let session: URLSession
     let sleep: @Sendable (Duration) async -> Void
     let now: @Sendable () -> Date
 
     /// `sleep` waits between attempts and `now` reads the clock for `x-ratelimit-reset`; tests
     /// pass their own.
-    public init(configuration: Configuration, session: URLSession = URLSession(configuration: .ephemeral),
+    public init(configuration: Configuration,
                 sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
-        self.session = session
         self.sleep = sleep
         self.now = now
     }

@@ -17,9 +17,12 @@ final class Waits: @unchecked Sendable {
 
 /// A client of `octo/lists` pull request 7 on the server.
 func client(_ server: LoopbackServer, waits: Waits = Waits(), apiPath: String = "",
+            timeLimit: Duration = GitHubClient.Configuration.defaultTimeLimit,
+            answerByteLimit: Int = GitHubClient.Configuration.defaultAnswerByteLimit,
             now: @escaping @Sendable () -> Date = { Date() }) -> GitHubClient {
     let configuration = GitHubClient.Configuration(apiURL: URL(string: server.base + apiPath)!, repository: "octo/lists",
-                                                   pullRequest: 7, token: secretToken)
+                                                   pullRequest: 7, token: secretToken, timeLimit: timeLimit,
+                                                   answerByteLimit: answerByteLimit)
     return GitHubClient(configuration: configuration, sleep: { waits.record($0) }, now: now)
 }
 
