@@ -5,6 +5,10 @@ import Testing
 /// The token of every test; no output may contain it.
 let secretToken = "ghs_SECRETtoken0123456789abcdefABCDEF"
 
+/// The login the token of every test belongs to, and `GET /user`'s answer saying so.
+let ownLogin = "octo-maintainer"
+let ownUser = Reply.json(200, #"{"login": "\#(ownLogin)", "id": 1, "type": "User"}"#)
+
 /// Records the waits a client asks for, without waiting.
 final class Waits: @unchecked Sendable {
     private let lock = NSLock()
