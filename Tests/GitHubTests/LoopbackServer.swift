@@ -36,7 +36,8 @@ struct Reply: Sendable {
 }
 
 /// A real HTTP/1.1 server on 127.0.0.1 and an ephemeral port, on a background thread, that
-/// answers each connection with the next scripted reply (`Connection: close`) and records
+/// answers each connection with the next scripted reply (`Connection: close`; `Reply.silence`
+/// holds the connection unanswered until the server stops) and records
 /// every request. It serves at most the script plus two unscripted requests (answered 418),
 /// and stops by itself after `lifetime` or when `stop()` is called.
 final class LoopbackServer: @unchecked Sendable {
