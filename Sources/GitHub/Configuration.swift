@@ -2,10 +2,15 @@ import Foundation
 
 extension GitHubClient {
     /// Where and as whom the client works: the API root, the repository, the pull request,
-    /// the token, and how long it may keep retrying. Its descriptions never show the token.
+    /// the token, how long it may keep retrying, and how long and large one answer may be. Its
+    /// descriptions never show the token.
     public struct Configuration: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
         /// The public API root.
         public static let defaultAPIURL = URL(string: "https://api.github.com")!
+        /// How long one request may take by default, from sending it to the answer's last byte.
+        public static let defaultTimeLimit = Duration.seconds(60)
+        /// The most bytes read from one answer by default; a page of 100 comments is far less.
+        public static let defaultAnswerByteLimit = 10 * 1_048_576
 
         /// The API root, such as `https://api.github.com` or `https://ghe.example.com/api/v3`.
         public var apiURL: URL
@@ -19,16 +24,23 @@ extension GitHubClient {
         public var maxAttempts: Int
         /// The most time spent waiting between attempts, over all requests of one operation.
         public var maxWait: Duration
+        /// How long one request may take, from sending it to the answer's last byte.
+        public var timeLimit: Duration
+        /// The most bytes read from one answer; a longer answer is an error.
+        public var answerByteLimit: Int
 
         /// A configuration given in full; `fromEnvironment` reads one in GitHub Actions.
         public init(apiURL: URL = Configuration.defaultAPIURL, repository: String, pullRequest: Int, token: String,
-                    maxAttempts: Int = 4, maxWait: Duration = .seconds(60)) {
+                    maxAttempts: Int = 4, maxWait: Duration = .seconds(60), timeLimit: Duration = defaultTimeLimit,
+                    answerByteLimit: Int = defaultAnswerByteLimit) {
             self.apiURL = apiURL
             self.repository = repository
             self.pullRequest = pullRequest
             self.token = token
             self.maxAttempts = maxAttempts
             self.maxWait = maxWait
+            self.timeLimit = timeLimit
+            self.answerByteLimit = answerByteLimit
         }
 
         /// The configuration of a GitHub Actions job: `GITHUB_TOKEN`, `GITHUB_API_URL` (default
@@ -101,7 +113,8 @@ extension GitHubClient {
         /// Every property but the token, for `dump` and the debugger.
         public var customMirror: Mirror {
             Mirror(self, children: ["apiURL": apiURL, "repository": repository, "pullRequest": pullRequest,
-                                    "maxAttempts": maxAttempts, "maxWait": maxWait])
+                                    "maxAttempts": maxAttempts, "maxWait": maxWait, "timeLimit": timeLimit,
+                                    "answerByteLimit": answerByteLimit])
         }
     }
 }

@@ -7,21 +7,25 @@ import Reporters
 /// The GitHub REST client behind `vlmbot review --post`: it posts one review whose inline
 /// comments are not already on the pull request, and keeps one summary comment updated in
 /// place. Answers 5xx and rate limits are retried within `Configuration.maxAttempts` and
-/// `Configuration.maxWait`; every other failure is a `GitHubError`.
+/// `Configuration.maxWait`; every other failure is a `GitHubError`. Markers count only in
+/// comments written by the token's owner (`GET /user`, asked once), and only such a comment
+/// is ever edited. The token goes only to the
+/// API's origin (a redirect or next page elsewhere is refused), and each answer is bounded by
+/// `Configuration.timeLimit` and `Configuration.answerByteLimit`.
 public struct GitHubClient: Sendable {
     /// Where and as whom the client works.
     public let configuration: Configuration
-    let session: URLSession
     let sleep: @Sendable (Duration) async -> Void
     let now: @Sendable () -> Date
+    /// The login of the token's owner, once asked.
+    private let owner = Remembered<String>()
 
     /// `sleep` waits between attempts and `now` reads the clock for `x-ratelimit-reset`; tests
     /// pass their own.
-    public init(configuration: Configuration, session: URLSession = URLSession(configuration: .ephemeral),
+    public init(configuration: Configuration,
                 sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
-        self.session = session
         self.sleep = sleep
         self.now = now
     }
@@ -76,14 +80,15 @@ public struct GitHubClient: Sendable {
                              skippedComments: skipped)
     }
 
-    /// Keeps one summary comment on the pull request: edits the issue comment carrying
-    /// `Markers.summary`, or creates it. The marker is appended to `body` when missing.
+    /// Keeps one summary comment on the pull request: edits the issue comment of the token's
+    /// owner that ends with `Markers.summary`, or creates one. The marker ends what is posted.
     public func updateSummary(_ body: String) async throws(GitHubError) -> SummaryOutcome {
-        let text = body.contains(Markers.summary) ? body : body + "\n" + Markers.summary + "\n"
-        let content = JSON.object(["body": .string(text)]).data()
+        let content = JSON.object(["body": .string(Markers.summarized(body))]).data()
         var waited = Duration.zero
         let comments = try await pages(url("issues/\(configuration.pullRequest)/comments"), waited: &waited)
-        if let id = comments.first(where: { $0["body"]?.string?.contains(Markers.summary) == true })?["id"]?.int {
+        let summaries = try await ownComments(comments.filter { Markers.isSummary($0["body"]?.string ?? "") },
+                                              waited: &waited)
+        if let id = summaries.first?["id"]?.int {
             _ = try await send("PATCH", url("issues/comments/\(id)"), body: content, waited: &waited)
             return .updated(id: id)
         }
@@ -94,18 +99,50 @@ public struct GitHubClient: Sendable {
 
     private func postedFingerprints(waited: inout Duration) async throws(GitHubError) -> Set<String> {
         let comments = try await pages(url("pulls/\(configuration.pullRequest)/comments"), waited: &waited)
-        return Set(comments.flatMap { Markers.fingerprints(in: $0["body"]?.string ?? "") })
+        let fingerprint = { (comment: JSON) in Markers.fingerprint(in: comment["body"]?.string ?? "") }
+        return Set(try await ownComments(comments.filter { fingerprint($0) != nil }, waited: &waited).compactMap(fingerprint))
+    }
+
+    /// The login GitHub Actions' own token (`GITHUB_TOKEN`) posts as; it cannot read `GET /user`.
+    static let actionsLogin = "github-actions[bot]"
+
+    /// The comments written by the token's owner. Its login is asked only when there is a
+    /// comment to judge, and at most once per client: `GET /user`, or `actionsLogin` when the
+    /// token may not read it (403 or 404, as for an installation token).
+    private func ownComments(_ comments: [JSON], waited: inout Duration) async throws(GitHubError) -> [JSON] {
+        guard !comments.isEmpty else { return [] }
+        let login: String
+        if let known = owner.value {
+            login = known
+        } else {
+            do throws(GitHubError) {
+                let answer = try await send("GET", endpoint("user"), body: nil, waited: &waited)
+                guard let name = JSON.parse(answer.body)?["login"]?.string, !name.isEmpty else {
+                    throw .invalidResponse(request: answer.request, reason: "no 'login' in the answer")
+                }
+                login = name
+            } catch .readOnlyToken, .forbidden, .notFound {
+                login = Self.actionsLogin
+            }
+            owner.value = login
+        }
+        return comments.filter { $0["user"]?["login"]?.string?.lowercased() == login.lowercased() }
     }
 
     /// The URL of a path under the repository, such as `pulls/3/comments`.
     func url(_ path: String) -> URL {
-        let root = configuration.apiURL.absoluteString.hasSuffix("/")
-            ? String(configuration.apiURL.absoluteString.dropLast()) : configuration.apiURL.absoluteString
         let repository = configuration.repository.split(separator: "/", omittingEmptySubsequences: false).map {
             $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
         }.joined(separator: "/")
+        return endpoint("repos/\(repository)/\(path)")
+    }
+
+    /// The URL of a percent-encoded path under the API root, such as `user`.
+    func endpoint(_ path: String) -> URL {
+        let root = configuration.apiURL.absoluteString.hasSuffix("/")
+            ? String(configuration.apiURL.absoluteString.dropLast()) : configuration.apiURL.absoluteString
         // The root is a valid URL and the rest is percent-encoded, so the result parses.
-        return URL(string: "\(root)/repos/\(repository)/\(path)")!
+        return URL(string: "\(root)/\(path)")!
     }
 
     /// The `id` of a created object.
@@ -114,5 +151,16 @@ public struct GitHubClient: Sendable {
             throw .invalidResponse(request: response.request, reason: "no 'id' in the answer")
         }
         return id
+    }
+}
+
+/// A value found once and kept for later calls, shared by the copies of a client.
+final class Remembered<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+
+    var value: Value? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

@@ -32,6 +32,13 @@ public enum GitHubError: Error, Equatable, Sendable, CustomStringConvertible, Lo
     case invalidResponse(request: String, reason: String)
     /// GitHub could not be reached.
     case transport(request: String, reason: String)
+    /// The server redirected the request to another origin (`host:port`, or nil when the
+    /// target is no URL); vlmbot does not follow, since the request carries the token.
+    case redirected(request: String, status: Int, location: String?)
+    /// No complete answer came from `host` within `limit`.
+    case timedOut(request: String, host: String, limit: Duration)
+    /// The answer from `host` is longer than `limit` bytes; it was not read.
+    case answerTooLarge(request: String, host: String, limit: Int)
 
     /// The one-line message for the user.
     public var description: String {
@@ -70,11 +77,23 @@ public enum GitHubError: Error, Equatable, Sendable, CustomStringConvertible, Lo
             return "\(request): unexpected answer from GitHub: \(reason)"
         case .transport(let request, let reason):
             return "\(request): cannot reach GitHub: \(reason)"
+        case .redirected(let request, let status, let location):
+            return "\(request): GitHub redirected the request (\(status)) to \(location ?? "an unreadable place"), another "
+                + "host: not followed, so the token goes only to the API's host"
+        case .timedOut(let request, let host, let limit):
+            return "\(request): no complete answer from \(host) within \(Self.seconds(limit)) s: try again later"
+        case .answerTooLarge(let request, let host, let limit):
+            return "\(request): the answer from \(host) is larger than \(Self.bytes(limit)), the most vlmbot reads: not read"
         }
     }
 
     /// The same line, for `localizedDescription`.
     public var errorDescription: String? { description }
+
+    /// A byte count in MiB when it is a whole number of them.
+    private static func bytes(_ count: Int) -> String {
+        count > 0 && count % 1_048_576 == 0 ? "\(count / 1_048_576) MiB" : "\(count) bytes"
+    }
 
     /// Whole seconds, rounded up.
     private static func seconds(_ duration: Duration) -> Int64 {

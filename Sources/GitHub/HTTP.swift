@@ -37,7 +37,7 @@ extension GitHubClient {
         return items
     }
 
-    /// The `rel="next"` target of the answer's `Link` header; it must be on the API's host,
+    /// The `rel="next"` target of the answer's `Link` header; it must be on the API's origin,
     /// since the token goes with it.
     func nextPage(_ answer: HTTPAnswer) throws(GitHubError) -> URL? {
         guard let link = answer.headers["link"] else { return nil }
@@ -45,21 +45,36 @@ extension GitHubClient {
             let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.dropFirst().contains(where: { $0 == "rel=\"next\"" || $0 == "rel=next" }),
                   let target = fields.first, target.hasPrefix("<"), target.hasSuffix(">") else { continue }
-            let api = configuration.apiURL
             guard let url = URL(string: String(target.dropFirst().dropLast())),
-                  url.scheme?.lowercased() == api.scheme?.lowercased(), url.host?.lowercased() == api.host?.lowercased(),
-                  url.port == api.port else {
-                throw .invalidResponse(request: answer.request, reason: "the next page is not on \(api.absoluteString)")
+                  Self.sameOrigin(url, configuration.apiURL) else {
+                throw .invalidResponse(request: answer.request,
+                                       reason: "the next page is not on \(configuration.apiURL.absoluteString)")
             }
             return url
         }
         return nil
     }
 
+    /// Whether two URLs have the same scheme, host and port (the default port when none is
+    /// given): the only places the token may go.
+    static func sameOrigin(_ url: URL, _ other: URL) -> Bool {
+        func origin(_ url: URL) -> (String?, String?, Int?) {
+            let scheme = url.scheme?.lowercased()
+            return (scheme, url.host?.lowercased(), url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : nil))
+        }
+        return origin(url) == origin(other)
+    }
+
+    /// `host` or `host:port`, for messages.
+    static func hostName(_ url: URL) -> String {
+        oneLine((url.host ?? "?") + (url.port.map { ":\($0)" } ?? ""))
+    }
+
     /// Sends a request, retrying 5xx and rate limits; `waited` is the time already spent
     /// waiting in this operation.
     func send(_ method: String, _ url: URL, body: Data?, waited: inout Duration) async throws(GitHubError) -> HTTPAnswer {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: 30)
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData,
+                                 timeoutInterval: configuration.timeLimit.timeInterval)
         request.httpMethod = method
         request.setValue("Bearer \(configuration.token)", forHTTPHeaderField: "Authorization")
         request.setValue("application/vnd.github+json", forHTTPHeaderField: "Accept")
@@ -70,20 +85,25 @@ extension GitHubClient {
             request.httpBody = body
         }
         let label = "\(method) \(url.path)"
+        let api = configuration.apiURL
         var attempt = 1
         while true {
             let answer: HTTPAnswer
-            do {
-                let (data, response) = try await session.data(for: request)
-                guard let http = response as? HTTPURLResponse else {
-                    throw GitHubError.invalidResponse(request: label, reason: "not an HTTP answer")
-                }
+            switch await Exchange.perform(request, timeLimit: configuration.timeLimit, byteLimit: configuration.answerByteLimit,
+                                          mayFollow: { Self.sameOrigin($0, api) }) {
+            case .success(let (response, data)):
                 var headers: [String: String] = [:]
-                for case let (name as String, value as String) in http.allHeaderFields { headers[name.lowercased()] = value }
-                answer = HTTPAnswer(request: label, status: http.statusCode, headers: headers, body: data)
-            } catch let error as GitHubError {
-                throw error
-            } catch {
+                for case let (name as String, value as String) in response.allHeaderFields {
+                    headers[name.lowercased()] = value
+                }
+                answer = HTTPAnswer(request: label, status: response.statusCode, headers: headers, body: data)
+            case .failure(.redirected(let status, let location)):
+                throw .redirected(request: label, status: status, location: location.map(Self.hostName))
+            case .failure(.timedOut):
+                throw .timedOut(request: label, host: Self.hostName(api), limit: configuration.timeLimit)
+            case .failure(.tooLarge):
+                throw .answerTooLarge(request: label, host: Self.hostName(api), limit: configuration.answerByteLimit)
+            case .failure(.transport(let error)):
                 throw .transport(request: label, reason: redacted(error.localizedDescription))
             }
             if (200..<300).contains(answer.status) { return answer }

@@ -22,7 +22,7 @@ struct ReviewPayload: Equatable, Sendable {
     /// Drops the inline comments that carry one of these fingerprints; returns how many went.
     mutating func removeComments(withFingerprintsIn posted: Set<String>) -> Int {
         let kept = comments.filter { comment in
-            !Markers.fingerprints(in: comment["body"]?.string ?? "").contains(where: posted.contains)
+            Markers.fingerprint(in: comment["body"]?.string ?? "").map(posted.contains) != true
         }
         let removed = comments.count - kept.count
         if removed > 0 { members["comments"] = .array(kept) }

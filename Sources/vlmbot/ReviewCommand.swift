@@ -11,8 +11,9 @@ struct ReviewCommand: AsyncParsableCommand {
         discussion: """
         Without --post, prints the JSON body of GitHub's "create a review" request. With --post, \
         reads GITHUB_TOKEN, GITHUB_API_URL, GITHUB_REPOSITORY and the pull request from \
-        GITHUB_EVENT_PATH (or --pr), skips findings already posted, posts one review and keeps one \
-        summary comment up to date. A read-only token (a pull request from a fork) falls back to \
+        GITHUB_EVENT_PATH (or --pr), skips the findings its own earlier comments carry, posts one \
+        review and keeps one summary comment of its own up to date (another author's comment is \
+        never trusted nor edited). A read-only token (a pull request from a fork) falls back to \
         annotations and the job summary without failing the run.
         """
     )

@@ -20,9 +20,11 @@ import Testing
         return (ReviewReporter().render(report), Fingerprint.all(in: report))
     }
 
-    /// A JSON array of review comments with these bodies, ids from `first`.
-    static func comments(_ bodies: [String], first: Int = 1) -> String {
-        let items = bodies.enumerated().map { index, body -> [String: Any] in ["id": first + index, "body": body] }
+    /// A JSON array of comments with these bodies by `author`, ids from `first`.
+    static func comments(_ bodies: [String], first: Int = 1, author: String = ownLogin) -> String {
+        let items = bodies.enumerated().map { index, body -> [String: Any] in
+            ["id": first + index, "body": body, "user": ["login": author, "type": "User"]]
+        }
         return String(decoding: try! JSONSerialization.data(withJSONObject: items), as: UTF8.self)
     }
 
@@ -38,6 +40,7 @@ import Testing
                       + #"<{base}/repositories/1/pulls/7/comments?per_page=100&page=3>; rel="next""#]),
             .json(200, Self.comments(["y\n" + ReviewReporter.marker(fingerprint: prints[2])], first: 20),
                   headers: ["Link": #"<{base}/repositories/1/pulls/7/comments?per_page=100&page=2>; rel="prev""#]),
+            ownUser,
             .json(200, #"{"id": 4242, "state": "COMMENTED"}"#),
         ]
         let (outcome, requests) = try await withServer(script) { server in
@@ -48,10 +51,11 @@ import Testing
             "GET /repos/octo/lists/pulls/7/comments?per_page=100",
             "GET /repositories/1/pulls/7/comments?per_page=100&page=2",
             "GET /repositories/1/pulls/7/comments?per_page=100&page=3",
+            "GET /user",
             "POST /repos/octo/lists/pulls/7/reviews",
         ])
         expectGitHubHeaders(requests)
-        #expect(requests[3].headers["content-type"]?.hasPrefix("application/json") == true)
+        #expect(requests[4].headers["content-type"]?.hasPrefix("application/json") == true)
         let posted = try #require(requests.last?.json)
         let comments = try #require(posted["comments"] as? [[String: Any]])
         #expect(comments.count == 1)
@@ -68,23 +72,22 @@ import Testing
 
     @Test func nothingIsPostedWhenEveryCommentIsAlreadyThere() async throws {
         let (payload, prints) = Self.payload()
-        let script: [Reply] = [.json(200, Self.comments(prints.map { "old\n" + ReviewReporter.marker(fingerprint: $0) }))]
+        let script: [Reply] = [.json(200, Self.comments(prints.map { "old\n" + ReviewReporter.marker(fingerprint: $0) })), ownUser]
         let (outcome, requests) = try await withServer(script) { server in
             (try await client(server).postReview(payload), server.requests)
         }
         #expect(outcome == GitHubClient.ReviewOutcome(reviewID: nil, postedComments: 0, skippedComments: 3))
         #expect(outcome.description.hasPrefix("No review posted"))
-        #expect(requests.map(\.line) == ["GET /repos/octo/lists/pulls/7/comments?per_page=100"])
+        #expect(requests.map(\.line) == ["GET /repos/octo/lists/pulls/7/comments?per_page=100", "GET /user"])
     }
 
     @Test func postedFingerprintsAreReadFromTheHiddenMarkers() async throws {
-        let bodies = ["a\n<!-- vlmbot:fingerprint=0123456789abcdef:1 -->\n",
-                      "<!-- vlmbot:fingerprint=0123456789abcdef:2 --> and <!-- vlmbot:fingerprint=fedcba9876543210:12 -->",
+        let bodies = ["a\n<!-- vlmbot:fingerprint=0123456789abcdef:1 -->\n", "b\n<!-- vlmbot:fingerprint=fedcba9876543210:12 -->",
                       "<!-- vlmbot:fingerprint=NOTHEX -->", "<!-- other:fingerprint=0123456789abcdef:3 -->"]
-        let found = try await withServer([.json(200, Self.comments(bodies))]) { server in
+        let found = try await withServer([.json(200, Self.comments(bodies)), ownUser]) { server in
             try await client(server).postedFingerprints()
         }
-        #expect(found == ["0123456789abcdef:1", "0123456789abcdef:2", "fedcba9876543210:12"])
+        #expect(found == ["0123456789abcdef:1", "fedcba9876543210:12"])
     }
 
     @Test func summaryIsEditedInPlaceWhenPresent() async throws {
@@ -92,6 +95,7 @@ import Testing
             .json(200, Self.comments(["Nice list!"], first: 100),
                   headers: ["Link": #"<{base}/repositories/1/issues/7/comments?page=2>; rel="next""#]),
             .json(200, Self.comments(["old summary\n" + Markers.summary, "later"], first: 555)),
+            ownUser,
             .json(200, #"{"id": 555}"#),
         ]
         let (outcome, requests) = try await withServer(script) { server in
@@ -101,15 +105,16 @@ import Testing
         #expect(requests.map(\.line) == [
             "GET /repos/octo/lists/issues/7/comments?per_page=100",
             "GET /repositories/1/issues/7/comments?page=2",
+            "GET /user",
             "PATCH /repos/octo/lists/issues/comments/555",
         ])
         expectGitHubHeaders(requests)
-        #expect(requests[2].json?["body"] as? String == "## vlmbot\n\nNo findings.\n" + Markers.summary + "\n")
-        #expect(requests[2].json?.count == 1)
+        #expect(requests[3].json?["body"] as? String == "## vlmbot\n\nNo findings.\n" + Markers.summary + "\n")
+        #expect(requests[3].json?.count == 1)
     }
 
     @Test func summaryIsCreatedWhenAbsentUnderAnAPIPath() async throws {
-        let body = "## vlmbot\n\n" + Markers.summary + "\nOne error."
+        let body = "## vlmbot\n\nOne error.\n" + Markers.summary
         let script: [Reply] = [.json(200, Self.comments(["Nice list!", "<!-- vlmbot:review -->"])), .json(201, #"{"id": 777}"#)]
         let (outcome, requests) = try await withServer(script) { server in
             (try await client(server, apiPath: "/api/v3/").updateSummary(body), server.requests)
@@ -118,7 +123,7 @@ import Testing
         #expect(requests.map(\.line) == ["GET /api/v3/repos/octo/lists/issues/7/comments?per_page=100",
                                          "POST /api/v3/repos/octo/lists/issues/7/comments"])
         expectGitHubHeaders(requests)
-        // The marker is already there, so the body goes unchanged.
+        // The marker already ends the body, so the body goes unchanged.
         #expect(requests[1].json?["body"] as? String == body)
     }
 

@@ -72,17 +72,23 @@ import Testing
 
 @Suite struct PayloadTests {
     @Test func markersAgreeWithTheReviewReporter() {
-        let body = "text\n" + ReviewReporter.marker(fingerprint: "00ff00ff00ff00ff:3") + "\n" + Markers.summary
-        #expect(Markers.fingerprints(in: body) == ["00ff00ff00ff00ff:3"])
+        let marker = ReviewReporter.marker(fingerprint: "00ff00ff00ff00ff:3")
+        for body in ["text\n" + marker + "\n", "text\r\n" + marker + "\r\n\n", marker] {
+            #expect(Markers.fingerprint(in: body) == "00ff00ff00ff00ff:3")
+        }
+        #expect(Markers.fingerprint(in: marker + "\n" + Markers.summary) == nil)
         #expect(Markers.summary == "<!-- vlmbot:summary -->")
-        #expect(Markers.fingerprints(in: ReviewReporter.marker(fingerprint: "00FF00FF00FF00FF:3")).isEmpty)
-        #expect(Markers.fingerprints(in: ReviewReporter.marker(fingerprint: "00ff00ff00ff00f:3")).isEmpty)
-        #expect(Markers.fingerprints(in: ReviewReporter.marker(fingerprint: "00ff00ff00ff00ff:")).isEmpty)
+        for fingerprint in ["00FF00FF00FF00FF:3", "00ff00ff00ff00f:3", "00ff00ff00ff00ff:", ""] {
+            #expect(Markers.fingerprint(in: ReviewReporter.marker(fingerprint: fingerprint)) == nil)
+        }
+        #expect(Markers.isSummary("text\n" + Markers.summary + "\n") && !Markers.isSummary(Markers.summary + "\ntext"))
+        #expect(Markers.summarized("text") == "text\n" + Markers.summary + "\n")
+        #expect(Markers.summarized("text\n" + Markers.summary) == "text\n" + Markers.summary)
     }
 
     @Test func removingCommentsKeepsEveryOtherMember() throws {
         let json = #"{"commit_id": "abc", "event": "COMMENT", "body": "b", "extra": {"n": 1.5, "ok": true, "none": null}, "#
-            + #""comments": [{"path": "a.md", "line": 3, "start_line": 2, "side": "RIGHT", "body": "x "#
+            + #""comments": [{"path": "a.md", "line": 3, "start_line": 2, "side": "RIGHT", "body": "x\n"#
             + ReviewReporter.marker(fingerprint: "1111111111111111:1").replacingOccurrences(of: "\"", with: "\\\"")
             + #""}, {"path": "a.md", "line": 1, "body": "y"}]}"#
         var payload = try ReviewPayload(json: json)

@@ -87,6 +87,9 @@ import Testing
         case .unexpectedStatus: "unexpectedStatus"
         case .invalidResponse: "invalidResponse"
         case .transport: "transport"
+        case .redirected: "redirected"
+        case .timedOut: "timedOut"
+        case .answerTooLarge: "answerTooLarge"
         }
     }
 
@@ -124,11 +127,21 @@ import Testing
         let closed = try LoopbackServer([])
         closed.stop()
         failures.append(try #require(await error { () async throws(GitHubError) in try await client(closed).updateSummary("s") }))
+        // A redirect elsewhere, a silent server, an answer over the limit.
+        failures += try await withServer([.json(302, "", headers: ["Location": "https://evil.example/\(secretToken)"]),
+                                          .silence]) { server in
+            [await error { () async throws(GitHubError) in try await client(server).updateSummary("s") },
+             await error { () async throws(GitHubError) in try await client(server, timeLimit: .seconds(1)).updateSummary("s") }]
+        }.compactMap { $0 }
+        failures.append(try #require(try await withServer([.json(200, "[]")]) { server in
+            await error { () async throws(GitHubError) in try await client(server, answerByteLimit: 1).updateSummary("s") }
+        }))
 
         #expect(Set(failures.map(Self.name)) == ["missingEnvironment", "invalidEnvironment", "unreadableEvent", "invalidReview",
                                                  "badCredentials", "notFound", "readOnlyToken", "forbidden", "validationFailed",
                                                  "retryBudgetExceeded", "retriesExhausted", "unexpectedStatus",
-                                                 "invalidResponse", "transport"])
+                                                 "invalidResponse", "transport", "redirected", "timedOut",
+                                                 "answerTooLarge"])
         for failure in failures {
             for text in [failure.description, failure.localizedDescription, String(reflecting: failure), "\(failure)"] {
                 #expect(!text.contains(secretToken), "\(Self.name(failure))")
@@ -136,6 +149,12 @@ import Testing
             }
         }
         #expect(failures.contains { $0.description.contains("token *** is wrong") })
+        #expect(GitHubError.answerTooLarge(request: "GET /x", host: "api.github.com",
+                                           limit: GitHubClient.Configuration.defaultAnswerByteLimit).description
+            == "GET /x: the answer from api.github.com is larger than 10 MiB, the most vlmbot reads: not read")
+        #expect(GitHubError.timedOut(request: "GET /x", host: "api.github.com",
+                                     limit: GitHubClient.Configuration.defaultTimeLimit).description
+            == "GET /x: no complete answer from api.github.com within 60 s: try again later")
     }
 
     @Test func theConfigurationAndClientNeverShowTheToken() {

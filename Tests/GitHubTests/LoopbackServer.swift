@@ -22,14 +22,22 @@ struct Reply: Sendable {
     var status: Int
     var headers: [String: String] = [:]
     var body: String = ""
+    /// Whether the head says `Content-Length`; without it the body ends when the connection closes.
+    var declaresLength = true
+    /// Whether the server reads the request and then never answers, until it stops.
+    var stalls = false
 
     static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> Reply {
         Reply(status: status, headers: headers, body: body)
     }
+
+    /// A server that takes the request and stays silent.
+    static let silence = Reply(status: 0, stalls: true)
 }
 
 /// A real HTTP/1.1 server on 127.0.0.1 and an ephemeral port, on a background thread, that
-/// answers each connection with the next scripted reply (`Connection: close`) and records
+/// answers each connection with the next scripted reply (`Connection: close`; `Reply.silence`
+/// holds the connection unanswered until the server stops) and records
 /// every request. It serves at most the script plus two unscripted requests (answered 418),
 /// and stops by itself after `lifetime` or when `stop()` is called.
 final class LoopbackServer: @unchecked Sendable {
@@ -134,9 +142,13 @@ final class LoopbackServer: @unchecked Sendable {
                                       headers: headers, body: String(decoding: body.prefix(length), as: UTF8.self))
         lock.withLock { recorded.append(request) }
         let reply = index < script.count ? script[index] : Reply(status: 418, body: #"{"message":"unscripted request"}"#)
+        if reply.stalls {
+            while !shouldStop, Date() < deadline { usleep(20_000) }
+            return
+        }
         let content = Array(reply.body.replacingOccurrences(of: "{base}", with: base).utf8)
-        var text = "HTTP/1.1 \(reply.status) Scripted\r\n"
-            + "Content-Type: application/json; charset=utf-8\r\nContent-Length: \(content.count)\r\nConnection: close\r\n"
+        var text = "HTTP/1.1 \(reply.status) Scripted\r\nContent-Type: application/json; charset=utf-8\r\n"
+            + (reply.declaresLength ? "Content-Length: \(content.count)\r\n" : "") + "Connection: close\r\n"
         for (name, value) in reply.headers.sorted(by: { $0.key < $1.key }) {
             text += "\(name): \(value.replacingOccurrences(of: "{base}", with: base))\r\n"
         }

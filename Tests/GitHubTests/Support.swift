@@ -5,6 +5,10 @@ import Testing
 /// The token of every test; no output may contain it.
 let secretToken = "ghs_SECRETtoken0123456789abcdefABCDEF"
 
+/// The login the token of every test belongs to, and `GET /user`'s answer saying so.
+let ownLogin = "octo-maintainer"
+let ownUser = Reply.json(200, #"{"login": "\#(ownLogin)", "id": 1, "type": "User"}"#)
+
 /// Records the waits a client asks for, without waiting.
 final class Waits: @unchecked Sendable {
     private let lock = NSLock()
@@ -17,9 +21,12 @@ final class Waits: @unchecked Sendable {
 
 /// A client of `octo/lists` pull request 7 on the server.
 func client(_ server: LoopbackServer, waits: Waits = Waits(), apiPath: String = "",
+            timeLimit: Duration = GitHubClient.Configuration.defaultTimeLimit,
+            answerByteLimit: Int = GitHubClient.Configuration.defaultAnswerByteLimit,
             now: @escaping @Sendable () -> Date = { Date() }) -> GitHubClient {
     let configuration = GitHubClient.Configuration(apiURL: URL(string: server.base + apiPath)!, repository: "octo/lists",
-                                                   pullRequest: 7, token: secretToken)
+                                                   pullRequest: 7, token: secretToken, timeLimit: timeLimit,
+                                                   answerByteLimit: answerByteLimit)
     return GitHubClient(configuration: configuration, sleep: { waits.record($0) }, now: now)
 }
 
