@@ -53,7 +53,7 @@ struct ChangeReader {
             let oldPath = change.oldPath ?? newPath
             let headBytes = try headBytes(of: candidate)
             let baseBytes = try baseRevision.map { revision throws(VlmbotError) in
-                try gitCall("--base") { () throws(GitError) in try repository.fileContents(atPath: oldPath, revision: revision) }
+                try gitCall("--base") { () throws(GitError) in try repository.file(atPath: oldPath, revision: revision).bytes }
             } ?? nil
             // Between two blobs, the contents read once are diffed here; against the working
             // tree, libgit2 diffed the file as git would (with its filters).
@@ -116,9 +116,9 @@ struct ChangeReader {
             return try ListFile.bytes(of: candidate.url, displayPath: path)
         case .commits(_, let head):
             let revision = headCommit?.description ?? head
-            bytes = try gitCall("--head \(head)") { () throws(GitError) in try repository.fileContents(atPath: path, revision: revision) }
+            bytes = try gitCall("--head \(head)") { () throws(GitError) in try repository.file(atPath: path, revision: revision).bytes }
         case .staged:
-            bytes = try gitCall("--staged") { () throws(GitError) in try repository.stagedFileContents(atPath: path) }
+            bytes = try gitCall("--staged") { () throws(GitError) in try repository.stagedFile(atPath: path).bytes }
         }
         guard let bytes else { throw VlmbotError("\(path): missing on the head side of the change") }
         return bytes
