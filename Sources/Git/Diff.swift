@@ -29,14 +29,18 @@ public struct FileDiff: Sendable, Equatable {
     public let isBinary: Bool
     /// The changed regions, each with 3 lines of context as `git diff` and GitHub show them.
     public let hunks: [Hunk]
+    /// Whether either side is a submodule (a gitlink, mode 160000): the change moves which
+    /// commit of another repository is checked out there, and has no lines.
+    public let isSubmodule: Bool
 
     /// Creates a file diff from its parts.
-    public init(status: Status, oldPath: String?, newPath: String?, isBinary: Bool, hunks: [Hunk]) {
+    public init(status: Status, oldPath: String?, newPath: String?, isBinary: Bool, hunks: [Hunk], isSubmodule: Bool = false) {
         self.status = status
         self.oldPath = oldPath
         self.newPath = newPath
         self.isBinary = isBinary
         self.hunks = hunks
+        self.isSubmodule = isSubmodule
     }
 
     /// New-side line numbers (1-based, ascending) of the added lines; context lines are not included.

@@ -204,7 +204,13 @@ extension Repository {
         return FileDiff(status: status,
                         oldPath: status == .added ? nil : delta.pointee.old_file.path.map { String(cString: $0) },
                         newPath: status == .deleted ? nil : delta.pointee.new_file.path.map { String(cString: $0) },
-                        isBinary: delta.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0, hunks: [])
+                        isBinary: delta.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0, hunks: [],
+                        isSubmodule: isSubmodule(delta))
+    }
+
+    /// Whether either side of a delta is a submodule.
+    private static func isSubmodule(_ delta: UnsafePointer<git_diff_delta>) -> Bool {
+        [delta.pointee.old_file.mode, delta.pointee.new_file.mode].contains(UInt16(GIT_FILEMODE_COMMIT.rawValue))
     }
 
     /// Copies delta `index` of `diff`, with its hunks and lines, into a value;
@@ -235,7 +241,8 @@ extension Repository {
                         oldPath: status == .added ? nil : oldPath,
                         newPath: status == .deleted ? nil : newPath,
                         isBinary: isBinary,
-                        hunks: hunks)
+                        hunks: hunks,
+                        isSubmodule: isSubmodule(delta))
     }
 
     /// Copies hunk `index` of `patch` and its added, removed and context lines

@@ -99,48 +99,49 @@ public final class Repository {
         }
     }
 
-    /// Reads the file at the repository-relative `path` (`/`-separated, e.g.
-    /// `docs/guide.md`) from the tree of the commit `revision` names, without
-    /// touching the working directory.
-    ///
-    /// Returns `nil` when no file exists at that path in that commit
-    /// (including when the path is a directory or a submodule). A symbolic
-    /// link yields its target path. Throws a `GitError` when the revision is
-    /// unknown or libgit2 fails to read the objects.
-    public func fileContents(atPath path: String, revision: String) throws(GitError) -> [UInt8]? {
-        try withCommit(revision) { commit throws(GitError) -> [UInt8]? in
+    /// The file at the repository-relative `path` (`/`-separated, e.g. `docs/guide.md`) in the
+    /// tree of the commit `revision` names, without touching the working directory. Symbolic
+    /// links are followed inside the tree (`StoredFile` says where one leaves it); a folder
+    /// is `.missing`. Throws a `GitError` when the revision is unknown or not a commit, or
+    /// libgit2 fails to read the objects.
+    public func file(atPath path: String, revision: String) throws(GitError) -> StoredFile {
+        try withCommit(revision) { commit throws(GitError) -> StoredFile in
             var tree: OpaquePointer?
             try check(git_commit_tree(&tree, commit), "git_commit_tree")
             defer { git_tree_free(tree) }
-
-            var entry: OpaquePointer?
-            do throws(GitError) {
-                try check(git_tree_entry_bypath(&entry, tree, path), "git_tree_entry_bypath")
-            } catch {
-                if error.isNotFound { return nil }
-                throw error
-            }
-            defer { git_tree_entry_free(entry) }
-            guard let entry, git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-            return try blobContents(git_tree_entry_id(entry), path: path)
+            return try StoredEntry.follow(path, lookup: { (candidate) throws(GitError) -> StoredEntry? in
+                var entry: OpaquePointer?
+                do throws(GitError) {
+                    try check(git_tree_entry_bypath(&entry, tree, candidate), "git_tree_entry_bypath")
+                } catch {
+                    if error.isNotFound { return nil }
+                    throw error
+                }
+                defer { git_tree_entry_free(entry) }
+                guard let entry, let id = git_tree_entry_id(entry) else { return nil }
+                return StoredEntry(mode: git_tree_entry_filemode(entry).rawValue, id: id.pointee)
+            }, read: { (id) throws(GitError) -> [UInt8] in try blobContents(id, path: path) })
         }
     }
 
-    /// The bytes of a repository-relative file as staged in the index, the version a commit
-    /// would record; `nil` when the index has no such file.
-    public func stagedFileContents(atPath path: String) throws(GitError) -> [UInt8]? {
+    /// The file at a repository-relative path as staged in the index, the version a commit
+    /// would record; links are followed inside the index, as `file(atPath:revision:)` does.
+    public func stagedFile(atPath path: String) throws(GitError) -> StoredFile {
         var index: OpaquePointer?
         try check(git_repository_index(&index, pointer), "git_repository_index")
         defer { git_index_free(index) }
-        guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
-        var id = entry.pointee.id
-        return try blobContents(&id, path: path)
+        return try StoredEntry.follow(path, lookup: { candidate in
+            // The index holds files only: a path it lacks may be a folder of them.
+            guard let entry = git_index_get_bypath(index, candidate, 0) else { return .folder }
+            return StoredEntry(mode: entry.pointee.mode, id: entry.pointee.id)
+        }, read: { (id) throws(GitError) -> [UInt8] in try blobContents(id, path: path) })
     }
 
     /// The bytes of the blob with this id; `path` names it in errors.
-    private func blobContents(_ id: UnsafePointer<git_oid>?, path: String) throws(GitError) -> [UInt8] {
+    private func blobContents(_ id: git_oid, path: String) throws(GitError) -> [UInt8] {
+        var id = id
         var blob: OpaquePointer?
-        try check(git_blob_lookup(&blob, pointer, id), "git_blob_lookup")
+        try check(git_blob_lookup(&blob, pointer, &id), "git_blob_lookup")
         defer { git_blob_free(blob) }
         guard let blob else { return [] }
         let size = git_blob_rawsize(blob)
@@ -189,6 +190,14 @@ public final class Repository {
             throw error
         }
         defer { git_object_free(object) }
+        guard let object else {
+            throw GitError(function: "git_revparse_single", code: GIT_ERROR.rawValue, errorClass: 0,
+                           message: "no object returned for '\(revision)'")
+        }
+        if let kind = try Self.nonCommitKind(object) {
+            throw GitError(function: "git_object_peel", code: GIT_EPEEL.rawValue, errorClass: 0,
+                           message: "'\(revision)' names a \(kind), not a commit; give a branch, tag or commit")
+        }
 
         var peeled: OpaquePointer?
         try check(git_object_peel(&peeled, object, GIT_OBJECT_COMMIT), "git_object_peel")
@@ -198,6 +207,21 @@ public final class Repository {
                            message: "revision '\(revision)' did not peel to a commit")
         }
         return try body(peeled)
+    }
+
+    /// "blob" or "tree" when `object`, or the object a tag (or chain of tags) points at, is
+    /// one, which no peeling turns into a commit; `nil` otherwise.
+    private static func nonCommitKind(_ object: OpaquePointer) throws(GitError) -> String? {
+        var target: OpaquePointer?
+        if git_object_type(object) == GIT_OBJECT_TAG {
+            try check(git_object_peel(&target, object, GIT_OBJECT_ANY), "git_object_peel")
+        }
+        defer { git_object_free(target) }
+        switch git_object_type(target ?? object) {
+        case GIT_OBJECT_BLOB: return "blob"
+        case GIT_OBJECT_TREE: return "tree"
+        default: return nil
+        }
     }
 
     /// Splits a path into components, dropping empty and `.` components and

@@ -107,6 +107,10 @@ public struct Configuration: Equatable, Sendable {
                 if configuration.lists.isEmpty {
                     throw reader.error(value, "'lists' must be a non-empty list of paths, such as [README.md]")
                 }
+                if let absolute = configuration.lists.first(where: { $0.hasPrefix("/") }) {
+                    let item = value.sequence?.first { $0.string == absolute } ?? value
+                    throw reader.error(item, "'lists' entry '\(absolute)' must be relative to the repository root")
+                }
             case "rules":
                 configuration.rules = try parseRules(value, reader: reader)
             case "vocabulary":

@@ -11,7 +11,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check paper lists and report what is wrong in them.",
         discussion: """
         With --base, only the lists the change touched are checked, and only findings on the \
-        entries it added or edited are kept; duplicates are still looked for in the whole list.
+        entries it added or edited are kept; duplicates are still looked for in the whole list. \
+        With --base and --head, as for a pull request, .vlmbot.yml is read from the base commit: \
+        a change to it applies after merge, and a note says so.
 
         Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 when the \
         check could not be run (bad arguments, unreadable or non-UTF-8 file, bad configuration, \

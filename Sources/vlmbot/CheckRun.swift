@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lists
+import Markdown
 import Reporters
 import Rules
 
@@ -38,10 +39,19 @@ struct ChangeOptions: ParsableArguments {
 
 /// Checks lists, whole or as a change touched them, and gathers the report.
 enum CheckRun {
-    static func report(lists: ListOptions, change: ChangeOptions) throws(VlmbotError) -> Report {
+    /// The rule id of the note on a change to the configuration a pull request cannot apply to itself.
+    static let configurationChangeRule = "configuration-change"
+
+    /// The report of a check. A pull request (`--base` with `--head`, or every change with
+    /// `baseConfiguration`, as a review) is checked with the configuration of its base: a
+    /// change cannot turn off the rules it is checked with or point them at other files.
+    static func report(lists: ListOptions, change: ChangeOptions, baseConfiguration: Bool = false) throws(VlmbotError) -> Report {
         let workspace = Workspace()
-        let settings = try workspace.settings(explicitFile: lists.config)
-        let locations = try ListFile.locate(try listPaths(lists, settings, in: workspace), in: workspace)
+        let trustedRevision = change.head != nil || baseConfiguration ? change.base : nil
+        let settings = try workspace.settings(explicitFile: lists.config, at: trustedRevision)
+        // The base's lists may be gone from the head: a change may have moved or deleted them.
+        let (locations, gone) = try ListFile.locate(try listPaths(lists, settings, in: workspace), in: workspace,
+                                                    allowingGone: trustedRevision != nil)
         let linter = Linter(configuration: settings.configuration)
         var checked: [CheckedFile] = []
         var findings: [Finding] = []
@@ -56,7 +66,7 @@ enum CheckRun {
         }
         let repository = try workspace.requireRepository(for: change.staged ? "--staged" : "--base")
         var reader = ChangeReader(repository: repository, selection: selection)
-        for list in try reader.changedLists(among: locations) {
+        for list in try reader.changedLists(among: locations, gone: gone, in: workspace) {
             let profile = settings.configuration.profile(forPath: list.displayPath)
             let document = ChangeScope.document(list.source, around: list.hunks, profile: profile)
             let baseDocument = list.baseSource.map { ChangeScope.document($0, around: list.baseHunks, profile: profile) }
@@ -65,6 +75,14 @@ enum CheckRun {
                                                              changedLines: list.changedLines),
                                        diffHunks: list.hunks))
             findings += linter.lintChange(document, base: baseDocument, path: list.displayPath, changedLines: list.changedLines)
+        }
+        if let trustedRevision {
+            findings += workspace.configurationPaths(named: lists.config).filter(reader.changedPaths.contains).prefix(1).map { path in
+                Finding(rule: configurationChangeRule, severity: .note,
+                        message: "This change to \(path) applies after merge: a pull request is checked with the "
+                            + "configuration of its base (\(trustedRevision)).",
+                        path: path, range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1)))
+            }
         }
         return Report(files: checked, findings: findings, links: links(commit: reader.headCommit?.description))
     }

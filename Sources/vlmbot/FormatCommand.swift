@@ -72,7 +72,7 @@ struct FormattedList {
     static func all(lists: ListOptions, base: String?) throws(VlmbotError) -> [FormattedList] {
         let workspace = Workspace()
         let settings = try workspace.settings(explicitFile: lists.config)
-        let locations = try ListFile.locate(try CheckRun.listPaths(lists, settings, in: workspace), in: workspace)
+        let locations = try ListFile.locate(try CheckRun.listPaths(lists, settings, in: workspace), in: workspace).files
         let linter = Linter(configuration: settings.configuration)
         func formatted(_ location: (url: URL, displayPath: String), _ source: SourceText, _ changedLines: ChangedLines?) -> FormattedList {
             let profile = settings.configuration.profile(forPath: location.displayPath)
@@ -88,7 +88,7 @@ struct FormattedList {
             return files
         }
         var reader = ChangeReader(repository: try workspace.requireRepository(for: "--base"), selection: .workingTree(base: base))
-        return try reader.changedLists(among: locations).compactMap { list in
+        return try reader.changedLists(among: locations, in: workspace).compactMap { list in
             guard let location = locations.first(where: { $0.displayPath == list.displayPath }) else { return nil }
             return formatted(location, list.source, list.changedLines)
         }
@@ -119,39 +119,54 @@ enum FormatSummary {
 }
 
 /// Replaces list files atomically, keeping their mode, and never over an edit made meanwhile.
+/// A symbolic link is written through: its target is replaced, and the link stays a link.
 enum ListWriter {
     /// Fails when the file or its folder cannot be written, before anything is.
     static func checkWritable(_ url: URL, displayPath: String) throws(VlmbotError) {
-        let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0
-        guard mode & 0o222 != 0, FileManager.default.isWritableFile(atPath: url.path) else {
+        let file = target(of: url)
+        guard mode(of: file).map({ $0 & 0o222 != 0 }) == true, FileManager.default.isWritableFile(atPath: file.path) else {
             throw VlmbotError("\(displayPath): read-only file; make it writable (chmod u+w) to format it; nothing was written")
         }
-        guard FileManager.default.isWritableFile(atPath: url.deletingLastPathComponent().path) else {
+        guard FileManager.default.isWritableFile(atPath: file.deletingLastPathComponent().path) else {
             throw VlmbotError("\(displayPath): its folder is not writable, so it cannot be replaced; nothing was written")
         }
     }
 
-    /// Writes `bytes` to a temporary file beside `url` with the file's mode, then renames it
-    /// over `url`, unless the file no longer holds `expected` (it changed on disk during the
-    /// run). `beforeRename` runs between the two steps, for tests.
+    /// Writes `bytes` to a temporary file beside the file `url` names (through links) with
+    /// the file's mode, then renames it over that file, unless the file no longer holds
+    /// `expected` (it changed on disk during the run). `beforeRename` runs between the two
+    /// steps, for tests.
     static func replace(_ url: URL, displayPath: String, expected: [UInt8], with bytes: [UInt8],
                         beforeRename: () -> Void = {}) throws(VlmbotError) {
         let manager = FileManager.default
-        let mode = (try? manager.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).vlmbot-\(UUID().uuidString)")
+        let file = target(of: url)
+        let mode = mode(of: file) ?? 0o644
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).vlmbot-\(UUID().uuidString)")
         guard manager.createFile(atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: mode]) else {
             throw VlmbotError("\(displayPath): cannot write a temporary file beside it; nothing was written")
         }
         try? manager.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary.path)
         beforeRename()
-        guard let onDisk = try? Data(contentsOf: url), onDisk.elementsEqual(expected) else {
+        guard let onDisk = try? Data(contentsOf: file), onDisk.elementsEqual(expected) else {
             try? manager.removeItem(at: temporary)
             throw VlmbotError("\(displayPath): changed on disk while vlmbot ran, so it was not overwritten; run vlmbot format again")
         }
-        guard rename(temporary.path, url.path) == 0 else {
+        guard rename(temporary.path, file.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? manager.removeItem(at: temporary)
             throw VlmbotError("\(displayPath): cannot replace it: \(reason); nothing was written")
         }
+    }
+
+    /// The file `url` names, links followed: the one to replace.
+    private static func target(of url: URL) -> URL {
+        Workspace.realPath(url.path).map { URL(fileURLWithPath: $0) } ?? url
+    }
+
+    /// A file's permission bits (`stat`, which follows links); `nil` when it cannot be read.
+    private static func mode(of file: URL) -> Int? {
+        var status = stat()
+        guard stat(file.path, &status) == 0 else { return nil }
+        return Int(status.st_mode & 0o7777)
     }
 }

@@ -13,38 +13,52 @@ struct ListFile {
     /// The list files named by command-line paths (files, or folders of lists), read.
     static func resolve(_ paths: [String], in workspace: Workspace) throws(VlmbotError) -> [ListFile] {
         var files: [ListFile] = []
-        for location in try locate(paths, in: workspace) {
+        for location in try locate(paths, in: workspace).files {
             files.append(ListFile(url: location.url, displayPath: location.displayPath,
                                   source: try read(location.url, displayPath: location.displayPath)))
         }
         return files
     }
 
-    /// Where the list files named by command-line paths are, without reading them.
-    static func locate(_ paths: [String], in workspace: Workspace) throws(VlmbotError) -> [(url: URL, displayPath: String)] {
+    /// Where the list files named by command-line paths are, without reading them: each file's
+    /// own place (links followed, never out of the root) and its path relative to the root.
+    /// A file named twice, or through a link and by its own name, is listed once. With
+    /// `allowingGone`, a path inside the repository that names nothing is returned in `gone`
+    /// (relative to the root) rather than failing: a change being checked may have moved or
+    /// deleted it.
+    static func locate(_ paths: [String], in workspace: Workspace,
+                       allowingGone: Bool = false) throws(VlmbotError) -> (files: [(url: URL, displayPath: String)], gone: [String]) {
         var locations: [(url: URL, displayPath: String)] = []
+        var gone: [String] = []
         for path in paths {
             let url = workspace.url(for: path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw VlmbotError("\(path): no such file or folder")
+                guard allowingGone, let relative = workspace.repositoryPath(of: url) else {
+                    throw VlmbotError("\(path): no such file or folder")
+                }
+                gone.append(relative)
+                continue
             }
+            let resolved = try workspace.inside(url, given: path)
             if isDirectory.boolValue {
-                locations += try listsInFolder(url, given: path, in: workspace)
+                locations += try listsInFolder(url, real: resolved.url, given: path, in: workspace)
             } else {
-                locations.append((url, workspace.displayPath(of: url, given: path)))
+                locations.append((resolved.url, resolved.relativePath))
             }
         }
-        return locations
+        var seen = Set<String>()
+        return (locations.filter { seen.insert($0.url.path).inserted }, gone)
     }
 
-    /// The files of a folder (not its subfolders) whose ending is a list's. A file in which no
-    /// entry is recognised is still checked: a list in a broken shape must not pass silently.
-    private static func listsInFolder(_ folder: URL, given: String,
+    /// The files of a folder (not its subfolders) whose ending is a list's; `folder` is the
+    /// folder as named, `real` where it is. A file in which no entry is recognised is still
+    /// checked: a list in a broken shape must not pass silently.
+    private static func listsInFolder(_ folder: URL, real: URL, given: String,
                                       in workspace: Workspace) throws(VlmbotError) -> [(url: URL, displayPath: String)] {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            names = try FileManager.default.contentsOfDirectory(atPath: real.path)
         } catch {
             throw VlmbotError("\(given): cannot read folder: \(error.localizedDescription)")
         }
@@ -55,7 +69,8 @@ struct ListFile {
             guard listExtensions.contains(url.pathExtension.lowercased()),
                   FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
                   !isDirectory.boolValue else { continue }
-            locations.append((url, workspace.displayPath(of: url, given: (given as NSString).appendingPathComponent(name))))
+            let resolved = try workspace.inside(url, given: (given as NSString).appendingPathComponent(name))
+            locations.append((resolved.url, resolved.relativePath))
         }
         guard !locations.isEmpty else {
             throw VlmbotError("\(given): the folder holds no list files (*.md, *.markdown, *.txt)")
@@ -78,8 +93,19 @@ struct ListFile {
         }
     }
 
-    /// Checks that bytes are UTF-8 text, not a binary file; the error names the file and line.
-    static func validate(_ bytes: [UInt8], displayPath: String) throws(VlmbotError) -> SourceText {
+    /// How every Git LFS pointer file begins (git-lfs's specification, version 1).
+    static let lfsPointerStart = Array("version https://git-lfs.github.com/spec/v1".utf8)
+    /// What to do about a Git LFS pointer in the working tree.
+    static let lfsPullAdvice = "run `git lfs pull`"
+
+    /// Checks that bytes are UTF-8 text, not a binary file nor a Git LFS pointer standing in
+    /// for the list; the error names the file and line. `lfsAdvice` says what to do about a
+    /// pointer: a file's can be replaced by its contents, a commit's cannot.
+    static func validate(_ bytes: [UInt8], displayPath: String,
+                         lfsAdvice: String = lfsPullAdvice) throws(VlmbotError) -> SourceText {
+        if bytes.starts(with: lfsPointerStart) {
+            throw VlmbotError("\(displayPath) is a Git LFS pointer, not the list: \(lfsAdvice)")
+        }
         let source = SourceText(bytes)
         if let offset = source.firstNULOffset {
             let position = source.position(ofOffset: offset)

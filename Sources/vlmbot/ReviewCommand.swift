@@ -35,7 +35,7 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report = try CheckRun.report(lists: lists, change: change)
+        let report = try CheckRun.report(lists: lists, change: change, baseConfiguration: true)
         let payload = ReviewReporter().render(report)
         guard post else {
             Terminal.output(payload)

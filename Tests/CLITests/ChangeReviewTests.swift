@@ -105,7 +105,8 @@ func fileChanges(_ result: CLIRunner.Result) throws -> [String: [String: Int]] {
         try repository.commit([".vlmbot.yml": "version: 1\nlists: [papers.md]\n",
                                "papers.md": Self.table + "| Renamed ragged |\n"], message: "rename")
         let result = try repository.check("--base", "HEAD~1", "--head", "HEAD", "--format", "json")
-        #expect(try findingLines(result) == [7])
+        // Line 1: the note that the change to .vlmbot.yml applies after merge.
+        #expect(try findingLines(result) == [1, 7])
         #expect(try fileChanges(result) == ["papers.md": ["added": 1, "changed": 0, "removed": 0]])
     }
 
@@ -116,7 +117,9 @@ func fileChanges(_ result: CLIRunner.Result) throws -> [String: [String: Int]] {
         try repository.commit([".vlmbot.yml": "version: 1\nlists: [other.md]\n"], message: "delete")
         let result = try repository.check("--base", "HEAD~1", "--head", "HEAD")
         #expect(result.status == 0)
-        #expect(result.stdout == "No list to check: the change touches none of the lists.\n")
+        #expect(result.stdout == ".vlmbot.yml:1:1: note: This change to .vlmbot.yml applies after merge: a pull request is "
+                + "checked with the configuration of its base (HEAD~1). [configuration-change]\n"
+                + "No list to check: the change touches none of the lists.\n")
     }
 
     @Test func unknownRefNotARepositoryAndUnbornHeadFailClearly() throws {

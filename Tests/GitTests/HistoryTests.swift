@@ -137,7 +137,7 @@ struct Forked {
         #expect(!error.description.contains("\n"))
 
         let read = try #require(throws: GitError.self) {
-            try repository.fileContents(atPath: "list.md", revision: "feature")
+            try repository.file(atPath: "list.md", revision: "feature").bytes
         }
         #expect(read.function == "git_blob_lookup")
         #expect(!read.message.isEmpty)

@@ -85,36 +85,36 @@ struct History {
     @Test func readsFilesAtOlderRevisionsAndHead() throws {
         let history = try History()
         let repository = try Repository.discover(from: history.path)
-        #expect(try repository.fileContents(atPath: "README.md", revision: "HEAD") == Array("three\n".utf8))
-        #expect(try repository.fileContents(atPath: "README.md", revision: "HEAD~1") == Array("two\n".utf8))
-        #expect(try repository.fileContents(atPath: "README.md", revision: history.commits[0]) == Array("one\n".utf8))
-        #expect(try repository.fileContents(atPath: "data.bin", revision: "HEAD") == Array(History.binary))
-        #expect(try repository.fileContents(atPath: "feature.txt", revision: "feature") == Array("feature\n".utf8))
+        #expect(try repository.file(atPath: "README.md", revision: "HEAD").bytes == Array("three\n".utf8))
+        #expect(try repository.file(atPath: "README.md", revision: "HEAD~1").bytes == Array("two\n".utf8))
+        #expect(try repository.file(atPath: "README.md", revision: history.commits[0]).bytes == Array("one\n".utf8))
+        #expect(try repository.file(atPath: "data.bin", revision: "HEAD").bytes == Array(History.binary))
+        #expect(try repository.file(atPath: "feature.txt", revision: "feature").bytes == Array("feature\n".utf8))
     }
 
     @Test func readsCommittedContentNotTheWorkingCopy() throws {
         let history = try History()
         try history.fixture.write("uncommitted\n", to: "README.md", in: history.path)
         let repository = try Repository.discover(from: history.path)
-        #expect(try repository.fileContents(atPath: "README.md", revision: "HEAD") == Array("three\n".utf8))
+        #expect(try repository.file(atPath: "README.md", revision: "HEAD").bytes == Array("three\n".utf8))
     }
 
     @Test func readsFileInSubfolder() throws {
         let history = try History()
         let repository = try Repository.discover(from: history.path)
-        #expect(try repository.fileContents(atPath: "docs/guide/intro.md", revision: "HEAD~2") == Array("# Intro\n".utf8))
+        #expect(try repository.file(atPath: "docs/guide/intro.md", revision: "HEAD~2").bytes == Array("# Intro\n".utf8))
     }
 
-    @Test func missingPathGivesNil() throws {
+    @Test func aMissingPathOrAFolderIsMissing() throws {
         let history = try History()
         let repository = try Repository.discover(from: history.path)
         // Deleted in the third commit, added to data.bin only in the second.
-        #expect(try repository.fileContents(atPath: "docs/guide/intro.md", revision: "HEAD") == nil)
-        #expect(try repository.fileContents(atPath: "data.bin", revision: "HEAD~2") == nil)
-        #expect(try repository.fileContents(atPath: "no/such/file.md", revision: "HEAD") == nil)
-        #expect(try repository.fileContents(atPath: "README.md/child", revision: "HEAD") == nil)
+        #expect(try repository.file(atPath: "docs/guide/intro.md", revision: "HEAD") == .missing)
+        #expect(try repository.file(atPath: "data.bin", revision: "HEAD~2") == .missing)
+        #expect(try repository.file(atPath: "no/such/file.md", revision: "HEAD") == .missing)
+        #expect(try repository.file(atPath: "README.md/child", revision: "HEAD") == .missing)
         // A directory is not a file.
-        #expect(try repository.fileContents(atPath: "docs/guide", revision: "HEAD~2") == nil)
+        #expect(try repository.file(atPath: "docs/guide", revision: "HEAD~2") == .missing)
     }
 
     @Test func unknownRevisionThrowsNamingFunctionAndRevision() throws {
@@ -128,7 +128,7 @@ struct History {
         #expect(!error.description.contains("\n"))
 
         let readError = try #require(throws: GitError.self) {
-            try repository.fileContents(atPath: "README.md", revision: "no-such-branch")
+            try repository.file(atPath: "README.md", revision: "no-such-branch").bytes
         }
         #expect(readError.function == "git_revparse_single")
         #expect(readError.description.contains("no-such-branch"))
@@ -154,7 +154,7 @@ struct History {
         #expect(error.isNotFound)
         #expect(error.description.hasPrefix("git_revparse_single failed: "))
         #expect(error.description.contains("HEAD is unborn"))
-        #expect(throws: GitError.self) { try repository.fileContents(atPath: "README.md", revision: "HEAD") }
+        #expect(throws: GitError.self) { try repository.file(atPath: "README.md", revision: "HEAD").bytes }
     }
 
     @Test func relativePathInsideAndOutsideWorkdir() throws {
