@@ -42,7 +42,7 @@ enum FuzzChecks {
         let report = Report(files: [CheckedFile(path: path, entryCount: document.entries.count, source: source)],
                             findings: findings)
         problems += outputProblems(report)
-        problems += formatProblems(source, profile: profile, entries: document.entries.count)
+        problems += formatProblems(document, profile: profile)
         return problems
     }
 
@@ -78,15 +78,30 @@ enum FuzzChecks {
         return problems
     }
 
-    /// Format keeps every entry, settles (formatting its output changes nothing), and keeps
-    /// the line endings and the byte order mark.
-    private static func formatProblems(_ source: SourceText, profile: ListProfile, entries: Int) -> [String] {
+    /// Format keeps every entry, and each entry's title, authors and link destinations unless
+    /// a fix applied there declares it repairs them; it settles (formatting its output changes
+    /// nothing) and keeps the line endings and the byte order mark.
+    private static func formatProblems(_ before: ListDocument, profile: ListProfile) -> [String] {
+        let source = before.source
         let outcome = Format.format(source, path: path, linter: linter, profile: profile)
         guard outcome.loss == nil, outcome.changes else { return [] }
-        var problems: [String] = []
         let formatted = SourceText(outcome.formatted)
         let after = ListParser.parse(formatted, profile: profile)
-        if after.entries.count != entries { problems.append("format made \(after.entries.count) entries of \(entries)") }
+        guard after.entries.count == before.entries.count else {
+            return ["format made \(after.entries.count) entries of \(before.entries.count)"]
+        }
+        var problems: [String] = []
+        for (old, new) in zip(before.entries, after.entries) {
+            let repaired = outcome.applied.filter { $0.lines.overlaps(old.lines) }.reduce(RepairedFacts()) { $0.union($1.repairs) }
+            let changed: [(String, RepairedFacts)] = [
+                (old.title != new.title ? "title" : "", .title),
+                (old.authors != new.authors ? "authors" : "", .authors),
+                (old.links.map(\.url) != new.links.map(\.url) ? "links" : "", .links),
+            ]
+            for (fact, repair) in changed where !fact.isEmpty && !repaired.contains(repair) {
+                problems.append("format changed the \(fact) of the entry on line \(old.lines.lowerBound) with no fix that repairs it")
+            }
+        }
         let again = Format.format(formatted, path: path, linter: linter, profile: profile)
         if again.changes { problems.append("format is not idempotent: a second run changes \(again.applied.map(\.rule))") }
         let carriageReturn = UInt8(ascii: "\r")

@@ -24,9 +24,13 @@ struct CLIRunner {
         return packageRoot.appendingPathComponent(".build/debug/vlmbot")
     }()
 
-    static func run(_ arguments: [String], in folder: URL = packageRoot, environment: [String: String] = [:]) throws -> Result {
+    /// The fuzz target built beside `vlmbot`, which replays inputs.
+    static var fuzzReplayer: URL { binary.deletingLastPathComponent().appendingPathComponent("vlmbot-fuzz") }
+
+    static func run(_ arguments: [String], in folder: URL = packageRoot, environment: [String: String] = [:],
+                    executable: URL = binary) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
