@@ -84,6 +84,20 @@ public struct Configuration: Equatable, Sendable {
         return configuration
     }
 
+    /// vlmbot's own settings from its `rules/` folder without list profiles, with the English
+    /// word list the spelling rule names when `read` finds it: each file's text comes from
+    /// `read`, so the caller does the reading (tests and the fuzzer, from the checkout).
+    public static func bundled(in folder: String, read: (String) -> String?) throws(ConfigurationError) -> Configuration {
+        func file(_ name: String) -> (text: String, file: String) {
+            (read(folder + "/" + name) ?? "", "rules/\(name)")
+        }
+        let configuration = try bundled(defaults: file("default.yml"), vocabulary: file("vocabulary.yml"),
+                                        words: file("words.txt").text, profiles: [])
+        return SpellingRule.dictionaryPath(in: configuration)
+            .flatMap(read)
+            .map(configuration.withDictionary) ?? configuration
+    }
+
     /// This configuration with the spelling rule's English word list (the text of the file its
     /// `dictionary` option names) in its vocabulary.
     public func withDictionary(_ text: String) -> Configuration {

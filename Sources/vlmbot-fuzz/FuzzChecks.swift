@@ -13,15 +13,8 @@ enum FuzzChecks {
     static let configuration: Configuration = {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
-        func text(_ name: String) -> (text: String, file: String) {
-            ((try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "", "rules/\(name)")
-        }
         do {
-            let bundled = try Configuration.bundled(defaults: text("default.yml"), vocabulary: text("vocabulary.yml"),
-                                                    words: text("words.txt").text, profiles: [])
-            return SpellingRule.dictionaryPath(in: bundled)
-                .flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-                .map(bundled.withDictionary) ?? bundled
+            return try Configuration.bundled(in: folder.path) { try? String(contentsOfFile: $0, encoding: .utf8) }
         } catch {
             fatalError("vlmbot's rules folder does not load: \(error)")
         }

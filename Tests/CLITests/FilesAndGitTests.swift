@@ -91,12 +91,18 @@ import Testing
 
     // MARK: - format through links
 
-    @Test func formatWritesThroughALinkToItsTargetAndKeepsTheLink() throws {
+    /// A folder with `docs/list.md` (messy, with this mode) and `README.md` linking to it.
+    private func linkedList(mode: Int) throws -> (folder: TemporaryFolder, target: URL, readme: URL) {
         let folder = try TemporaryFolder()
         let target = try folder.write("docs/list.md", Self.messy)
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target.path)
         let readme = folder.url.appendingPathComponent("README.md")
         try link(readme, to: "docs/list.md")
+        return (folder, target, readme)
+    }
+
+    @Test func formatWritesThroughALinkToItsTargetAndKeepsTheLink() throws {
+        let (folder, target, readme) = try linkedList(mode: 0o640)
         let result = try CLIRunner.run(["format", "README.md", "docs"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("docs/list.md: fixed 2"), "\(result.stdout)")
@@ -108,11 +114,8 @@ import Testing
     }
 
     @Test func theWriterReplacesALinksTargetNeverTheLink() throws {
-        let folder = try TemporaryFolder()
-        let target = try folder.write("docs/list.md", Self.messy)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
-        let readme = folder.url.appendingPathComponent("README.md")
-        try link(readme, to: "docs/list.md")
+        let (folder, target, readme) = try linkedList(mode: 0o600)
+        defer { withExtendedLifetime(folder) {} }
         try ListWriter.checkWritable(readme, displayPath: "README.md")
         try ListWriter.replace(readme, displayPath: "README.md", expected: Array(Self.messy.utf8), with: Array(Self.tidy.utf8))
         #expect(isLink(readme))

@@ -11,15 +11,8 @@ enum DefaultRules {
         .appendingPathComponent("rules")
 
     static let configuration: Configuration = {
-        func text(_ name: String) -> (text: String, file: String) {
-            ((try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "", "rules/\(name)")
-        }
         do {
-            let configuration = try Configuration.bundled(defaults: text("default.yml"), vocabulary: text("vocabulary.yml"),
-                                                          words: text("words.txt").text, profiles: [])
-            return SpellingRule.dictionaryPath(in: configuration)
-                .flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-                .map(configuration.withDictionary) ?? configuration
+            return try Configuration.bundled(in: folder.path) { try? String(contentsOfFile: $0, encoding: .utf8) }
         } catch {
             fatalError("the bundled rules folder does not load: \(error)")
         }
