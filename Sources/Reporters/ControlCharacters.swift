@@ -31,13 +31,15 @@ public enum ControlCharacters {
         }
     }
 
-    /// The text on one line, every one of these characters shown as its visible escape.
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: contains) else { return text }
+    /// The text with every one of these characters shown as its visible escape (but those
+    /// `kept`, for a caller that escapes them its own way): on one line when none is kept.
+    public static func escaped(_ text: String, keeping kept: [Unicode.Scalar] = []) -> String {
+        func isEscaped(_ scalar: Unicode.Scalar) -> Bool { contains(scalar) && !kept.contains(scalar) }
+        guard text.unicodeScalars.contains(where: isEscaped) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
-            if contains(scalar) { escaped += visibleEscape(scalar) } else { escaped.unicodeScalars.append(scalar) }
+            if isEscaped(scalar) { escaped += visibleEscape(scalar) } else { escaped.unicodeScalars.append(scalar) }
         }
         return escaped
     }

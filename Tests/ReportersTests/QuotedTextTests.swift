@@ -88,6 +88,13 @@ import Testing
         #expect(!review.unicodeScalars.contains("\u{202E}") && !review.contains("\\u202e") && !review.contains("\\u202E"))
     }
 
+    @Test func annotationsShowControlsAsEscapesAndEncodeLineBreaks() {
+        let finding = Fixtures.finding("rule", .error, "\u{1B}]0;pwned\u{07} \u{202E}gnp.exe \u{9B}2J\r\n::error::x")
+        let output = GitHubReporter().render(Fixtures.report([finding]))
+        #expect(output.hasSuffix(#"::\u{1B}]0;pwned\u{7} \u{202E}gnp.exe \u{9B}2J%0D%0A::error::x"# + "\n"), "\(output)")
+        #expect(output.filter(\.isNewline).count == 1)
+    }
+
     @Test func textShowsControlsInMessagesAndPathsAsEscapes() {
         let message = "No heading makes '#x\u{1B}]0;pwned\u{07}' \u{9B}2J\u{202E}"
         let path = "a\n::error::pwned\u{1B}[2J.md"
