@@ -88,6 +88,16 @@ import Testing
         #expect(!review.unicodeScalars.contains("\u{202E}") && !review.contains("\\u202e") && !review.contains("\\u202E"))
     }
 
+    @Test func anOverLongMessageIsCutBeforeEscapingNeverInsideACodeSpan() throws {
+        let message = String(repeating: "a ", count: 6_500) + "https://evil.example/" + String(repeating: "x", count: 60_000)
+        let report = Fixtures.report([Fixtures.finding("rule", .error, message)], hunks: [3...3])
+        let body = try #require(try Self.reviewPayload(report)["comments"] as? [[String: Any]]).first?["body"] as? String
+        let markdown = try #require(body)
+        #expect(markdown.utf8.count < ReviewReporter.bodyLimit)
+        #expect(!MarkdownParser.parse(markdown).nodes.contains { $0.kind == .link })
+        #expect(Self.renderedTexts(markdown).allSatisfy { !$0.contains("://") })
+    }
+
     @Test func annotationsShowControlsAsEscapesAndEncodeLineBreaks() {
         let finding = Fixtures.finding("rule", .error, "\u{1B}]0;pwned\u{07} \u{202E}gnp.exe \u{9B}2J\r\n::error::x")
         let output = GitHubReporter().render(Fixtures.report([finding]))
