@@ -7,10 +7,11 @@ import Testing
 /// List text quoted into an output must not act on its reader: no link, reference, mention or
 /// reordering in the Markdown GitHub renders, no control sequence in a terminal.
 @Suite struct QuotedTextTests {
-    /// Every trick at once: bare URLs (with and without a scheme), mentions, issue references in
-    /// each of GitHub's forms, and bidirectional controls that would reorder the line.
+    /// Every trick at once: bare URLs (with and without a scheme) and e-mail addresses, mentions,
+    /// issue references in each of GitHub's forms, and bidirectional controls that would reorder
+    /// the line.
     static let hostile = "see https://evil.example/x?a=1 and WWW.evil.example/y, ask @octocat and @org/team about "
-        + "#42, GH-42, gh-7 and owner/repo#7 in \u{202E}gnp.exe\u{202C} \u{2066}a\u{2069} \u{200E}\u{200F}\u{061C}"
+        + "#42, GH-42, gh-7 and owner/repo#7, mail a.b@evil.example or mailto:c@evil.example in \u{202E}gnp.exe\u{202C} \u{2066}a\u{2069} \u{200E}\u{200F}\u{061C}"
 
     static let bidi: [Unicode.Scalar] = ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}",
                                          "\u{2067}", "\u{2068}", "\u{2069}", "\u{200E}", "\u{200F}", "\u{061C}"]
