@@ -12,9 +12,10 @@ import Rules
 /// are followed by `:` and the occurrence (1, 2, …) among findings of the report with the
 /// same hash, in report order, so identical findings on identical lines stay distinct.
 public enum Fingerprint {
-    /// FNV-1a, 64 bits.
-    public static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// FNV-1a, 64 bits: of `bytes` alone, or continuing a hash of what came before them.
+    public static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes, continuing hash: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64
+    where Bytes.Element == UInt8 {
+        var hash = hash
         for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
@@ -30,27 +31,50 @@ public enum Fingerprint {
 
     /// The hash of a finding, without its occurrence number.
     public static func hash(of finding: Finding, in source: SourceText?) -> String {
-        var lines = ""
-        var span = ""
-        if let source {
-            lines = source.lineTexts(finding.range.lines).map(normalised).joined(separator: "\n")
-            let bytes = source.span(of: finding.range)
-            span = normalised(String(decoding: source.bytes[bytes.start..<bytes.end], as: UTF8.self))
-        }
-        let key = ["v1", finding.rule, finding.path, lines, span].joined(separator: "\u{0}")
-        return hex(fnv1a64(key.utf8))
+        var hasher = FindingHasher()
+        return hasher.hash(of: finding, in: source)
     }
 
     /// The fingerprints of a report's findings, in report order.
     public static func all(in report: Report) -> [String] {
         var seen: [String: Int] = [:]
         var sources: [String: SourceText?] = [:]
+        var hasher = FindingHasher()
         return report.findings.map { finding in
             if sources[finding.path] == nil { sources[finding.path] = .some(report.source(of: finding.path)) }
-            let hash = hash(of: finding, in: sources[finding.path] ?? nil)
+            let hash = hasher.hash(of: finding, in: sources[finding.path] ?? nil)
             let occurrence = (seen[hash] ?? 0) + 1
             seen[hash] = occurrence
             return "\(hash):\(occurrence)"
+        }
+    }
+
+    /// Hashes findings, reading the lines a rule's findings share once however many findings
+    /// they hold, so a report costs time in proportion to its source, not to findings × lines.
+    struct FindingHasher {
+        private struct Lines: Hashable {
+            var rule: String
+            var path: String
+            var lines: ClosedRange<Int>
+        }
+
+        /// The hash of the key up to the span: `v1`, rule, path and lines, each followed by NUL.
+        private var prefixes: [Lines: UInt64] = [:]
+
+        mutating func hash(of finding: Finding, in source: SourceText?) -> String {
+            let key = Lines(rule: finding.rule, path: finding.path, lines: finding.range.lines)
+            let prefix = prefixes[key] ?? {
+                let lines = source.map { $0.lineTexts(finding.range.lines).map(normalised).joined(separator: "\n") } ?? ""
+                let hash = fnv1a64((["v1", finding.rule, finding.path, lines].joined(separator: "\u{0}") + "\u{0}").utf8)
+                prefixes[key] = hash
+                return hash
+            }()
+            var span = ""
+            if let source {
+                let bytes = source.span(of: finding.range)
+                span = normalised(String(decoding: source.bytes[bytes.start..<bytes.end], as: UTF8.self))
+            }
+            return hex(fnv1a64(span.utf8, continuing: prefix))
         }
     }
 

@@ -58,26 +58,41 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// A string as a JSON literal: quotes, backslashes and control characters escaped, and
+    /// U+2028 and U+2029 too (JavaScript reads them as line breaks). The text between escapes
+    /// is copied in runs.
     private static func writeString(_ value: String, to output: inout String) {
         output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
+        let utf8 = value.utf8
+        var run = utf8.startIndex
+        var index = run
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var next = utf8.index(after: index)
+            let escape: String?
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x00..<0x20, 0x7F:
+                let hex = String(byte, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2 where utf8[next...].starts(with: [0x80, 0xA8]) || utf8[next...].starts(with: [0x80, 0xA9]):
+                escape = utf8[utf8.index(after: next)] == 0xA8 ? "\\u2028" : "\\u2029"
+                next = utf8.index(next, offsetBy: 2)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+                escape = nil
             }
+            if let escape {
+                output += value[run..<index]
+                output += escape
+                run = next
+            }
+            index = next
         }
+        output += value[run..<utf8.endIndex]
         output += "\""
     }
 }

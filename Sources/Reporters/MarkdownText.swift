@@ -3,46 +3,95 @@ import Rules
 
 /// Writing untrusted text (list content, paths, messages quoting them) into GitHub-flavoured
 /// Markdown so that it shows as written and does nothing else: no mentions or team pings, no
-/// HTML, no links or images, no formatting, no escape from a table cell or a code fence.
+/// issue references, no HTML, no links or images (bare URLs included), no formatting, no
+/// reordering by bidirectional controls, no escape from a table cell or a code fence.
 enum MarkdownText {
-    /// Text for inline use (in a paragraph, list item or table cell, never at a line's start).
-    /// `<`, `>`, `&` become entities; the punctuation of emphasis, code, links, tables, math
-    /// and strikethrough is backslash-escaped (`|` too, so a table cell holds); `@` and `#` are
-    /// followed by a zero-width space so they cannot mention anyone or reference an issue; line
-    /// breaks and control characters become spaces.
+    /// Inserted where GitHub would otherwise read a mention or a reference: invisible, and
+    /// enough to break the pattern.
+    static let breaker = "\u{200B}"
+
+    /// Text for inline use in a paragraph or list item (never at a line's start): the one
+    /// function that neutralises what a message quotes.
+    ///
+    /// A word GitHub would autolink (one holding `://` or `www.`) becomes a code span, which
+    /// GitHub never links. Elsewhere `<`, `>`, `&` become entities; the punctuation of emphasis,
+    /// code, links, tables, math and strikethrough is backslash-escaped; `@`, `#` and the `-` of
+    /// `GH-` are followed by a zero-width space so they cannot mention anyone or reference an
+    /// issue; bidirectional controls show as escapes such as `\u{202E}`; line breaks and other
+    /// control characters become spaces.
     static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
+        var word = String.UnicodeScalarView()
+        func endWord() {
+            escaped += isAutolinked(String(word)) ? code(String(word)) : escapeWord(word)
+            word.removeAll()
+        }
         for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                endWord()
+                escaped += ControlCharacters.contains(scalar) ? " " : String(scalar)
+            } else {
+                word.append(scalar)
+            }
+        }
+        endWord()
+        return escaped
+    }
+
+    /// Whether GitHub would make a link of (part of) a word: a URL with a scheme or one
+    /// starting `www.`.
+    private static func isAutolinked(_ word: String) -> Bool {
+        let lowered = word.lowercased()
+        return lowered.contains("://") || lowered.contains("www.")
+    }
+
+    /// A word without white space, escaped as `escape` says.
+    private static func escapeWord(_ word: String.UnicodeScalarView) -> String {
+        var escaped = ""
+        // The two scalars before this one, to find `GH-`.
+        var previous: (Unicode.Scalar?, Unicode.Scalar?) = (nil, nil)
+        for scalar in word {
             switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
-            case "@": escaped += "@\u{200B}"
-            case "#": escaped += "#\u{200B}"
+            case "@", "#": escaped += String(scalar) + breaker
+            case "-" where (previous.0 == "g" || previous.0 == "G") && (previous.1 == "h" || previous.1 == "H"):
+                escaped += "-" + breaker
             case "\\", "`", "*", "_", "[", "]", "|", "~", "$":
                 escaped += "\\"
                 escaped.unicodeScalars.append(scalar)
-            case "\u{2028}", "\u{2029}", "\u{85}": escaped += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                if ControlCharacters.isBidirectional(scalar) {
+                    escaped += "\\" + ControlCharacters.visibleEscape(scalar)
+                } else if ControlCharacters.contains(scalar) {
                     escaped += " "
                 } else {
                     escaped.unicodeScalars.append(scalar)
                 }
             }
+            previous = (previous.1, scalar)
         }
         return escaped
     }
 
     /// A code span showing `text` literally. The delimiter is one backtick longer than any run
-    /// inside; in a table cell `|` is escaped (GitHub reads it before the span). Line breaks
-    /// become spaces.
+    /// inside; in a table cell `|` is escaped (GitHub reads it before the span). Bidirectional
+    /// controls show as escapes; line breaks and other control characters become spaces.
     static func code(_ text: String, inTable: Bool = false) -> String {
-        var content = String(text.unicodeScalars.map { scalar -> Character in
-            scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : Character(scalar)
-        })
-        if inTable { content = content.map { $0 == "|" ? "\\|" : String($0) }.joined() }
+        var content = ""
+        for scalar in text.unicodeScalars {
+            if ControlCharacters.isBidirectional(scalar) {
+                content += ControlCharacters.visibleEscape(scalar)
+            } else if ControlCharacters.contains(scalar) {
+                content += " "
+            } else if inTable, scalar == "|" {
+                content += "\\|"
+            } else {
+                content.unicodeScalars.append(scalar)
+            }
+        }
         let delimiter = String(repeating: "`", count: longestRun(of: "`", in: content) + 1)
         let padding = content.hasPrefix("`") || content.hasSuffix("`") || content.isEmpty ? " " : ""
         return delimiter + padding + content + padding + delimiter
@@ -61,13 +110,12 @@ enum MarkdownText {
         return "\(indent)\(fence)\(info)\n\(body)\(indent)\(fence)\n"
     }
 
-    /// A line made safe to show in a code block: control characters (but tabs) become U+FFFD,
-    /// and a stray carriage return cannot end the line.
+    /// A line made safe to show in a code block: control characters (but tabs), bidirectional
+    /// ones included, become U+FFFD, and a stray carriage return cannot end the line.
     static func scrubbed(_ line: String) -> String {
-        guard line.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else { return line }
-        return String(String.UnicodeScalarView(line.unicodeScalars.map {
-            ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F ? "\u{FFFD}" : $0
-        }))
+        func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { scalar != "\t" && ControlCharacters.contains(scalar) }
+        guard line.unicodeScalars.contains(where: isUnsafe) else { return line }
+        return String(String.UnicodeScalarView(line.unicodeScalars.map { isUnsafe($0) ? "\u{FFFD}" : $0 }))
     }
 
     /// A link whose text is already Markdown. Parentheses, spaces and angle brackets in the URL

@@ -81,13 +81,17 @@ public struct ReviewReporter: Reporter {
         return .object(members)
     }
 
+    /// The most bytes of a message a comment quotes. The message is cut before it is escaped
+    /// (never inside an escape or a code span), and escaping at most quintuples it, so it fits.
+    static let messageLimit = (bodyLimit - 1024) / 5
+
     /// What a comment says: severity, rule, message, related places, the suggestion, the
     /// fingerprint.
     static func commentBody(_ item: ReportedFinding, lines: ClosedRange<Int>, links: SourceLinks?) -> String {
         let finding = item.finding
         let marker = "\n" + Self.marker(fingerprint: item.fingerprint) + "\n"
         var text = "\(MarkdownText.severity(finding.severity)) \(MarkdownText.code(finding.rule)): "
-            + MarkdownText.escape(finding.message)
+            + MarkdownText.escape(truncated(finding.message, to: messageLimit, ending: "…"))
         if !finding.related.isEmpty {
             text += " (see also " + finding.related.map { MarkdownText.place(finding.path, lines: $0.lines, links: links) }
                 .joined(separator: ", ") + ")"
@@ -149,17 +153,18 @@ public struct ReviewReporter: Reporter {
         return output.text
     }
 
-    /// A text cut to at most `limit` UTF-8 bytes, on a character boundary, with an ellipsis.
-    static func truncated(_ text: String, to limit: Int) -> String {
+    /// A text cut to at most `limit` UTF-8 bytes, on a character boundary, with an ellipsis
+    /// and a line break (or `ending`).
+    static func truncated(_ text: String, to limit: Int, ending: String = "…\n") -> String {
         guard text.utf8.count > limit else { return text }
         var result = ""
         var size = 0
         for character in text {
             let length = String(character).utf8.count
-            guard size + length <= limit - 4 else { break }
+            guard size + length <= limit - ending.utf8.count else { break }
             result.append(character)
             size += length
         }
-        return result + "…\n"
+        return result + ending
     }
 }

@@ -32,11 +32,15 @@ public struct SARIFReporter: Reporter {
         if let informationURI { driver.append(("informationUri", .string(informationURI))) }
         driver.append(("rules", .array(rules.map(Self.rule))))
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var artifacts: [String: JSONValue] = [:]
         let run: JSONValue = .object([
             ("tool", .object([("driver", .object(driver))])),
             ("columnKind", .string("utf16CodeUnits")),
             ("results", .array(report.reportedFindings.map { item in
-                Self.result(item, ruleIndex: ruleIndex[item.finding.rule])
+                // Each path is encoded once, however many findings it holds.
+                let artifact = artifacts[item.finding.path] ?? Self.artifactLocation(item.finding.path)
+                artifacts[item.finding.path] = artifact
+                return Self.result(item, ruleIndex: ruleIndex[item.finding.rule], artifact: artifact)
             })),
         ])
         let log: JSONValue = .object([("$schema", .string(Self.schemaURI)), ("version", .string("2.1.0")), ("runs", .array([run]))])
@@ -62,7 +66,8 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    static func result(_ item: ReportedFinding, ruleIndex: Int?) -> JSONValue {
+    /// A finding as a result; `artifact` is the location of its file.
+    static func result(_ item: ReportedFinding, ruleIndex: Int?, artifact: JSONValue) -> JSONValue {
         let finding = item.finding
         var members: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
@@ -70,13 +75,13 @@ public struct SARIFReporter: Reporter {
             ("level", .string(level(finding.severity))),
             ("message", .object([("text", .string(finding.message))])),
             ("locations", .array([.object([
-                ("physicalLocation", physicalLocation(finding.path, item.locator.utf16DisplayRegion(of: finding.range))),
+                ("physicalLocation", physicalLocation(artifact, item.locator.utf16DisplayRegion(of: finding.range))),
             ])])),
         ]
         if !finding.related.isEmpty {
             members.append(("relatedLocations", .array(finding.related.enumerated().map { index, range in
                 .object([("id", .int(index + 1)),
-                         ("physicalLocation", physicalLocation(finding.path, item.locator.utf16DisplayRegion(of: range)))])
+                         ("physicalLocation", physicalLocation(artifact, item.locator.utf16DisplayRegion(of: range)))])
             })))
         }
         members.append(("partialFingerprints", .object([(fingerprintKey, .string(item.fingerprint))])))
@@ -86,15 +91,15 @@ public struct SARIFReporter: Reporter {
                          ("insertedContent", .object([("text", .string(replacement.text))]))])
             }
             members.append(("fixes", .array([.object([
-                ("artifactChanges", .array([.object([("artifactLocation", artifactLocation(finding.path)),
+                ("artifactChanges", .array([.object([("artifactLocation", artifact),
                                                      ("replacements", .array(replacements))])])),
             ])])))
         }
         return .object(members)
     }
 
-    static func physicalLocation(_ path: String, _ region: TextRegion) -> JSONValue {
-        .object([("artifactLocation", artifactLocation(path)), ("region", Self.region(region))])
+    static func physicalLocation(_ artifact: JSONValue, _ region: TextRegion) -> JSONValue {
+        .object([("artifactLocation", artifact), ("region", Self.region(region))])
     }
 
     static func artifactLocation(_ path: String) -> JSONValue {

@@ -65,16 +65,6 @@ extension SourceText {
         return position(ofOffset: offset)
     }
 
-    /// The 1-based UTF-16 column of a byte column on a line. Bytes past the line's text (its
-    /// terminator) count one unit each; the byte column must lie on a character boundary.
-    func utf16Column(line: Int, byteColumn: Int) -> Int {
-        let text = lineBytes(line)
-        let offset = max(0, byteColumn - 1)
-        let inText = min(offset, text.count)
-        let units = String(decoding: text.prefix(inText), as: UTF8.self).utf16.count
-        return units + (offset - inText) + 1
-    }
-
     /// The region a finding is shown at: its lines, with byte columns unless it covers them
     /// whole. The span is clamped to the text of its first and last lines (a line terminator
     /// is not something to underline) and widened to whole characters.
@@ -90,14 +80,6 @@ extension SourceText {
         }
         return TextRegion(startLine: firstLine, endLine: lastLine, startColumn: start - firstStart + 1,
                           endColumn: end - startOffset(ofLine: lastLine) + 1)
-    }
-
-    /// A byte-column region in UTF-16 code units.
-    func utf16Region(_ region: TextRegion) -> TextRegion {
-        var converted = region
-        if let start = region.startColumn { converted.startColumn = utf16Column(line: region.startLine, byteColumn: start) }
-        if let end = region.endColumn { converted.endColumn = utf16Column(line: region.endLine, byteColumn: end) }
-        return converted
     }
 
     /// The exact region a replacement covers, with byte columns and an exclusive end: a span
@@ -141,9 +123,11 @@ extension SourceText {
 /// finding's own columns are taken as they are.
 struct Locator {
     let source: SourceText?
+    private let columns: UTF16Columns?
 
     init(_ source: SourceText?) {
         self.source = source
+        columns = source.map(UTF16Columns.init)
     }
 
     /// Where a finding is shown, in byte columns.
@@ -154,8 +138,8 @@ struct Locator {
 
     /// Where a finding is shown, in UTF-16 columns.
     func utf16DisplayRegion(of range: SourceRange) -> TextRegion {
-        guard let source else { return Self.naive(range) }
-        return source.utf16Region(source.displayRegion(of: range))
+        guard let source, let columns else { return Self.naive(range) }
+        return columns.region(source.displayRegion(of: range))
     }
 
     /// The exact span of a replacement, in byte columns.
@@ -165,8 +149,8 @@ struct Locator {
 
     /// The exact span of a replacement, in UTF-16 columns.
     func utf16ExactRegion(of range: SourceRange) -> TextRegion {
-        guard let source else { return Self.naive(range) }
-        return source.utf16Region(source.exactRegion(of: range))
+        guard let source, let columns else { return Self.naive(range) }
+        return columns.region(source.exactRegion(of: range))
     }
 
     private static func naive(_ range: SourceRange) -> TextRegion {
@@ -174,5 +158,53 @@ struct Locator {
         let endColumn = isInsertion ? range.start.column : range.end.column + 1
         return TextRegion(startLine: range.start.line, endLine: max(range.start.line, range.end.line),
                           startColumn: max(1, range.start.column), endColumn: max(1, endColumn))
+    }
+}
+
+/// Byte columns turned into UTF-16 columns, each line measured once however many findings it
+/// holds (a line of 100,000 characters with a finding every three is read once, not per finding).
+final class UTF16Columns {
+    private let source: SourceText
+    /// For each measured line holding a non-ASCII byte, the UTF-16 units before each of its
+    /// bytes (and one past its text); nil for an ASCII line, where the two counts agree.
+    private var unitsBefore: [Int: [Int]?] = [:]
+
+    init(_ source: SourceText) {
+        self.source = source
+    }
+
+    /// The 1-based UTF-16 column of a byte column on a line. Bytes past the line's text (its
+    /// terminator) count one unit each; the byte column must lie on a character boundary.
+    func column(line: Int, byteColumn: Int) -> Int {
+        let offset = max(0, byteColumn - 1)
+        guard let units = measured(line) else { return offset + 1 }
+        let inText = min(offset, units.count - 1)
+        return units[inText] + (offset - inText) + 1
+    }
+
+    /// A byte-column region in UTF-16 code units.
+    func region(_ region: TextRegion) -> TextRegion {
+        var converted = region
+        if let start = region.startColumn { converted.startColumn = column(line: region.startLine, byteColumn: start) }
+        if let end = region.endColumn { converted.endColumn = column(line: region.endLine, byteColumn: end) }
+        return converted
+    }
+
+    private func measured(_ line: Int) -> [Int]? {
+        if let known = unitsBefore[line] { return known }
+        let bytes = source.lineBytes(line)
+        var units: [Int]?
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            var counts = [0]
+            counts.reserveCapacity(bytes.count + 1)
+            for byte in bytes {
+                // A four-byte sequence is a surrogate pair; continuation bytes add nothing.
+                let weight = byte & 0xC0 == 0x80 ? 0 : byte >= 0xF0 ? 2 : 1
+                counts.append(counts[counts.count - 1] + weight)
+            }
+            units = counts
+        }
+        unitsBefore[line] = .some(units)
+        return units
     }
 }

@@ -3,6 +3,10 @@ import Rules
 
 /// Findings for people at a terminal: `path:line:col: severity: message [rule]`, the source
 /// line with a caret under the span, and a closing count.
+///
+/// Paths and messages (which can quote list text, percent-decoded or not) show control
+/// characters as visible escapes, and the source line shows them as `�`: nothing from a list
+/// can move the cursor, retitle the terminal or reorder the line.
 public struct TextReporter: Reporter {
     /// Source lines longer than this are shown as a window around the finding.
     static let maximumShownLength = 160
@@ -18,15 +22,15 @@ public struct TextReporter: Reporter {
         var output = ""
         for finding in report.findings {
             let start = finding.range.start
-            output += "\(finding.path):\(start.line):\(start.column): \(paint(finding.severity)): "
-                + "\(Self.singleLine(finding.message)) [\(finding.rule)]\n"
+            output += "\(ControlCharacters.escaped(finding.path)):\(start.line):\(start.column): "
+                + "\(paint(finding.severity)): \(ControlCharacters.escaped(finding.message)) [\(finding.rule)]\n"
             if let source = report.source(of: finding.path) {
                 output += Self.excerpt(of: finding.range, in: source)
             }
         }
         for file in report.files {
             if let changes = file.changes {
-                output += "\(file.path): \(Self.plural(changes.added, "entry", "entries")) added, "
+                output += "\(ControlCharacters.escaped(file.path)): \(Self.plural(changes.added, "entry", "entries")) added, "
                     + "\(changes.changed) changed, \(changes.removed) removed\n"
             }
         }
@@ -57,35 +61,31 @@ public struct TextReporter: Reporter {
     /// The finding's first line and a caret line under its span (to the line's end when the
     /// span runs over several lines).
     static func excerpt(of range: SourceRange, in source: SourceText) -> String {
-        let bytes = Array(source.lineBytes(range.start.line))
+        let bytes = source.lineBytes(range.start.line)
         guard !bytes.isEmpty else { return "" }
-        let startOffset = min(max(range.start.column - 1, 0), bytes.count - 1)
-        let endOffset = range.end.line == range.start.line
-            ? min(max(range.end.column - 1, startOffset), bytes.count - 1) : bytes.count - 1
-        let windowStart = max(0, startOffset - maximumShownLength / 2)
-        let windowEnd = min(bytes.count, windowStart + maximumShownLength)
-        let shown = visible(bytes[windowStart..<windowEnd]).joined()
-        let leading = visible(bytes[windowStart..<startOffset])
-            .map { $0 == "\t" ? "\t" : " " }.joined()
-        let underlined = max(1, visible(bytes[startOffset...min(endOffset, windowEnd - 1)]).count)
-        let prefix = windowStart > 0 ? "…" : ""
-        let suffix = windowEnd < bytes.count ? "…" : ""
+        // Indices into the document's bytes: the line is a slice, never copied.
+        let first = bytes.startIndex, last = bytes.endIndex - 1
+        let start = min(max(first + range.start.column - 1, first), last)
+        let end = range.end.line == range.start.line ? min(max(first + range.end.column - 1, start), last) : last
+        let windowStart = max(first, start - maximumShownLength / 2)
+        let windowEnd = min(bytes.endIndex, windowStart + maximumShownLength)
+        let shown = visible(bytes[windowStart..<windowEnd])
+        let leading = String(visible(bytes[windowStart..<start]).map { $0 == "\t" ? "\t" : " " })
+        let underlined = max(1, visible(bytes[start...min(end, windowEnd - 1)]).count)
+        let prefix = windowStart > first ? "…" : ""
+        let suffix = windowEnd < bytes.endIndex ? "…" : ""
         return "  \(prefix)\(shown)\(suffix)\n  \(prefix.isEmpty ? "" : " ")\(leading)^"
             + String(repeating: "~", count: underlined - 1) + "\n"
     }
 
-    /// Characters of a byte slice as shown, control characters replaced so they cannot move
-    /// the cursor or change the terminal.
-    private static func visible(_ bytes: ArraySlice<UInt8>) -> [String] {
-        String(decoding: bytes, as: UTF8.self).map { character in
-            if character == "\t" { return "\t" }
-            if character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "�" }
-            return String(character)
-        }
-    }
-
-    private static func singleLine(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
+    /// A byte slice as shown: a character holding a control character (but a tab) is
+    /// replaced by `�`, so it cannot move the cursor, change the terminal or reorder the line,
+    /// and the caret below stays aligned.
+    private static func visible(_ bytes: ArraySlice<UInt8>) -> String {
+        func isHidden(_ scalar: Unicode.Scalar) -> Bool { scalar != "\t" && ControlCharacters.contains(scalar) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        return String(text.map { $0.unicodeScalars.contains(where: isHidden) ? "�" : $0 })
     }
 
     private static func plural(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {

@@ -13,9 +13,10 @@ struct WorkflowCommand {
 
     /// Data escaping as the runner undoes it: `%`, CR and LF. A leading `::` is broken with a
     /// zero-width space, so the message cannot read as a command even where a log viewer
-    /// starts a line with it.
+    /// starts a line with it. Other control characters (escape sequences, bidirectional
+    /// controls) show as escapes such as `\u{1B}` in the annotation.
     static func escapeData(_ text: String) -> String {
-        var escaped = escape(text, [:])
+        var escaped = escape(ControlCharacters.escaped(text, keeping: ["\r", "\n"]), [:])
         if escaped.hasPrefix("::") { escaped.insert("\u{200B}", at: escaped.index(after: escaped.startIndex)) }
         return escaped
     }

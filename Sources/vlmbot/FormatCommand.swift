@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Lists
 import Markdown
+import Reporters
 import Rules
 
 /// `vlmbot format`: applies the fixes rules offer (and the canonical forms a list's profile
@@ -41,7 +42,8 @@ struct FormatCommand: ParsableCommand {
         if diff {
             Terminal.output(changed.map { file in
                 FormatDiff.unified(old: file.outcome.original.bytes, new: file.outcome.formatted,
-                                   oldName: "a/\(file.displayPath)", newName: "b/\(file.displayPath)")
+                                   oldName: "a/\(ControlCharacters.escaped(file.displayPath))",
+                                   newName: "b/\(ControlCharacters.escaped(file.displayPath))")
             }.joined())
         }
         if check {
@@ -104,7 +106,7 @@ enum FormatSummary {
         for file in changed {
             let byRule = Dictionary(grouping: file.outcome.applied, by: \.rule).sorted { $0.key < $1.key }
             let counts = byRule.map { "\($0.key) \($0.value.count)" }.joined(separator: ", ")
-            text += "\(file.displayPath): \(verb) \(file.outcome.applied.count) (\(counts))\n"
+            text += "\(ControlCharacters.escaped(file.displayPath)): \(verb) \(file.outcome.applied.count) (\(counts))\n"
             if lines {
                 for (rule, fixes) in byRule {
                     let numbers = Set(fixes.map(\.lines.lowerBound)).sorted().map(String.init)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporters
 
 /// The `vlmbot` command: reviews curated Markdown paper lists.
 @main
@@ -34,11 +35,17 @@ struct Vlmbot: AsyncParsableCommand {
                 print(fullMessage(for: error))
                 code = 0
             } else {
-                Terminal.error(message(for: error) + " (see 'vlmbot --help')")
+                Terminal.error(oneLineMessage(for: error) + " (see 'vlmbot --help')")
                 code = ExitCode.runFailed
             }
         }
         Foundation.exit(code)
+    }
+
+    /// ArgumentParser's message for a usage error, with its list of valid values (one
+    /// `  - value` a line, as for `--format`) joined on the line: `… one of the following: a, b`.
+    static func oneLineMessage(for error: Error) -> String {
+        message(for: error).replacingOccurrences(of: ":\n  - ", with: ": ").replacingOccurrences(of: "\n  - ", with: ", ")
     }
 }
 
@@ -60,9 +67,11 @@ struct VlmbotError: Error, CustomStringConvertible {
 
 /// Writing to the terminal's streams.
 enum Terminal {
-    /// Writes one line to standard error, prefixed with the tool's name.
+    /// Writes one line to standard error, prefixed with the tool's name. Control characters in
+    /// the message (from a file name, a configuration key or value, a ref) are shown as
+    /// escapes, so it stays one line that no workflow runner or terminal acts on.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("vlmbot: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("vlmbot: \(ControlCharacters.escaped(message))\n".utf8))
     }
 
     /// Writes text to standard output as is.

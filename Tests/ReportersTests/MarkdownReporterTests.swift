@@ -52,9 +52,10 @@ import Testing
     }
 
     @Test func inlineEscapingCoversMarkdownSyntax() {
-        let message = "*bold* _em_ [link](http://x) ![img](y) ~~s~~ $x$ \\ a&b"
+        // A word holding a URL becomes code instead (QuotedTextTests).
+        let message = "*bold* _em_ [link](x) ![img](y) ~~s~~ $x$ \\ a&b"
         let text = MarkdownReporter().render(Fixtures.report([Fixtures.finding("rule", .error, message)]))
-        #expect(text.contains(": \\*bold\\* \\_em\\_ \\[link\\](http://x) !\\[img\\](y) \\~\\~s\\~\\~ \\$x\\$ \\\\ a&amp;b\n"))
+        #expect(text.contains(": \\*bold\\* \\_em\\_ \\[link\\](x) !\\[img\\](y) \\~\\~s\\~\\~ \\$x\\$ \\\\ a&amp;b\n"))
     }
 
     @Test func pathsWithPipesAndBackticksStayInTheirTableCellAndCodeSpan() {

@@ -47,7 +47,7 @@ import Testing
         #expect(lines[0] == "a.md:1:1: error: first [a-rule]")
         #expect(lines[1] == "  # List")
         #expect(lines[2] == "  ^" + String(repeating: "~", count: 5))
-        #expect(lines[3] == "b.md:2:4: warning: second line [z-rule]")
+        #expect(lines[3] == #"b.md:2:4: warning: second\nline [z-rule]"#)
         #expect(lines[4] == "  \tA \"quoted\" line é")
         #expect(lines[5] == "  \t  ^" + String(repeating: "~", count: 7))
         #expect(lines[6] == "1 error, 1 warning, 0 notes in 4 entries of 2 files.")
