@@ -6,7 +6,8 @@ import Rules
 /// above it are added or removed.
 ///
 /// Recipe (version 1): FNV-1a 64 over the UTF-8 of `v1`, the rule id, the path, the text of
-/// the lines the finding touches and the text of its span, separated by NUL bytes; texts are
+/// the lines the finding touches and the text of its span (of a span over 512 bytes, its
+/// first and last 256, joined by U+0001), separated by NUL bytes; texts are
 /// normalised (leading and trailing whitespace dropped, runs of whitespace made one space,
 /// lines joined by `\n`). Line and column numbers take no part. The 16 lowercase hex digits
 /// are followed by `:` and the occurrence (1, 2, …) among findings of the report with the
@@ -72,11 +73,17 @@ public enum Fingerprint {
             var span = ""
             if let source {
                 let bytes = source.span(of: finding.range)
-                span = normalised(String(decoding: source.bytes[bytes.start..<bytes.end], as: UTF8.self))
+                func text(_ range: Range<Int>) -> String { normalised(String(decoding: source.bytes[range], as: UTF8.self)) }
+                span = bytes.end - bytes.start <= 2 * spanWindow ? text(bytes.start..<bytes.end)
+                    : text(bytes.start..<bytes.start + spanWindow) + "\u{1}" + text(bytes.end - spanWindow..<bytes.end)
             }
             return hex(fnv1a64(span.utf8, continuing: prefix))
         }
     }
+
+    /// A span longer than twice this many bytes is hashed by its two ends, so that many
+    /// findings spanning one long line cost no more than short ones.
+    static let spanWindow = 256
 
     /// Whitespace-insensitive text: trimmed, inner runs of whitespace made one space.
     static func normalised(_ text: String) -> String {
