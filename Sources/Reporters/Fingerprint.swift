@@ -85,8 +85,21 @@ public enum Fingerprint {
     /// findings spanning one long line cost no more than short ones.
     static let spanWindow = 256
 
-    /// Whitespace-insensitive text: trimmed, inner runs of whitespace made one space.
+    /// Whitespace-insensitive text: trimmed, inner runs of whitespace (Unicode White_Space)
+    /// made one space; read scalar by scalar, ASCII without a property lookup.
     static func normalised(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var result = String.UnicodeScalarView()
+        var spaceDue = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if isSpace {
+                spaceDue = !result.isEmpty
+            } else {
+                if spaceDue { result.append(" ") }
+                spaceDue = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }
