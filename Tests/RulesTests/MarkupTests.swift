@@ -248,4 +248,14 @@ import Testing
         #expect(findings.map(\.range.start.line) == [1, 3])
         #expect(findings.compactMap(\.fix).isEmpty)
     }
+
+    @Test func emojiSlipsAreJudgedAgainstTheListsOwnShortcodes() {
+        let known = String(repeating: "- A paper :star::star:\n", count: 2)
+        let findings = Self.findings(LiteralMarkupRule(), known + "- Glued :star:star: here\n- Typo :start:\n- Once :fire: and :fir:\n")
+        #expect(findings.map(\.range.start.line) == [3, 4])
+        #expect(findings.map(\.range.start.column) == [9, 8])
+        #expect(findings.allSatisfy { $0.severity == .warning })
+        #expect(findings.first?.message.contains("write ':star::star:'") == true)
+        #expect(Self.findings(LiteralMarkupRule(), "- A paper :star:\n- Typo :start: and :star:star:\n").isEmpty)
+    }
 }
