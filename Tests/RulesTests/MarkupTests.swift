@@ -258,4 +258,18 @@ import Testing
         #expect(findings.first?.message.contains("write ':star::star:'") == true)
         #expect(Self.findings(LiteralMarkupRule(), "- A paper :star:\n- Typo :start: and :star:star:\n").isEmpty)
     }
+
+    @Test func emptyImageSourcesAreEmptyLinksOutsideComments() {
+        let text = "<p><img src=\"\" width=\"60%\"></p>\n\n<!--\n<img src=\"\">\n-->\n- A paper <img src = '  '> <img data-src=\"\" src=\"a.png\">\n"
+        let findings = Self.findings(EmptyLinkRule(), text)
+        #expect(findings.map(\.range.start.line) == [1, 6])
+        #expect(findings.map(\.range.start.column) == [9, 16])
+    }
+
+    @Test func anAnchorNamedWithSpacesAroundIsReportedOnItsOwnLine() {
+        let text = "- [Stereo Matching](#Stereo-Matching)\n\n<a name=\" Stereo-Matching\"></a>\n\n# 立体匹配\n<a id=\"ok\"></a> <a id=\"  \"></a>\n"
+        let findings = Self.findings(TocAnchorRule(), text)
+        #expect(findings.map(\.range.start.line) == [1, 3])
+        #expect(findings.last?.message.contains("'#Stereo-Matching' misses it") == true)
+    }
 }

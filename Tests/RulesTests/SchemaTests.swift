@@ -227,6 +227,20 @@ import Testing
         #expect(Self.check(PlaceholderRule(), list).map(\.range.start.line) == [1, 2, 5])
     }
 
+    @Test func anImageNamedOnlyByItsExtensionIsAPlaceholder() {
+        let list = """
+        <div align="center"><img src="figures/pruning.png" width="80%"><img src="figures/.png" width="80%"></div>
+
+        <!-- <img src="figures/.png"> -->
+        - A paper. ![figure](./figures/.JPG) [[paper]](https://arxiv.org/abs/2401.00001)
+        - Another. ![figure](./figures/.png/overview.png) [[paper]](https://arxiv.org/abs/2401.00002)
+        """
+        let findings = Self.check(PlaceholderRule(), list).sorted(by: Finding.reportOrder)
+        #expect(findings.map(\.range.start.line) == [1, 4])
+        #expect(findings.map(\.range.start.column) == [69, 12])
+        #expect(findings.allSatisfy { $0.severity == .warning })
+    }
+
     @Test func placeholderTextsMatchWholeWordsOnly() {
         let list = """
         - TBD. [[paper]](https://arxiv.org/abs/2301.00001)
