@@ -25,7 +25,8 @@ public struct PlaceholderRule: Rule {
         them as text and builds its own outline from the headings; remove the marker or write \
         the contents as a list of links. An empty list item (`- ` and nothing) is an entry begun \
         and never written, a warning. An image whose file name is only an extension \
-        (`figures/.png`) is a file name never written, a warning.
+        (`figures/.png`) is a file name never written, a warning, and so is a field bullet whose \
+        value only repeats its label (`- Code: Code`).
         """,
         severity: .error,
         options: [
@@ -58,6 +59,11 @@ public struct PlaceholderRule: Rule {
 
             - A paper. ↓![overview](figures/.jpg) [[paper]](https://arxiv.org/abs/2401.00006)
             """),
+            RuleExample("""
+            **A paper**
+            - Paper: https://arxiv.org/abs/2401.00007
+            - Code: ↓Code
+            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -85,6 +91,11 @@ public struct PlaceholderRule: Rule {
             RuleExample("""
             <img src="figures/a.png"> <img src="https://github.com/a/b/raw/main/x.png?v=.png"> ![logo](assets/logo.svg)
             """),
+            RuleExample("""
+            **A paper**
+            - Paper: https://arxiv.org/abs/2401.00008
+            - Code: [Code](https://github.com/a/b)
+            """),
         ]
     )
 
@@ -99,7 +110,15 @@ public struct PlaceholderRule: Rule {
         let habitual = titled.count >= 2
         return tocMarkers(in: document, markers: option("tocMarkers", in: context).listValue ?? [])
             + found.map { $0.isTitleOnly ? $0.finding.with(severity: habitual ? .note : .warning) : $0.finding }
-            + emptyItems(in: document) + namelessImages(in: document.tree)
+            + emptyItems(in: document) + namelessImages(in: document.tree) + echoedFields(in: document.tree)
+    }
+
+    /// Field bullets whose value only repeats their label (`- Code: Code`): a value never written.
+    private func echoedFields(in tree: MarkdownTree) -> [Finding] {
+        tree.fieldBullets().filter { !$0.hasLink && $0.value.lowercased() == $0.key }.map { field in
+            finding("'\(field.label): \(field.value)' only repeats its label: write the \(field.key) or remove the line.",
+                    at: field.valueRange).with(severity: .warning)
+        }
     }
 
     /// Image files named by their extension alone (`figures/.png`): a file name never written.
