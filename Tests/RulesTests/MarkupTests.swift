@@ -248,4 +248,28 @@ import Testing
         #expect(findings.map(\.range.start.line) == [1, 3])
         #expect(findings.compactMap(\.fix).isEmpty)
     }
+
+    @Test func emojiSlipsAreJudgedAgainstTheListsOwnShortcodes() {
+        let known = String(repeating: "- A paper :star::star:\n", count: 2)
+        let findings = Self.findings(LiteralMarkupRule(), known + "- Glued :star:star: here\n- Typo :start:\n- Once :fire: and :fir:\n")
+        #expect(findings.map(\.range.start.line) == [3, 4])
+        #expect(findings.map(\.range.start.column) == [9, 8])
+        #expect(findings.allSatisfy { $0.severity == .warning })
+        #expect(findings.first?.message.contains("write ':star::star:'") == true)
+        #expect(Self.findings(LiteralMarkupRule(), "- A paper :star:\n- Typo :start: and :star:star:\n").isEmpty)
+    }
+
+    @Test func emptyImageSourcesAreEmptyLinksOutsideComments() {
+        let text = "<p><img src=\"\" width=\"60%\"></p>\n\n<!--\n<img src=\"\">\n-->\n- A paper <img src = '  '> <img data-src=\"\" src=\"a.png\">\n"
+        let findings = Self.findings(EmptyLinkRule(), text)
+        #expect(findings.map(\.range.start.line) == [1, 6])
+        #expect(findings.map(\.range.start.column) == [9, 16])
+    }
+
+    @Test func anAnchorNamedWithSpacesAroundIsReportedOnItsOwnLine() {
+        let text = "- [Stereo Matching](#Stereo-Matching)\n\n<a name=\" Stereo-Matching\"></a>\n\n# 立体匹配\n<a id=\"ok\"></a> <a id=\"  \"></a>\n"
+        let findings = Self.findings(TocAnchorRule(), text)
+        #expect(findings.map(\.range.start.line) == [1, 3])
+        #expect(findings.last?.message.contains("'#Stereo-Matching' misses it") == true)
+    }
 }

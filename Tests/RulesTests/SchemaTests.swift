@@ -227,6 +227,36 @@ import Testing
         #expect(Self.check(PlaceholderRule(), list).map(\.range.start.line) == [1, 2, 5])
     }
 
+    @Test func fieldBulletsFollowWhatTheListsFieldsOfTheirLabelHold() {
+        let entries = (1...12).map { "**\($0). Paper \($0)**\n\n- Paper: https://arxiv.org/abs/2401.000\($0 + 10)\n- Code: None\n" }
+        let odd = "**13. MaX-DeepLab**\n\n- Paper(Oral): MaX-DeepLab: End-to-End Panoptic Segmentation\n- Code: Code\n"
+        let list = (entries + [odd]).joined(separator: "\n")
+        let schema = Self.check(EntrySchemaRule(), list).filter { $0.message.contains("plain text") }
+        #expect(schema.map(\.range.start.line) == [63])
+        #expect(schema.map(\.range.start.column) == [16])
+        #expect(schema.map(\.severity) == [.warning])
+        let placeholders = Self.check(PlaceholderRule(), list)
+        #expect(placeholders.map(\.range.start.line) == [64])
+        #expect(placeholders.first?.message.contains("only repeats its label") == true)
+        // Nine fields with a link are too few to say what the list's fields hold.
+        let fewer = (entries.prefix(8) + [odd]).joined(separator: "\n")
+        #expect(Self.check(EntrySchemaRule(), fewer).filter { $0.message.contains("plain text") }.isEmpty)
+    }
+
+    @Test func anImageNamedOnlyByItsExtensionIsAPlaceholder() {
+        let list = """
+        <div align="center"><img src="figures/pruning.png" width="80%"><img src="figures/.png" width="80%"></div>
+
+        <!-- <img src="figures/.png"> -->
+        - A paper. ![figure](./figures/.JPG) [[paper]](https://arxiv.org/abs/2401.00001)
+        - Another. ![figure](./figures/.png/overview.png) [[paper]](https://arxiv.org/abs/2401.00002)
+        """
+        let findings = Self.check(PlaceholderRule(), list).sorted(by: Finding.reportOrder)
+        #expect(findings.map(\.range.start.line) == [1, 4])
+        #expect(findings.map(\.range.start.column) == [69, 12])
+        #expect(findings.allSatisfy { $0.severity == .warning })
+    }
+
     @Test func placeholderTextsMatchWholeWordsOnly() {
         let list = """
         - TBD. [[paper]](https://arxiv.org/abs/2301.00001)

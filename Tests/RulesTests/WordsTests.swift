@@ -206,4 +206,24 @@ import Testing
         #expect(list.words(near: "vison", within: 0).isEmpty)
         #expect(list.words(near: "viison", within: 1).map(\.word) == ["vision"])
     }
+
+    @Test func aLinkLabelOneTypoFromALabelTheListWritesOftenIsReported() {
+        let rows = (0..<10).map { "- Paper \($0). [[pdf]](https://arxiv.org/abs/2301.000\($0 + 10))" }
+        let odd = ["- Paper ten. [[paf]](https://arxiv.org/abs/2301.00020)",
+                   "- Paper eleven. [[pdg]](https://arxiv.org/abs/2301.00021) [[pdg]](https://arxiv.org/abs/2301.00022)",
+                   "- Paper twelve. [[pdg]](https://arxiv.org/abs/2301.00023)"]
+        // 'pdg', written three times, is not rare enough beside ten 'pdf' to be a slip.
+        let findings = Self.findings(SpellingRule(), in: (rows + odd).joined(separator: "\n") + "\n")
+        #expect(findings.map(\.range.start.line) == [11])
+        #expect(findings.map(\.severity) == [.note])
+        #expect(findings.first?.message.contains("did you mean 'pdf'?") == true)
+        // Nine uses do not make a label the list's own.
+        let fewer = (rows.dropFirst() + odd.prefix(1)).joined(separator: "\n") + "\n"
+        #expect(Self.findings(SpellingRule(), in: fewer).isEmpty)
+        // A long label wrong inside is a warning, as a long word is.
+        let projects = (0..<10).map { "- Paper \($0). [[project]](https://github.com/a/b\($0))" }
+        let long = Self.findings(SpellingRule(), in: (projects + ["- Paper ten. [[porject]](https://github.com/a/c)"]).joined(separator: "\n") + "\n")
+        #expect(long.map(\.range.start.line) == [11])
+        #expect(long.map(\.severity) == [.warning])
+    }
 }

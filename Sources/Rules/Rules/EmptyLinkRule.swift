@@ -14,7 +14,8 @@ public struct EmptyLinkRule: Rule {
         add the URL, or remove the link and keep its text until there is something to link to. \
         A badge image on an empty link (`[![Publish](…badge…)]()`) is a badge not meant to be \
         clicked and is left alone; a link whose text is a placeholder ('Coming soon', 'TBD') says \
-        on purpose what is still to come, and is only a note.
+        on purpose what is still to come, and is only a note. An HTML image with an empty `src` \
+        (`<img src="">`) shows as a broken image.
         """,
         severity: .error,
         triggering: [
@@ -36,6 +37,13 @@ public struct EmptyLinkRule: Rule {
               *Some Author* \\
               ↓[paper]( )
             """),
+            RuleExample("""
+            <p align="center">
+            ↓<img src="" width="60%">
+            </p>
+
+            - A paper. ↓<img width="20" src=''> [[paper]](https://arxiv.org/abs/2301.04558)
+            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -51,6 +59,12 @@ public struct EmptyLinkRule: Rule {
             RuleExample("""
             [Code] is not released yet, and \\[Paper\\]() is escaped.
             """),
+            RuleExample("""
+            <img src="figures/overview.png" data-src="" width="60%">
+            <!-- <img src=""> -->
+
+            Write images as `<img src="">` and fill them in later.
+            """),
         ]
     )
 
@@ -64,7 +78,7 @@ public struct EmptyLinkRule: Rule {
         // meant to be clicked), or a link whose text says it is still to come.
         let placeholders = Set(context.vocabulary.placeholderTexts.map { $0.lowercased() })
         let promised = empty.filter { placeholders.contains(Self.label(of: $0, in: tree)) }
-        return empty.compactMap { link -> Finding? in
+        let links = empty.compactMap { link -> Finding? in
             guard !Self.isBadge(link, in: tree) else { return nil }
             let text = tree.plainText(of: link, includeImages: true).shortenedForMessage
             let what = tree[link].destination == "#" ? "links to a bare '#'" : "has an empty destination"
@@ -74,6 +88,15 @@ public struct EmptyLinkRule: Rule {
             }
             return finding("The link '\(text)' \(what), so it goes nowhere: add its URL or remove the link.",
                            at: locator.range(of: link))
+        }
+        return links + emptyImageSources(in: tree, locator: &locator)
+    }
+
+    /// `<img src="">`: an HTML image with nothing to show.
+    private func emptyImageSources(in tree: MarkdownTree, locator: inout InlineLocator) -> [Finding] {
+        tree.htmlAttributes(.imageSource, locator: &locator).filter { $0.value.trimming(.whitespaces).isEmpty }.map {
+            finding("This image's src is empty, so GitHub shows a broken image: add the image's path or remove the tag.",
+                    at: tree.source.range(ofBytes: $0.bytes))
         }
     }
 

@@ -29,7 +29,10 @@ public struct EntrySchemaRule: Rule {
         year. An index column must count up by one from 1, or from where the table before \
         stopped; the fix renumbers the rows from the break on. Extra cells that hold text are an \
         error, since GitHub never shows them; the rest are warnings: each is probable, not certain. \
-        A row short of cells in a table that leaves those columns blank in other rows is a note.
+        A row short of cells in a table that leaves those columns blank in other rows is a note. \
+        A field bullet (`- Paper: …`) holding plain text where nine in ten of the list's fields of \
+        that label (ten or more) hold a link is a warning; a 'none' marker, a placeholder text or a \
+        value the list writes for that field again and again says on purpose that there is none.
         """,
         severity: .error,
         options: [
@@ -98,6 +101,21 @@ public struct EntrySchemaRule: Rule {
             | ↓5 | Second |
             | 6 | Third |
             """),
+            RuleExample("""
+            **Papers**
+
+            - Paper: https://arxiv.org/abs/2401.00000
+            - Paper: https://arxiv.org/abs/2401.00001
+            - Paper: https://arxiv.org/abs/2401.00002
+            - Paper: https://arxiv.org/abs/2401.00003
+            - Paper: https://arxiv.org/abs/2401.00004
+            - Paper: https://arxiv.org/abs/2401.00005
+            - Paper: https://arxiv.org/abs/2401.00006
+            - Paper: https://arxiv.org/abs/2401.00007
+            - Paper: https://arxiv.org/abs/2401.00008
+            - Paper: https://arxiv.org/abs/2401.00009
+            - Paper: ↓Scaffold-GS: Structured 3D Gaussians for View-Adaptive Rendering
+            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -164,6 +182,22 @@ public struct EntrySchemaRule: Rule {
             |---|---|---|
             | 2023/10 | CVPR'23 | Dates and short years are years |
             """),
+            RuleExample("""
+            **Papers**
+
+            - Paper: https://arxiv.org/abs/2401.00000
+            - Paper: https://arxiv.org/abs/2401.00001
+            - Paper: https://arxiv.org/abs/2401.00002
+            - Paper: https://arxiv.org/abs/2401.00003
+            - Paper: https://arxiv.org/abs/2401.00004
+            - Paper: https://arxiv.org/abs/2401.00005
+            - Paper: https://arxiv.org/abs/2401.00006
+            - Paper: https://arxiv.org/abs/2401.00007
+            - Paper: https://arxiv.org/abs/2401.00008
+            - Paper: None
+            - Paper: coming soon
+            - Code: A title, since few Code fields hold a link
+            """),
         ],
         corrections: [
             RuleCorrection("""
@@ -218,6 +252,36 @@ public struct EntrySchemaRule: Rule {
             + missingPaperLinks(document, tables: tables, requirement: requirement, noneMarkers: noneMarkers)
             + implausibleYears(document, tables: tables, earliest: option("earliestYear", in: context).intValue ?? 1950)
             + numbering.runs.flatMap(numberingFindings)
+            + unlinkedFields(in: document.tree, noneMarkers: noneMarkers, placeholders: context.vocabulary.placeholderTexts)
+    }
+
+    /// A field the list fills with a link this often is a link field.
+    private static let linkFieldShare = 0.9
+    private static let linkFieldMinimum = 10
+    /// A value a field holds this many times is the list's own way of saying there is none.
+    private static let habitualValueUses = 3
+
+    /// Field bullets (`- Paper: …`) holding plain text where the list's fields of that label
+    /// almost always hold a link. Values that say on purpose there is none (a 'none' marker, a
+    /// placeholder text such as 'coming soon', a text the list writes for that field again and
+    /// again) are neither weighed nor reported; nor is a value that repeats its label
+    /// (placeholder's).
+    private func unlinkedFields(in tree: MarkdownTree, noneMarkers: Set<String>, placeholders: [String]) -> [Finding] {
+        let statuses = Set(placeholders.map { $0.lowercased() })
+        return Dictionary(grouping: tree.fieldBullets(), by: \.key).values.flatMap { fields -> [Finding] in
+            let habitual = Dictionary(fields.filter { !$0.hasLink }.map { ($0.value.lowercased(), 1) }, uniquingKeysWith: +)
+                .filter { $0.value >= Self.habitualValueUses }
+            let weighed = fields.filter {
+                let value = $0.value.lowercased()
+                return $0.hasLink || !(noneMarkers.contains($0.value) || statuses.contains(value) || habitual[value] != nil || value == $0.key)
+            }
+            let linked = weighed.filter(\.hasLink).count
+            guard fields.count >= Self.linkFieldMinimum, Double(linked) >= Self.linkFieldShare * Double(weighed.count) else { return [] }
+            return weighed.filter { !$0.hasLink }.map { field in
+                finding("'\(field.label): \(field.value.shortenedForMessage)' holds plain text where the list's '\(field.label)' "
+                        + "fields hold a link (\(linked) of \(weighed.count)): link it.", at: field.valueRange).with(severity: .warning)
+            }
+        }
     }
 
     /// Rows whose cells do not line up. What a table's rows usually have is its own shape: a row

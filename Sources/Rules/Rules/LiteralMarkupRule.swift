@@ -19,7 +19,11 @@ public struct LiteralMarkupRule: Rule {
         and snake_case are left alone. A table needs a delimiter row (`|---|`) with as many cells \
         as its header, right under it, and no blank line among its rows: rows GitHub did not make \
         a table are shown as text. A list item needs a space after its marker (`- [Title]`, not \
-        `-[Title]`). A backslash breaks a line only as its last character: spaces after it show it.
+        `-[Title]`). A backslash breaks a line only as its last character: spaces after it show it. \
+        An emoji shortcode GitHub does not know shows as text: a rare one a typo away from one the \
+        list writes three times or more and five times as often (`:start:` for `:star:`), or a \
+        known one (written three times or more) glued \
+        to the next without its opening colon (`:star:star:`), is a warning.
         """,
         severity: .error,
         triggering: [
@@ -79,6 +83,12 @@ public struct LiteralMarkupRule: Rule {
             [16th Feb., 2024] \\
             [[paper](https://arxiv.org/abs/2301.04558)]
             """),
+            RuleExample("""
+            - A paper :star::star::star:
+            - Another paper :star::star:
+            ↓- A third paper :star:star:
+            ↓- A fourth paper :start:
+            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -119,6 +129,11 @@ public struct LiteralMarkupRule: Rule {
             - [A paper](https://arxiv.org/abs/2301.04558) - a note -[not a marker]
             * [Another](https://arxiv.org/abs/2301.04559)
             """),
+            RuleExample("""
+            - A paper :star::star::star: and :star2: and :stars:
+            - Another paper :fire: at 12:30:45, `:start:` in code and :start: once more
+            - A third paper :start: :fire:fire:
+            """),
         ],
         corrections: [
             RuleCorrection("""
@@ -158,7 +173,38 @@ public struct LiteralMarkupRule: Rule {
             }
         }
         return swallowed + definitions + emphasis + strayTableRows(in: tree) + markersWithoutSpace(in: tree)
-            + spacedLineBreaks(in: tree)
+            + spacedLineBreaks(in: tree) + shortcodeSlips(in: tree, locator: &locator)
+    }
+
+    // MARK: Emoji shortcodes
+
+    /// A shortcode the list writes this many times is one it knows; only those count.
+    private static let knownShortcodeUses = 3
+
+    /// Emoji shortcodes GitHub would show as text, judged against the shortcodes the list
+    /// itself writes often: a rare one a typo away from a known one the list writes far more
+    /// often (`:start:` where the list writes `:star:`), and a known one glued to the next without its opening colon
+    /// (`:star:star:`). Probable slips, so warnings.
+    private func shortcodeSlips(in tree: MarkdownTree, locator: inout InlineLocator) -> [Finding] {
+        let texts = tree.nodes.indices.filter { tree[$0].kind == .text }
+        let tokens = texts.compactMap { locator.bytes(of: $0) }.flatMap { ShortcodeToken.tokens(in: tree.source.bytes, $0) }
+        guard !tokens.isEmpty else { return [] }
+        let uses = Dictionary(tokens.map { ($0.name, 1) }, uniquingKeysWith: +)
+        let known = { (name: String) in uses[name, default: 0] >= Self.knownShortcodeUses }
+        guard uses.values.contains(where: { $0 >= Self.knownShortcodeUses }) else { return [] }
+        return tokens.compactMap { token -> Finding? in
+            if known(token.name), let glued = token.glued, known(glued.name) {
+                return finding("':\(token.name):\(glued.name):' shows '\(glued.name):' as text: the second shortcode lacks "
+                               + "its opening colon; write ':\(token.name)::\(glued.name):'.",
+                               at: tree.source.range(ofBytes: token.bytes.lowerBound..<glued.bytes.upperBound))
+                    .with(severity: .warning)
+            }
+            guard let meant = EditDistance.commonNeighbour(of: token.name, uses: uses, minimumUses: Self.knownShortcodeUses)
+            else { return nil }
+            return finding("':\(token.name):' is a typo away from ':\(meant):', which the list writes \(uses[meant]!) times to "
+                           + "its \(uses[token.name]!); GitHub shows a shortcode it does not know as text: did you mean ':\(meant):'?",
+                           at: tree.source.range(ofBytes: token.bytes)).with(severity: .warning)
+        }
     }
 
     // MARK: Line breaks followed by spaces
@@ -318,6 +364,52 @@ public struct LiteralMarkupRule: Rule {
         let fix = gap.flatMap { validatesFix ? source.emphasisFix(removing: $0, opener: opener, closer: emphasis.closer) : nil }
         return finding("'\(excerpt)' shows its \(opener.character == UInt8(ascii: "*") ? "asterisks" : "underscores"): "
                        + problem, at: source.range(ofBytes: opener.bytes.lowerBound..<last.bytes.upperBound), fix: fix)
+    }
+}
+
+/// A `:name:` emoji shortcode written in text, and the `name:` glued right after it, if any.
+private struct ShortcodeToken {
+    let name: String
+    let bytes: Range<Int>
+    let glued: (name: String, bytes: Range<Int>)?
+
+    /// The shortcodes within some bytes of text: lower-case letters, digits, `_`, `+` and `-`
+    /// between colons, with a letter among them (`12:30:45` is a time).
+    static func tokens(in bytes: [UInt8], _ range: Range<Int>) -> [ShortcodeToken] {
+        var tokens: [ShortcodeToken] = []
+        var start = range.lowerBound
+        while start < range.upperBound {
+            guard bytes[start] == UInt8(ascii: ":"), let close = closingColon(in: bytes, after: start, before: range.upperBound) else {
+                start += 1
+                continue
+            }
+            let glued = closingColon(in: bytes, after: close, before: range.upperBound).map {
+                (name: name(bytes, close + 1..<$0), bytes: close + 1..<$0 + 1)
+            }
+            tokens.append(ShortcodeToken(name: name(bytes, start + 1..<close), bytes: start..<close + 1, glued: glued))
+            start = close + 1
+        }
+        return tokens
+    }
+
+    /// The colon that closes a shortcode name starting right after `open`.
+    private static func closingColon(in bytes: [UInt8], after open: Int, before end: Int) -> Int? {
+        var index = open + 1
+        var hasLetter = false
+        while index < end, isNameByte(bytes[index]) {
+            hasLetter = hasLetter || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[index])
+            index += 1
+        }
+        return index > open + 1 && index < end && bytes[index] == UInt8(ascii: ":") && hasLetter ? index : nil
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    }
+
+    private static func name(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
     }
 }
 

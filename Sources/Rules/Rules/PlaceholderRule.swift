@@ -24,7 +24,9 @@ public struct PlaceholderRule: Rule {
         empty-link's). GitHub does not render '[toc]' markers (the option 'tocMarkers'): it shows \
         them as text and builds its own outline from the headings; remove the marker or write \
         the contents as a list of links. An empty list item (`- ` and nothing) is an entry begun \
-        and never written, a warning.
+        and never written, a warning. An image whose file name is only an extension \
+        (`figures/.png`) is a file name never written, a warning, and so is a field bullet whose \
+        value only repeats its label (`- Code: Code`).
         """,
         severity: .error,
         options: [
@@ -51,6 +53,17 @@ public struct PlaceholderRule: Rule {
             - An example entry. [[paper]](↓https://example.com/paper.pdf)
             ↓-
             """),
+            RuleExample("""
+            <p align="center"><img src="figures/overview.png" width="60%"></p>
+            <p align="center">↓<img src="figures/.png" width="60%"></p>
+
+            - A paper. ↓![overview](figures/.jpg) [[paper]](https://arxiv.org/abs/2401.00006)
+            """),
+            RuleExample("""
+            **A paper**
+            - Paper: https://arxiv.org/abs/2401.00007
+            - Code: ↓Code
+            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -75,6 +88,14 @@ public struct PlaceholderRule: Rule {
             RuleExample("""
             - A model with its code to come. [[paper]](https://arxiv.org/abs/2401.00003) [[code (coming soon)]](https://github.com/a/b)
             """),
+            RuleExample("""
+            <img src="figures/a.png"> <img src="https://github.com/a/b/raw/main/x.png?v=.png"> ![logo](assets/logo.svg)
+            """),
+            RuleExample("""
+            **A paper**
+            - Paper: https://arxiv.org/abs/2401.00008
+            - Code: [Code](https://github.com/a/b)
+            """),
         ]
     )
 
@@ -89,7 +110,36 @@ public struct PlaceholderRule: Rule {
         let habitual = titled.count >= 2
         return tocMarkers(in: document, markers: option("tocMarkers", in: context).listValue ?? [])
             + found.map { $0.isTitleOnly ? $0.finding.with(severity: habitual ? .note : .warning) : $0.finding }
-            + emptyItems(in: document)
+            + emptyItems(in: document) + namelessImages(in: document.tree) + echoedFields(in: document.tree)
+    }
+
+    /// Field bullets whose value only repeats their label (`- Code: Code`): a value never written.
+    private func echoedFields(in tree: MarkdownTree) -> [Finding] {
+        tree.fieldBullets().filter { !$0.hasLink && $0.value.lowercased() == $0.key }.map { field in
+            finding("'\(field.label): \(field.value)' only repeats its label: write the \(field.key) or remove the line.",
+                    at: field.valueRange).with(severity: .warning)
+        }
+    }
+
+    /// Image files named by their extension alone (`figures/.png`): a file name never written.
+    private func namelessImages(in tree: MarkdownTree) -> [Finding] {
+        var locator = InlineLocator(tree: tree)
+        let markdown = tree.nodes.indices.filter { tree[$0].kind == .image }.compactMap { image in
+            tree[image].destination.map { ($0, locator.range(of: image)) }
+        }
+        let html = tree.htmlAttributes(.imageSource, locator: &locator).map { ($0.value, tree.source.range(ofBytes: $0.bytes)) }
+        return (markdown + html).filter { Self.isNameless($0.0) }.map { path, range in
+            finding("The image '\(path.shortenedForMessage)' names no file, only an extension, so it cannot show the "
+                    + "image meant: write the file's name.", at: range).with(severity: .warning)
+        }
+    }
+
+    private static let imageExtensions: Set<String> = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"]
+
+    /// Whether a path's last component is an image extension alone.
+    private static func isNameless(_ path: String) -> Bool {
+        let file = path.prefix { $0 != "?" && $0 != "#" }.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        return imageExtensions.contains(file.lowercased())
     }
 
     /// List items with nothing in them: an entry begun and never written.

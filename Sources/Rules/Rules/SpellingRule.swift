@@ -1,3 +1,4 @@
+import Foundation
 import Lists
 import Markdown
 
@@ -21,7 +22,10 @@ public struct SpellingRule: Rule {
         note; it is a warning when the list itself confirms the slip: the word is seven letters or \
         more, wrong inside rather than at its end (endings differ between a word's forms and \
         languages: Endoscope, Institut), and the list writes the one suggested word elsewhere \
-        (measured on the development corpus: one in four notes was a real typo, every warning).
+        (measured on the development corpus: one in four notes was a real typo, every warning). \
+        A rare link label, one typo from a label the list writes ten times or more and five times \
+        as often, and not a word (`[[paf]]` where the list writes `[[pdf]]`), is reported too, a warning on the same \
+        terms as a word.
         """,
         severity: .note,
         options: [
@@ -48,6 +52,19 @@ public struct SpellingRule: Rule {
             ↓## Traditonal Vision Models
             ↓- Medical image segmentaiton with text prompts. [[paper]](https://arxiv.org/abs/2301.00006)
             """),
+            RuleExample("""
+            - Paper 0. [[pdf]](https://arxiv.org/abs/2301.00010)
+            - Paper 1. [[pdf]](https://arxiv.org/abs/2301.00011)
+            - Paper 2. [[pdf]](https://arxiv.org/abs/2301.00012)
+            - Paper 3. [[pdf]](https://arxiv.org/abs/2301.00013)
+            - Paper 4. [[pdf]](https://arxiv.org/abs/2301.00014)
+            - Paper 5. [[pdf]](https://arxiv.org/abs/2301.00015)
+            - Paper 6. [[pdf]](https://arxiv.org/abs/2301.00016)
+            - Paper 7. [[pdf]](https://arxiv.org/abs/2301.00017)
+            - Paper 8. [[pdf]](https://arxiv.org/abs/2301.00018)
+            - Paper 9. [[pdf]](https://arxiv.org/abs/2301.00019)
+            ↓- Paper ten. [[paf]](https://arxiv.org/abs/2301.00020)
+            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -67,6 +84,20 @@ public struct SpellingRule: Rule {
             ## Segmentation of CT scans with Merlyn
             - Medical segmentation by Merlyn. [[paper]](https://arxiv.org/abs/2301.00005)
             - Syncretic fusion of modalities. [[paper]](https://arxiv.org/abs/2301.00007)
+            """),
+            RuleExample("""
+            - Paper 0. [[pdf]](https://arxiv.org/abs/2301.00010)
+            - Paper 1. [[pdf]](https://arxiv.org/abs/2301.00011)
+            - Paper 2. [[pdf]](https://arxiv.org/abs/2301.00012)
+            - Paper 3. [[pdf]](https://arxiv.org/abs/2301.00013)
+            - Paper 4. [[pdf]](https://arxiv.org/abs/2301.00014)
+            - Paper 5. [[pdf]](https://arxiv.org/abs/2301.00015)
+            - Paper 6. [[pdf]](https://arxiv.org/abs/2301.00016)
+            - Paper 7. [[pdf]](https://arxiv.org/abs/2301.00017)
+            - Paper 8. [[pdf]](https://arxiv.org/abs/2301.00018)
+            - Paper 9. [[pdf]](https://arxiv.org/abs/2301.00019)
+            - Paper ten. [[pdfs]](https://arxiv.org/abs/2301.00020) [[pdf2]](https://arxiv.org/abs/2301.00021)
+            - Paper eleven. [[paper]](https://arxiv.org/abs/2301.00022) [[ppt]](https://arxiv.org/abs/2301.00023)
             """),
         ],
         corrections: [
@@ -106,6 +137,34 @@ public struct SpellingRule: Rule {
         let speller = WordSpeller(dictionary: context.vocabulary.dictionary, extraWords: context.vocabulary.words,
                                   tree: document.tree, wholeList: context.shared.wholeList(of: document))
         return headingFindings(document, speller: speller) + titleFindings(document, speller: speller)
+            + labelFindings(document, speller: speller)
+    }
+
+    /// A link label the list writes this many times is one of its own labels.
+    private static let knownLabelUses = 10
+
+    /// Rare link labels, one typo from a label the list writes at least `knownLabelUses` times
+    /// and far more often, and not a word (`[[paf]]` where the list writes `[[pdf]]`): a
+    /// note, a warning when the label is long and wrong inside, as for words.
+    private func labelFindings(_ document: ListDocument, speller: WordSpeller) -> [Finding] {
+        let tree = document.tree
+        let labelled = tree.nodes.indices.filter { tree[$0].kind == .link }.compactMap { link -> (NodeID, String)? in
+            let label = tree.plainText(of: link).trimming(ScalarSet.whitespaces.union(CharacterSet(charactersIn: "[]")))
+            return label.count >= 2 && label.allSatisfy({ $0.isASCII && $0.isLetter }) ? (link, label) : nil
+        }
+        let uses = Dictionary(labelled.map { ($0.1.lowercased(), 1) }, uniquingKeysWith: +)
+        guard uses.values.contains(where: { $0 >= Self.knownLabelUses }) else { return [] }
+        var locator = InlineLocator(tree: tree)
+        return labelled.compactMap { link, label -> Finding? in
+            let lowercased = label.lowercased()
+            guard !speller.isWord(lowercased),
+                  let meant = EditDistance.commonNeighbour(of: lowercased, uses: uses, minimumUses: Self.knownLabelUses)
+            else { return nil }
+            let found = finding("The link label '\(label)' looks misspelt: the list writes '\(meant)' \(uses[meant]!) times "
+                                + "to its \(uses[lowercased]!); did you mean '\(meant)'?", at: locator.range(of: link))
+            let confirmed = lowercased.count >= 7 && WordSpeller.commonSuffixLength(lowercased, meant) >= 2
+            return confirmed ? found.with(severity: .warning) : found
+        }
     }
 
     private func headingFindings(_ document: ListDocument, speller: WordSpeller) -> [Finding] {

@@ -13,7 +13,8 @@ public struct TocAnchorRule: Rule {
         A table-of-contents link whose fragment matches no heading (nor an HTML `id` or `name`) \
         scrolls nowhere. Link to the heading's anchor, or rename the heading. `format` rewrites \
         the link only when its fragment, slugged the same way, is a heading's anchor; a near \
-        match is only suggested.
+        match is only suggested. An HTML anchor whose `id` or `name` starts or ends with a space \
+        (`<a name=" Intro">`) is reached by no link: a fragment cannot hold the space.
         """,
         severity: .warning,
         options: [
@@ -43,6 +44,14 @@ public struct TocAnchorRule: Rule {
             [Surveys](↓#surveys)
 
             ## Survey
+            """),
+            RuleExample("""
+            - [Stereo Matching](#Stereo-Matching)
+
+            ↓<a name=" Stereo-Matching"></a>
+
+            # Stereo Matching
+            - A paper. ↓<a id="paper-1 "></a> [[paper]](https://arxiv.org/abs/2401.00001)
             """),
         ],
         nonTriggering: [
@@ -94,12 +103,13 @@ public struct TocAnchorRule: Rule {
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let tree = document.tree
+        var locator = InlineLocator(tree: tree)
+        let padded = paddedAnchors(in: tree, locator: &locator)
         let links = tree.nodes.indices.filter { tree[$0].kind == .link && Self.fragment(of: tree[$0].destination) != nil }
-        guard !links.isEmpty else { return [] }
+        guard !links.isEmpty else { return padded }
         let anchors = AnchorIndex(tree: tree)
         let builtin = Set((option("builtin-anchors", in: context).listValue ?? []).map { $0.lowercased() })
-        var locator = InlineLocator(tree: tree)
-        return links.compactMap { link in
+        return padded + links.compactMap { link in
             guard let destination = tree[link].destination, let fragment = Self.fragment(of: destination),
                   !anchors.contains(fragment), !builtin.contains(fragment.lowercased()) else { return nil }
             let written = locator.bytes(of: link).flatMap { Self.destinationBytes(destination, in: $0, of: tree.source) }
@@ -115,6 +125,18 @@ public struct TocAnchorRule: Rule {
             let hint = anchors.suggestion(for: fragment).map { "did you mean '#\($0)'?" }
                 ?? "link to an existing heading's anchor or add the heading."
             return finding("No heading or HTML anchor makes \(quoted), so the link scrolls nowhere: \(hint)", at: range)
+        }
+    }
+
+    /// HTML anchors whose `id` or `name` starts or ends with white space (`<a name=" Intro">`):
+    /// a fragment cannot hold the space, so no link reaches them.
+    private func paddedAnchors(in tree: MarkdownTree, locator: inout InlineLocator) -> [Finding] {
+        tree.htmlAttributes(.anchor, locator: &locator).compactMap { anchor in
+            let trimmed = anchor.value.trimming(.whitespaces)
+            guard !trimmed.isEmpty, trimmed != anchor.value else { return nil }
+            return finding("The anchor '\(anchor.value.shortenedForMessage)' has white space around its name, so no link "
+                           + "reaches it ('#\(trimmed.shortenedForMessage)' misses it): remove the spaces.",
+                           at: tree.source.range(ofBytes: anchor.bytes))
         }
     }
 

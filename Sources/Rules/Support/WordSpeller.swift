@@ -56,19 +56,25 @@ struct WordSpeller: Sendable {
                            isConfirmedByList: confirmed)
     }
 
+    /// Whether a word (lowercase) is in the English word list or the vocabulary.
+    func isWord(_ word: String) -> Bool {
+        dictionary.contains(word) || extraWords.contains(word)
+    }
+
     /// Whether the list writes a word (lowercase) at least `times` times.
     private func isWritten(_ word: String, times: Int) -> Bool {
         listCounts[word, default: 0] >= times || (wholeList?.holds(word: word, times: times) ?? false)
     }
 
-    private static func commonSuffixLength(_ first: String, _ second: String) -> Int {
+    /// How many characters two words share at their ends.
+    static func commonSuffixLength(_ first: String, _ second: String) -> Int {
         zip(first.utf8.reversed(), second.utf8.reversed()).prefix { $0 == $1 }.count
     }
 
     /// Whether a word is known: in a word list, or written twice in the list. Beyond the parsed
     /// sections a word counts wherever its letters stand alone in the text, URLs included.
     private func isKnown(_ word: String) -> Bool {
-        dictionary.contains(word) || extraWords.contains(word) || isWritten(word, times: 2)
+        isWord(word) || isWritten(word, times: 2)
     }
 
     /// Counts of the list's words as a reader sees them (text, code, HTML, link titles;
