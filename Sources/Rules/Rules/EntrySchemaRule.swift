@@ -101,19 +101,7 @@ public struct EntrySchemaRule: Rule {
             | ↓5 | Second |
             | 6 | Third |
             """),
-            RuleExample("""
-            **Papers**
-
-            - Paper: https://arxiv.org/abs/2401.00000
-            - Paper: https://arxiv.org/abs/2401.00001
-            - Paper: https://arxiv.org/abs/2401.00002
-            - Paper: https://arxiv.org/abs/2401.00003
-            - Paper: https://arxiv.org/abs/2401.00004
-            - Paper: https://arxiv.org/abs/2401.00005
-            - Paper: https://arxiv.org/abs/2401.00006
-            - Paper: https://arxiv.org/abs/2401.00007
-            - Paper: https://arxiv.org/abs/2401.00008
-            - Paper: https://arxiv.org/abs/2401.00009
+            RuleExample(tenPaperFields + """
             - Paper: ↓Scaffold-GS: Structured 3D Gaussians for View-Adaptive Rendering
             """),
         ],
@@ -182,18 +170,7 @@ public struct EntrySchemaRule: Rule {
             |---|---|---|
             | 2023/10 | CVPR'23 | Dates and short years are years |
             """),
-            RuleExample("""
-            **Papers**
-
-            - Paper: https://arxiv.org/abs/2401.00000
-            - Paper: https://arxiv.org/abs/2401.00001
-            - Paper: https://arxiv.org/abs/2401.00002
-            - Paper: https://arxiv.org/abs/2401.00003
-            - Paper: https://arxiv.org/abs/2401.00004
-            - Paper: https://arxiv.org/abs/2401.00005
-            - Paper: https://arxiv.org/abs/2401.00006
-            - Paper: https://arxiv.org/abs/2401.00007
-            - Paper: https://arxiv.org/abs/2401.00008
+            RuleExample(tenPaperFields + """
             - Paper: None
             - Paper: coming soon
             - Code: A title, since few Code fields hold a link
@@ -238,6 +215,9 @@ public struct EntrySchemaRule: Rule {
             """),
         ]
     )
+
+    /// A bold label and ten field bullets whose paper field holds a link, for the examples.
+    private static let tenPaperFields = "**Papers**\n\n" + (0..<10).map { "- Paper: https://arxiv.org/abs/2401.0000\($0)\n" }.joined()
 
     public init() {}
 

@@ -52,17 +52,7 @@ public struct SpellingRule: Rule {
             ↓## Traditonal Vision Models
             ↓- Medical image segmentaiton with text prompts. [[paper]](https://arxiv.org/abs/2301.00006)
             """),
-            RuleExample("""
-            - Paper 0. [[pdf]](https://arxiv.org/abs/2301.00010)
-            - Paper 1. [[pdf]](https://arxiv.org/abs/2301.00011)
-            - Paper 2. [[pdf]](https://arxiv.org/abs/2301.00012)
-            - Paper 3. [[pdf]](https://arxiv.org/abs/2301.00013)
-            - Paper 4. [[pdf]](https://arxiv.org/abs/2301.00014)
-            - Paper 5. [[pdf]](https://arxiv.org/abs/2301.00015)
-            - Paper 6. [[pdf]](https://arxiv.org/abs/2301.00016)
-            - Paper 7. [[pdf]](https://arxiv.org/abs/2301.00017)
-            - Paper 8. [[pdf]](https://arxiv.org/abs/2301.00018)
-            - Paper 9. [[pdf]](https://arxiv.org/abs/2301.00019)
+            RuleExample(tenPDFLabels + """
             ↓- Paper ten. [[paf]](https://arxiv.org/abs/2301.00020)
             """),
         ],
@@ -85,17 +75,7 @@ public struct SpellingRule: Rule {
             - Medical segmentation by Merlyn. [[paper]](https://arxiv.org/abs/2301.00005)
             - Syncretic fusion of modalities. [[paper]](https://arxiv.org/abs/2301.00007)
             """),
-            RuleExample("""
-            - Paper 0. [[pdf]](https://arxiv.org/abs/2301.00010)
-            - Paper 1. [[pdf]](https://arxiv.org/abs/2301.00011)
-            - Paper 2. [[pdf]](https://arxiv.org/abs/2301.00012)
-            - Paper 3. [[pdf]](https://arxiv.org/abs/2301.00013)
-            - Paper 4. [[pdf]](https://arxiv.org/abs/2301.00014)
-            - Paper 5. [[pdf]](https://arxiv.org/abs/2301.00015)
-            - Paper 6. [[pdf]](https://arxiv.org/abs/2301.00016)
-            - Paper 7. [[pdf]](https://arxiv.org/abs/2301.00017)
-            - Paper 8. [[pdf]](https://arxiv.org/abs/2301.00018)
-            - Paper 9. [[pdf]](https://arxiv.org/abs/2301.00019)
+            RuleExample(tenPDFLabels + """
             - Paper ten. [[pdfs]](https://arxiv.org/abs/2301.00020) [[pdf2]](https://arxiv.org/abs/2301.00021)
             - Paper eleven. [[paper]](https://arxiv.org/abs/2301.00022) [[ppt]](https://arxiv.org/abs/2301.00023)
             """),
@@ -120,6 +100,9 @@ public struct SpellingRule: Rule {
         ],
         fixesAreGuesses: true
     )
+
+    /// Ten entries whose paper links the list labels `pdf`, for the examples.
+    private static let tenPDFLabels = (0..<10).map { "- Paper \($0). [[pdf]](https://arxiv.org/abs/2301.0001\($0))\n" }.joined()
 
     public init() {}
 
