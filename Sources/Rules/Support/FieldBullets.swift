@@ -25,18 +25,36 @@ extension MarkdownTree {
                   self[paragraph].kind == .paragraph else { return nil }
             let line = self[item].range.start.line
             let text = source.line(line)
-            guard let match = text.wholeMatch(of: Self.fieldBullet) else { return nil }
-            let value = match.output.2
+            guard let (label, value) = Self.fieldParts(of: text) else { return nil }
             let column = text.utf8.distance(from: text.startIndex, to: value.startIndex) + 1
             let range = SourceRange(start: SourcePosition(line: line, column: column),
                                     end: SourcePosition(line: line, column: column + value.utf8.count - 1))
-            return FieldBullet(label: String(match.output.1), value: String(value), valueRange: range,
+            return FieldBullet(label: String(label), value: String(value), valueRange: range,
                                hasLink: descendants(of: paragraph).contains { self[$0].kind == .link })
         }
     }
 
-    /// `- Paper(Oral): value`: a marker, a label of letters and spaces (an aside in brackets
-    /// after it), a colon and a space; a URL's `https:` is no label.
-    nonisolated(unsafe) private static let fieldBullet =
-        /\s*[-*+]\s+([A-Za-z][A-Za-z ]{0,23}?)\s*(?:\([^)]*\))?\s*:\s+(\S.*?)\s*/
+    /// The label and value of `- Paper(Oral): value`: a marker, a label of letters and spaces
+    /// (an aside in brackets after it), a colon within `labelReach` characters of the marker,
+    /// then a space; a URL's `https:` is no label. Read in one pass over the line (a pattern
+    /// with runs of optional spaces took time growing with the square of a run of spaces).
+    private static func fieldParts(of line: String) -> (label: Substring, value: Substring)? {
+        let afterIndent = line.drop { $0 == " " || $0 == "\t" }
+        guard let marker = afterIndent.first, "-*+".contains(marker),
+              afterIndent.dropFirst().first.map({ $0 == " " || $0 == "\t" }) == true else { return nil }
+        let body = afterIndent.dropFirst().drop { $0 == " " || $0 == "\t" }
+        guard let colon = body.prefix(labelReach).firstIndex(of: ":") else { return nil }
+        let afterColon = body[body.index(after: colon)...]
+        guard afterColon.first.map({ $0 == " " || $0 == "\t" }) == true,
+              let label = body[..<colon].wholeMatch(of: Self.fieldLabel)?.output.1,
+              let start = afterColon.firstIndex(where: { !$0.isWhitespace }),
+              let end = afterColon.lastIndex(where: { !$0.isWhitespace }) else { return nil }
+        return (label, afterColon[start...end])
+    }
+
+    /// How far after the marker a field's colon may stand.
+    private static let labelReach = 64
+
+    /// A field's label before its colon: letters and spaces, an aside in brackets after it.
+    nonisolated(unsafe) private static let fieldLabel = /([A-Za-z][A-Za-z ]{0,23}?)\s*(?:\([^)]*\))?\s*/
 }

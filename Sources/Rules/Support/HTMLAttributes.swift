@@ -14,10 +14,13 @@ struct HTMLAttribute {
         /// `id` or `name` of any element: a fragment's target.
         case anchor
 
+        /// The attribute within one tag: a tag's scan stops at the next `<` as at its `>`, so
+        /// that tags left open (`<img a=1 <img a=1 …`) cost time in proportion to the text,
+        /// not its square.
         fileprivate var pattern: Regex<(Substring, Substring, Substring?, Substring?)> {
             switch self {
-            case .imageSource: /<img\b[^>]*?\s(src\s*=\s*(?:"([^"]*)"|'([^']*)'))/.ignoresCase()
-            case .anchor: /<[a-z][^>]*?\s((?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'))/.ignoresCase()
+            case .imageSource: /<img\b[^<>]*?\s(src\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'))/.ignoresCase()
+            case .anchor: /<[a-z][^<>]*?\s((?:id|name)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'))/.ignoresCase()
             }
         }
     }
