@@ -145,8 +145,11 @@ struct AnchorIndex {
     }
 
     nonisolated(unsafe) private static let emojiShortcode = /:[a-z0-9_+\-]+:/
+    // Each pattern scans one tag (or one heading) at most, stopping at the next `<` or `<h`:
+    // scanning on to the end from every tag left open cost the square of the HTML's length.
     nonisolated(unsafe) private static let idAttribute =
-        /(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/
-    nonisolated(unsafe) private static let htmlHeading = /(?is)<h[1-6](?:\s[^>]*)?>(.*?)<\/h[1-6]\s*>/
-    nonisolated(unsafe) private static let tag = /<[^>]*>/
+        /(?i)<[a-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+))/
+    nonisolated(unsafe) private static let htmlHeading =
+        /(?is)<h[1-6](?:\s[^<>]*)?>((?:(?!<\/?h[1-6]\b).)*?)<\/h[1-6]\s*>/
+    nonisolated(unsafe) private static let tag = /<[^<>]*>/
 }
