@@ -9,28 +9,48 @@ import Markdown
 public enum Baseline {
     /// The head's findings about changed lines (their own or related lines) that are new: for
     /// each kind of finding, as many as the head has more of than the base, those on changed
-    /// lines first.
+    /// lines first. Rules in `rulesReachingUnchangedLines` (a change can raise their findings
+    /// on lines it did not touch: removing a heading leaves the links to it pointing nowhere)
+    /// have their new findings kept wherever they are.
     public static func newFindings(head: [Finding], in headDocument: ListDocument, base: [Finding],
-                                   in baseDocument: ListDocument?, changedLines: ChangedLines) -> [Finding] {
-        var baseCounts: [String: Int] = [:]
+                                   in baseDocument: ListDocument?, changedLines: ChangedLines,
+                                   rulesReachingUnchangedLines: Set<String> = []) -> [Finding] {
+        var left: [String: Int] = [:]
+        var placesLeft: [String: Int] = [:]
         if let baseDocument {
             let anchors = Anchors(baseDocument)
-            for finding in base { baseCounts[anchors.identity(of: finding), default: 0] += 1 }
+            for finding in base {
+                left[anchors.identity(of: finding), default: 0] += 1
+                placesLeft[anchors.place(of: finding), default: 0] += 1
+            }
         }
         let anchors = Anchors(headDocument)
         let keyed = head.map { (finding: $0, key: anchors.identity(of: $0)) }
-        var headCounts: [String: Int] = [:]
-        for (_, key) in keyed { headCounts[key, default: 0] += 1 }
-        // Of each kind, the findings beyond the base's count are new, the changed ones first.
-        var newLeft = headCounts.mapValues { $0 }
-        for (key, count) in baseCounts { newLeft[key] = max(0, (newLeft[key] ?? 0) - count) }
-        var kept: [Finding] = []
-        for (finding, key) in keyed where concerns(finding, changedLines) {
-            guard let left = newLeft[key], left > 0 else { continue }
-            newLeft[key] = left - 1
-            kept.append(finding)
+        let aboutChange = keyed.map { concerns($0.finding, changedLines) }
+        // A base finding stands for a head finding of its kind: first for those on unchanged
+        // lines, then for those on changed lines from the last, so the first are reported; the
+        // head's findings left over are new. On an unchanged line, a finding of a rule reaching
+        // such lines is new only when the base had none of its rule there at all (its wording
+        // may change with the list: "did you mean" another heading).
+        var kept = Set<Int>()
+        for index in keyed.indices.filter({ !aboutChange[$0] }) + keyed.indices.filter({ aboutChange[$0] }).reversed() {
+            let (finding, key) = keyed[index]
+            let wasThere = take(key, from: &left)
+            if aboutChange[index] {
+                if !wasThere { kept.insert(index) }
+            } else if rulesReachingUnchangedLines.contains(finding.rule) {
+                let wasThereInOtherWords = take(anchors.place(of: finding), from: &placesLeft)
+                if !wasThere, !wasThereInOtherWords { kept.insert(index) }
+            }
         }
-        return kept
+        return keyed.indices.filter(kept.contains).map { keyed[$0].finding }
+    }
+
+    /// Whether `counts` had one of `key` left, taking it.
+    private static func take(_ key: String, from counts: inout [String: Int]) -> Bool {
+        guard let count = counts[key], count > 0 else { return false }
+        counts[key] = count - 1
+        return true
     }
 
     /// Whether a finding is about changed lines: its own or the other side of a duplicate.
@@ -44,20 +64,35 @@ public enum Baseline {
         /// The entries' line ranges, in order, for a binary search.
         let starts: [Int]
 
+        /// Identities more than one entry has: a link copied onto another paper.
+        let sharedIdentities: Set<String>
+
         init(_ document: ListDocument) {
             self.document = document
             starts = document.entries.map(\.lines.lowerBound)
+            var counts: [String: Int] = [:]
+            for entry in document.entries { counts[entry.identity, default: 0] += 1 }
+            sharedIdentities = Set(counts.filter { $0.value > 1 }.keys)
         }
 
+        /// The finding's rule, what it is about and its message, numbers masked.
         func identity(of finding: Finding) -> String {
+            place(of: finding) + "\u{1}" + Self.numbersMasked(finding.message)
+        }
+
+        /// The finding's rule and what it is about: the entry holding it (its paper, and its
+        /// title when entries share the paper's identifier, so that a link copied onto another
+        /// paper does not make two entries one), else its line's text.
+        func place(of finding: Finding) -> String {
             let line = finding.range.start.line
             let anchor: String
             if let entry = entry(holding: line) {
-                anchor = entry.identity
+                let identity = entry.identity
+                anchor = sharedIdentities.contains(identity) ? identity + "\u{1}" + entry.namedIdentity : identity
             } else {
                 anchor = "line:" + document.source.line(line).trimming(.whitespaces)
             }
-            return finding.rule + "\u{1}" + anchor + "\u{1}" + Self.numbersMasked(finding.message)
+            return finding.rule + "\u{1}" + anchor
         }
 
         private func entry(holding line: Int) -> Entry? {
@@ -96,6 +131,11 @@ extension Entry {
     public var identity: String {
         if let arxiv = ids.arxiv { return "arxiv:" + arxiv.lowercased() }
         if let doi = ids.doi { return "doi:" + doi.lowercased() }
+        return namedIdentity
+    }
+
+    /// The entry's title or name, its words lowercased.
+    var namedIdentity: String {
         let words = (title ?? name ?? "").lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         return "title:" + words.joined(separator: " ")
     }

@@ -87,6 +87,8 @@ public struct Linter: Sendable {
                            changedLines: ChangedLines) -> [Finding] {
         let head = findings(document, path: path, changedLines: changedLines)
         let before = base.map { findings($0, path: path, changedLines: nil) } ?? []
-        return Baseline.newFindings(head: head, in: document, base: before, in: base, changedLines: changedLines)
+        let distant = Set(rules.map { type(of: $0).description }.filter(\.reachesUnchangedLines).map(\.id))
+        return Baseline.newFindings(head: head, in: document, base: before, in: base, changedLines: changedLines,
+                                    rulesReachingUnchangedLines: distant)
     }
 }

@@ -69,10 +69,14 @@ public struct RuleDescription: Sendable {
     /// Whether every fix the rule offers is a guess (`Fix.isCertain` false): offered in
     /// reviews, never applied, so `vlmbot format` does not run the rule at all.
     public let fixesAreGuesses: Bool
+    /// Whether a change can raise the rule's findings on lines it did not touch (removing a
+    /// heading or an anchor leaves the links to it elsewhere pointing nowhere): a review then
+    /// reports the new ones wherever they are.
+    public let reachesUnchangedLines: Bool
 
     public init(id: String, summary: String, rationale: String, severity: Severity, options: [RuleOption] = [],
                 triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
-                fixesAreGuesses: Bool = false) {
+                fixesAreGuesses: Bool = false, reachesUnchangedLines: Bool = false) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
@@ -82,6 +86,7 @@ public struct RuleDescription: Sendable {
         self.nonTriggering = nonTriggering
         self.corrections = corrections
         self.fixesAreGuesses = fixesAreGuesses
+        self.reachesUnchangedLines = reachesUnchangedLines
     }
 
     /// Whether the rule offers fixes.

@@ -58,4 +58,50 @@ import Testing
             .lintChange(ListParser.parse(Self.ragged), base: nil, path: "a", changedLines: ChangedLines(lines: 1...7))
         #expect(findings.map(\.rule) == ["entry-schema"])
     }
+
+    static let linked = """
+    # Papers
+
+    - [Segmentation](#segmentation)
+    - [Detection](#detection)
+
+    ## Segmentation
+
+    - [Segment Anything in Medical Images](https://arxiv.org/abs/2304.12306)
+
+    ## Detection
+
+    - [YOLO](https://arxiv.org/abs/1506.02640)
+    """
+
+    /// Removing a heading breaks the links to it on lines the change did not touch: the
+    /// review reports them there.
+    @Test func aRemovedHeadingBreaksTheLinksToItElsewhere() {
+        let removed = Self.linked.replacing("## Detection\n\n", with: "")
+        #expect(Self.findings(base: Self.linked, head: removed, changed: []) == ["4 toc-anchor"])
+    }
+
+    /// A link that pointed nowhere before the change is not the change's, though its message
+    /// now suggests a heading the change added.
+    @Test func aLinkBrokenBeforeStaysOutThoughItsSuggestionChanges() {
+        let broken = Self.linked.replacing("(#detection)", with: "(#detections)").replacing("## Detection", with: "## Tracking")
+        let renamed = broken.replacing("## Tracking", with: "## Detection")
+        #expect(Linter(configuration: DefaultRules.configuration).lint(ListParser.parse(renamed), path: "a")
+            .map { "\($0.range.start.line) \($0.rule)" } == ["4 toc-anchor"])
+        #expect(Self.findings(base: broken, head: renamed, changed: [10]).isEmpty)
+    }
+
+    /// A paper link copied onto a third paper is new, though an older pair of entries already
+    /// shared it: entries are told apart by their titles too.
+    @Test func aLinkCopiedOntoAThirdPaperIsNew() {
+        let pair = """
+        ## Reconstruction
+
+        - [Solving Inverse Problems in Medical Imaging with Score-Based Generative Models](https://arxiv.org/abs/2111.08005)
+        - [Score-based diffusion models for accelerated MRI](https://arxiv.org/abs/2111.08005)
+        """
+        let three = pair + "\n- [Robust Compressed Sensing MRI with Deep Generative Priors](https://arxiv.org/abs/2111.08005)"
+        #expect(Self.findings(base: pair, head: three, changed: [5]) == ["5 duplicate-link"])
+    }
 }
+

@@ -96,7 +96,8 @@ public struct TocAnchorRule: Rule {
             # Medical Vision-Language Pre-training
             # Medical Visual Grounding (Referring)
             """),
-        ]
+        ],
+        reachesUnchangedLines: true
     )
 
     public init() {}
