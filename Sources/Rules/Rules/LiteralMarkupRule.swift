@@ -74,6 +74,8 @@ public struct LiteralMarkupRule: Rule {
             | A paper | CVPR |
             ↓
             | Another paper | MICCAI |
+            ↓
+            | A third paper | ECCV |
 
             - [A paper](https://arxiv.org/abs/2301.04558)
             ↓-[Another paper](https://arxiv.org/abs/2301.04559)
@@ -239,18 +241,25 @@ public struct LiteralMarkupRule: Rule {
     private func strayTableRows(in tree: MarkdownTree) -> [Finding] {
         let source = tree.source
         let blocks = tree.children(of: tree.root)
+        let isRows = blocks.map { block in
+            tree[block].kind == .paragraph && tree[block].range.lines.allSatisfy { Self.isTableRow(source.line($0)) }
+        }
+        // Rows cut off a table: right after it, or after rows cut off it (each blank line is a cut).
+        var cutOff = [Bool](repeating: false, count: blocks.count)
+        for position in blocks.indices.dropFirst() where isRows[position] {
+            cutOff[position] = tree[blocks[position - 1]].kind == .table || cutOff[position - 1]
+        }
         return blocks.indices.compactMap { position -> Finding? in
             let block = blocks[position]
-            guard tree[block].kind == .paragraph else { return nil }
+            guard isRows[position] else { return nil }
             let lines = Array(tree[block].range.lines)
-            guard lines.allSatisfy({ Self.isTableRow(source.line($0)) }) else { return nil }
             let first = lines[0]
             let cells = { (line: Int) in SchemaCell.cells(onLine: line, in: source) }
             let message: String
             if let delimiter = lines.first(where: { Self.isDelimiterRow(source.line($0)) }), delimiter > first {
                 message = "This table does not render: its delimiter row (line \(delimiter)) has \(cells(delimiter).count) cells "
                     + "but its header has \(cells(delimiter - 1).count), so GitHub shows every row as text; give both the same cells."
-            } else if position > 0, tree[blocks[position - 1]].kind == .table {
+            } else if cutOff[position] {
                 // On the blank line itself, where the fix is.
                 let blank = tree[blocks[position - 1]].range.end.line + 1
                 return finding("This blank line cuts the rows below it off the table above, so GitHub shows them as text: "
