@@ -3,17 +3,20 @@ import Lists
 import Markdown
 
 /// Leftovers that mean nothing to a reader: a chat assistant's citation markers and tracking
-/// parameters, and the markers of a merge conflict committed unresolved.
+/// parameters, the markers of a merge conflict committed unresolved, and BibTeX markup.
 public struct LeftoverArtifactRule: Rule {
     public static let description = RuleDescription(
         id: "leftover-artifact",
-        summary: "A leftover is in the list: a chat assistant's ':contentReference[oaicite:0]', or merge-conflict markers.",
+        summary: "A leftover is in the list: a chat assistant's ':contentReference[oaicite:0]', merge-conflict markers, or BibTeX markup.",
         rationale: """
         Chat assistants mark their sources with tokens that GitHub shows as clutter and that point \
         nowhere, and tag links with tracking parameters. Remove them; check the pasted text for \
         other errors while you are at it. A merge conflict committed unresolved leaves its \
         markers (`<<<<<<< HEAD`, `=======`, `>>>>>>> branch`) and both sides' lines in the list: \
-        keep the right side and remove the markers. Each is certain from the text, an error.
+        keep the right side and remove the markers. Each is certain from the text, an error. \
+        A title or author name copied from a `.bib` file keeps BibTeX's braces (`{LSTM}`) or \
+        LaTeX accents (`Aky{\\"{u}}rek`), which GitHub shows as written: a warning, since a \
+        brace may be meant; titles with `$` maths are left alone.
         """,
         severity: .error,
         options: [
@@ -30,6 +33,8 @@ public struct LeftoverArtifactRule: Rule {
             RuleExample("- A paper. [[paper]](https://arxiv.org/abs/2210.10163)\n  - Digest: it works. ↓:contentReference[oaicite:0]{index=0}\n"),
             RuleExample("↓Great results 【4†source】 on CT.\n"),
             RuleExample("- [A Paper Title Here](↓https://arxiv.org/abs/2301.00001?utm_source=chatgpt.com)\n"),
+            RuleExample("| Title | Venue |\n|---|---|\n| Weakly supervised convolutional ↓{LSTM} approach for tool tracking | **IJCARS 2019** |\n"),
+            RuleExample("- **Investigations with linear models**. *Ekin Aky↓{\\\"{u}}rek et al*. arXiv 2022.\n"),
             RuleExample("| Title | Code |\n|---|---|\n↓<<<<<<< HEAD\n| A paper | - |\n↓=======\n| Another paper | - |\n↓>>>>>>> main\n"),
         ],
         nonTriggering: [
@@ -37,6 +42,7 @@ public struct LeftoverArtifactRule: Rule {
             RuleExample("See the [reference](https://example.org/contentReference) and `[oaicite:0]` in code.\n"),
             RuleExample("- [Tracking](https://e.org/p?utm_source=newsletter)\n"),
             RuleExample("A Title\n=======\n\n> > > > quoted deeply\n"),
+            RuleExample("- [Sparse codes in $\\{0,1\\}^n$ for retrieval](https://arxiv.org/abs/2301.00001)\n"),
         ],
         corrections: [
             RuleCorrection("Dataset is large. :contentReference[oaicite:0]{index=0}\n", "Dataset is large.\n"),
@@ -74,7 +80,46 @@ public struct LeftoverArtifactRule: Rule {
                     at: range, fix: Fix(replacements: [Replacement(range: range, text: "")], repairs: [.title, .authors])))
             }
         }
-        return findings + conflictMarkers(in: document, codeLines: codeLines)
+        return findings + conflictMarkers(in: document, codeLines: codeLines) + bibTeXMarkup(in: document, codeLines: codeLines)
+    }
+
+    /// BibTeX's case-protecting braces (`{LSTM}`) and LaTeX accents (`Aky{\"{u}}rek`) in
+    /// entries' titles and author names, as copied from a `.bib` file; titles with `$` maths
+    /// are left alone.
+    private static let bibTeXPattern = try? NSRegularExpression(
+        pattern: #"(?<![\\$])\{[A-Za-z0-9\\"'`^~{}-]{1,30}\}|\\["'`^~][A-Za-z]"#)
+
+    /// Each BibTeX leftover in an entry's title or authors, a warning (a brace could be meant):
+    /// found in the entry's lines as written, kept when its text (Markdown's escapes aside) is
+    /// in the title or the authors.
+    private func bibTeXMarkup(in document: ListDocument, codeLines: Set<Int>) -> [Finding] {
+        guard let pattern = Self.bibTeXPattern else { return [] }
+        let source = document.source
+        func unescaped(_ text: String) -> String { text.filter { $0 != "\\" } }
+        return document.entries.flatMap { entry -> [Finding] in
+            let named = ([entry.title].compactMap { $0 } + (entry.authors ?? [])).filter { !$0.contains("$") }.map(unescaped)
+            guard named.contains(where: { $0.contains("{") || $0.contains("\"") }) else { return [] }
+            return entry.lines.filter { !codeLines.contains($0) }.flatMap { line -> [Finding] in
+                let text = source.line(line)
+                return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+                    guard let span = Range(match.range, in: text) else { return nil }
+                    let token = String(text[span])
+                    guard token.contains(where: \.isLetter), named.contains(where: { $0.contains(unescaped(token)) }) else { return nil }
+                    let start = text.utf8.distance(from: text.startIndex, to: span.lowerBound)
+                    let range = SourceRange(start: SourcePosition(line: line, column: start + 1),
+                                            end: SourcePosition(line: line, column: start + token.utf8.count))
+                    guard !token.contains("\\") else {
+                        return finding("'\(token)' is LaTeX copied from a .bib file, and GitHub shows it as written: write the "
+                                       + "accented letter itself.", at: range).with(severity: .warning)
+                    }
+                    let plain = token.filter { $0 != "{" && $0 != "}" }
+                    return finding("'\(token)' keeps BibTeX's braces, copied from a .bib file, and GitHub shows them as "
+                                   + "written: write '\(plain)'.", at: range,
+                                   fix: Fix(replacements: [Replacement(range: range, text: plain)], isCertain: false))
+                        .with(severity: .warning)
+                }
+            }
+        }
     }
 
     /// `<<<<<<< ours`, `=======`, `>>>>>>> theirs` lines of an unresolved merge: the opening
