@@ -26,7 +26,10 @@ public struct DuplicateEntryRule: Rule {
         title that is only a short name (a Model or Name column) says too little to match across \
         sections. Titles match without case, punctuation, accents or hyphenation; a one-word \
         difference counts only for titles of six words or more, and never a different number. \
-        Two different titles on one paper link are duplicate-link's finding.
+        Two different titles on one paper link are duplicate-link's finding. One title of six words \
+        or more on two entries with different arXiv ids is a warning (a note across sections): \
+        either the paper is listed twice, or its title was copied onto another paper; two DOIs \
+        under one title are often a conference paper and its journal version, and are left alone.
         """,
         severity: .error,
         options: [
@@ -59,6 +62,12 @@ public struct DuplicateEntryRule: Rule {
             - Vision-Language Models for Medical Report Generation and Visual Question Answering: A Review [[paper]](https://openreview.net/forum?id=1)
             ↓- Vision-Language Models for Medical Report Generation and Visual Question Answering: Review [[paper]](https://openreview.net/forum?id=2)
             ↓- Vision-Language Model for Medical Report Generation and Visual Question Answering: A Review [[paper]](https://openreview.net/forum?id=3)
+            """),
+            RuleExample("""
+            ## Talking heads
+            - [Learning to Listen: Modeling Non-Deterministic Dyadic Facial Motion](https://arxiv.org/abs/2410.22901) (Oct., 2024)
+            - [EMO: Emote Portrait Alive](https://arxiv.org/abs/2402.17485) (Feb., 2024)
+            ↓- [Learning to Listen: Modeling Non-Deterministic Dyadic Facial Motion](https://arxiv.org/abs/2204.08451) (Apr., 2022)
             """),
         ],
         nonTriggering: [
@@ -164,6 +173,8 @@ public struct DuplicateEntryRule: Rule {
                 return later.sharesPaperLink(with: earlier) ? .error : shortTitle ? .note : .warning
             case .nearTitle:
                 return .note
+            case .titleWithOtherArxivId:
+                return .warning
             }
         }
     }
@@ -171,7 +182,10 @@ public struct DuplicateEntryRule: Rule {
     private func report(_ paper: Paper, duplicating other: Paper, evidence: Paper.Evidence, crossListed: Bool,
                         severity: Severity, in source: SourceText) -> Finding {
         let line = "line \(other.entry.lines.lowerBound)"
-        let message = crossListed
+        let message = evidence == .titleWithOtherArxivId
+            ? "This entry has the title of the entry at \(line) in \(other.entry.sectionName) but another arXiv id: the "
+                + "same paper listed twice, or a title copied onto another paper; remove the repeat or correct the title."
+            : crossListed
             ? "This paper is also listed at \(line) in \(other.entry.sectionName) (\(evidence.phrase)): keep one, or add "
                 + "\(Self.allowHint(paper)) to duplicate-entry's allow option if listing it in both sections is deliberate."
             : "This paper is listed twice in \(paper.entry.sectionName): also at \(line) (\(evidence.phrase)); "

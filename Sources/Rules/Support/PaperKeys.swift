@@ -74,6 +74,10 @@ struct Paper: Sendable {
     /// Why two entries are taken for the same paper, for messages.
     enum Evidence: Equatable, Sendable {
         case arxiv(String), doi(String), paperLink, title, nearTitle
+        /// One long title on two entries whose arXiv ids differ: the same paper under two ids,
+        /// or a title copied onto another paper's entry. (Two DOIs under one title are often
+        /// a conference paper and its journal version.)
+        case titleWithOtherArxivId
 
         var phrase: String {
             switch self {
@@ -82,6 +86,7 @@ struct Paper: Sendable {
             case .paperLink: "same paper link"
             case .title: "same title"
             case .nearTitle: "nearly the same title"
+            case .titleWithOtherArxivId: "same title, another arXiv id"
             }
         }
 
@@ -147,7 +152,11 @@ struct Paper: Sendable {
         guard title.compact == other.title.compact || !hasOtherAuthors(than: other) else { return nil }
         if let arxiv, arxiv == other.arxiv { return titlesAgree(with: other) ? .arxiv(arxiv) : nil }
         if let doi, doi == other.doi { return titlesAgree(with: other) ? .doi(doi) : nil }
-        guard !(arxiv != nil && other.arxiv != nil || doi != nil && other.doi != nil) else { return nil }
+        guard !(arxiv != nil && other.arxiv != nil || doi != nil && other.doi != nil) else {
+            // Different preprints rarely share a long title word for word.
+            let oneLongTitle = title.compact == other.title.compact && title.words.count >= 6
+            return arxiv != nil && other.arxiv != nil && oneLongTitle ? .titleWithOtherArxivId : nil
+        }
         if title.isNearDuplicate(of: other.title) { return title.compact == other.title.compact ? .title : .nearTitle }
         let myPaperLinks = Set(links.filter { $0.role == .paper }.map(\.key))
         let sharesPaperLink = other.links.contains { $0.role == .paper && myPaperLinks.contains($0.key) }
