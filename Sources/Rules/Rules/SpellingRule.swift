@@ -120,33 +120,60 @@ public struct SpellingRule: Rule {
         let speller = WordSpeller(dictionary: context.vocabulary.dictionary, extraWords: context.vocabulary.words,
                                   tree: document.tree, wholeList: context.shared.wholeList(of: document))
         return headingFindings(document, speller: speller) + titleFindings(document, speller: speller)
-            + labelFindings(document, speller: speller)
+            + labelFindings(document, speller: speller) + venueFindings(document, speller: speller)
     }
 
-    /// A link label the list writes this many times is one of its own labels.
-    private static let knownLabelUses = 10
+    /// A link label or venue word the list writes this many times is one of its own terms.
+    private static let knownTermUses = 10
 
-    /// Rare link labels, one typo from a label the list writes at least `knownLabelUses` times
-    /// and far more often, and not a word (`[[paf]]` where the list writes `[[pdf]]`): a
-    /// note, a warning when the label is long and wrong inside, as for words.
+    /// Rare link labels, one typo from a label the list writes at least `knownTermUses` times
+    /// and far more often, and not a word (`[[paf]]` where the list writes `[[pdf]]`).
     private func labelFindings(_ document: ListDocument, speller: WordSpeller) -> [Finding] {
         let tree = document.tree
-        let labelled = tree.nodes.indices.filter { tree[$0].kind == .link }.compactMap { link -> (NodeID, String)? in
-            let label = tree.plainText(of: link).trimming(ScalarSet.whitespaces.union(CharacterSet(charactersIn: "[]")))
-            return label.count >= 2 && label.allSatisfy({ $0.isASCII && $0.isLetter }) ? (link, label) : nil
-        }
-        let uses = Dictionary(labelled.map { ($0.1.lowercased(), 1) }, uniquingKeysWith: +)
-        guard uses.values.contains(where: { $0 >= Self.knownLabelUses }) else { return [] }
         var locator = InlineLocator(tree: tree)
-        return labelled.compactMap { link, label -> Finding? in
-            let lowercased = label.lowercased()
+        let labels = tree.nodes.indices.filter { tree[$0].kind == .link }.compactMap { link -> Term? in
+            let label = tree.plainText(of: link).trimming(ScalarSet.whitespaces.union(CharacterSet(charactersIn: "[]")))
+            guard label.count >= 2, label.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+            return Term(text: label) { locator.range(of: link) }
+        }
+        return termFindings(labels, speller: speller, kind: "link label")
+    }
+
+    /// Rare venue words, on the same terms as labels (`Arxiiv` where the list writes `Arxiv`):
+    /// words of five letters or more that are not acronyms (`ICCVW` is a venue of its own,
+    /// next to `ICCV`), wrong inside rather than at their end.
+    private func venueFindings(_ document: ListDocument, speller: WordSpeller) -> [Finding] {
+        let source = document.source
+        let words = document.entries.flatMap { entry -> [Term] in
+            (entry.venue ?? "").split(whereSeparator: { !$0.isLetter }).map(String.init).filter { word in
+                word.count >= 5 && word.allSatisfy(\.isASCII) && word.dropFirst().contains(where: \.isLowercase)
+            }.map { word in Term(text: word) { source.range(of: word, inLines: entry.lines) } }
+        }
+        return termFindings(words, speller: speller, kind: "venue", onlyInside: true)
+    }
+
+    /// A list's own term (a link label, a venue word) and where it is written.
+    private struct Term {
+        let text: String
+        let range: () -> SourceRange?
+    }
+
+    /// The rare terms one typo from a term the list writes at least `knownTermUses` times and
+    /// far more often, and not words: a note, a warning when the term is long and wrong inside,
+    /// as for words; `onlyInside` drops those wrong at their end.
+    private func termFindings(_ terms: [Term], speller: WordSpeller, kind: String, onlyInside: Bool = false) -> [Finding] {
+        let uses = Dictionary(terms.map { ($0.text.lowercased(), 1) }, uniquingKeysWith: +)
+        guard uses.values.contains(where: { $0 >= Self.knownTermUses }) else { return [] }
+        return terms.compactMap { term -> Finding? in
+            let lowercased = term.text.lowercased()
             guard !speller.isWord(lowercased),
-                  let meant = EditDistance.commonNeighbour(of: lowercased, uses: uses, minimumUses: Self.knownLabelUses)
+                  let meant = EditDistance.commonNeighbour(of: lowercased, uses: uses, minimumUses: Self.knownTermUses)
             else { return nil }
-            let found = finding("The link label '\(label)' looks misspelt: the list writes '\(meant)' \(uses[meant]!) times "
-                                + "to its \(uses[lowercased]!); did you mean '\(meant)'?", at: locator.range(of: link))
-            let confirmed = lowercased.count >= 7 && WordSpeller.commonSuffixLength(lowercased, meant) >= 2
-            return confirmed ? found.with(severity: .warning) : found
+            let inside = WordSpeller.commonSuffixLength(lowercased, meant) >= 2
+            guard inside || !onlyInside, let range = term.range() else { return nil }
+            let found = finding("The \(kind) '\(term.text)' looks misspelt: the list writes '\(meant)' \(uses[meant]!) times "
+                                + "to its \(uses[lowercased]!); did you mean '\(meant)'?", at: range)
+            return inside && lowercased.count >= 7 ? found.with(severity: .warning) : found
         }
     }
 
