@@ -29,6 +29,7 @@ public struct MalformedLinkRule: Rule {
             ↓[ [Paper]https://arxiv.org/pdf/2301.04558.pdf) | [Code](https://github.com/a/b) ]
             """),
             RuleExample("""
+            - ↓[Expressive Whole-Body 3D Gaussian Avatar) (Aug., 2024)
             - **A paper** ↓[Paper] (https://arxiv.org/abs/2301.04558)
             - **Another** [PDF](https://arxiv.org/abs/2301.04559) ↓[Code]
             - **Third** ↓[paper](https://x.org/a paper.pdf)
@@ -151,7 +152,26 @@ private struct BrokenLinkScanner {
         }
         let covered = problems.map(\.glyphs)
         let unopened = orphanDestinations(skipping: labelCloses).filter { found in !covered.contains { $0.overlaps(found.glyphs) } }
-        return problems + unopened + bracketlessLinks() + strayBrackets()
+        return problems + unopened + bracketlessLinks() + strayBrackets() + parenClosedLabel()
+    }
+
+    /// `[Title) (2024)`: a block that opens with `[` closed by `)`, no `]` anywhere after it,
+    /// so the title was meant as a link but GitHub shows it all as text.
+    private func parenClosedLabel() -> [BrokenLink] {
+        let open = scans.nextNonBlank[0]
+        guard isSyntax(open, "[") else { return [] }
+        var index = open + 1
+        while index < shown.count, !isSyntax(index, ")") {
+            let byte = shown[index].byte
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "(") || byte == InlineGlyph.lineBreak
+                || byte == InlineGlyph.opaque { return [] }
+            index += 1
+        }
+        guard index < shown.count, shown[(open + 1)..<index].filter({ $0.byte.isASCIILetter }).count >= 3,
+              !shown[index...].contains(where: { $0.byte == UInt8(ascii: "]") }) else { return [] }
+        return [BrokenLink(glyphs: open...index,
+                           message: "The link text '\(text(open..<index + 1).shortenedForMessage)' is closed with ')' instead of ']' "
+                               + "and has no URL, so GitHub shows it as text: write ']' and the link's (URL).")]
     }
 
     /// `Text](URL)` and `(Author)](URL)`: a `](` before a destination with no `[` opening the
