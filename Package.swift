@@ -27,21 +27,22 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Lists", dependencies: ["Markdown"]),
         .target(name: "Rules", dependencies: ["Lists", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Format", dependencies: ["Rules", "Lists", "Markdown"]),
         .target(name: "Reporters", dependencies: ["Rules", "Lists", "Markdown"]),
         .target(name: "GitHub", dependencies: ["Reporters"]),
         .executableTarget(
             name: "vlmbot",
             dependencies: [
-                "Git", "GitHub", "Lists", "Markdown", "Rules", "Reporters",
+                "Git", "GitHub", "Lists", "Markdown", "Rules", "Format", "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The fuzz target (`scripts/fuzz`); built normally, it replays inputs.
-        .executableTarget(name: "vlmbot-fuzz", dependencies: ["Lists", "Markdown", "Rules", "Reporters"]),
+        .executableTarget(name: "vlmbot-fuzz", dependencies: ["Lists", "Markdown", "Rules", "Format", "Reporters"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ListsTests", dependencies: ["Lists", "Markdown"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lists", .product(name: "PropertyBased", package: "swift-property-based")],
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Format", "Lists", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Rules", "Lists", "Markdown"]),
         .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Rules", "Markdown"]),

@@ -2,6 +2,7 @@ import Foundation
 import Lists
 import Markdown
 import Reporters
+import Format
 import Rules
 
 /// One input through everything vlmbot does with a list (parse, every rule, every output

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reporters
+import Format
 import Rules
 
 extension Severity: ExpressibleByArgument {}

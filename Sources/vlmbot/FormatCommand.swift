@@ -3,6 +3,7 @@ import Foundation
 import Lists
 import Markdown
 import Reporters
+import Format
 import Rules
 
 /// `vlmbot format`: applies the fixes rules offer (and the canonical forms a list's profile

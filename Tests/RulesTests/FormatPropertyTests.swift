@@ -2,6 +2,7 @@ import Foundation
 import Lists
 import Markdown
 import PropertyBased
+import Format
 import Rules
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Format
 import Rules
 import Testing
 

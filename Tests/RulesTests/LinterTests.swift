@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Format
 import Rules
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Format
 @testable import Rules
 import Testing
 

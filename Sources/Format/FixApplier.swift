@@ -1,3 +1,4 @@
+import Rules
 import Markdown
 
 /// Applies fixes to a source as byte-exact replacements; everything outside the replaced

@@ -1,3 +1,4 @@
+import Rules
 import Foundation
 import Lists
 import Markdown
