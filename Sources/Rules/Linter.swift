@@ -38,6 +38,11 @@ public struct Linter: Sendable {
         self.rules = rules
     }
 
+    /// The rules the configuration does not turn off.
+    var enabledRules: [any Rule] {
+        rules.filter { configuration.rules[type(of: $0).description.id]?.enabled ?? true }
+    }
+
     /// The findings of every enabled rule in one document, at their configured severity,
     /// stamped with the document's path, without suppressed ones, in report order. With
     /// `changedLines`, only findings about changed lines are kept: a finding whose own lines or
@@ -52,10 +57,7 @@ public struct Linter: Sendable {
     private func findings(_ document: ListDocument, path: String, changedLines: ChangedLines?) -> [Finding] {
         let suppressions = Suppressions(document.source)
         let shared = SharedFacts()
-        let enabled = rules.compactMap { rule -> (rule: any Rule, setting: RuleSetting)? in
-            let setting = configuration.rules[type(of: rule).description.id] ?? RuleSetting()
-            return setting.enabled ?? true ? (rule, setting) : nil
-        }
+        let enabled = enabledRules.map { rule in (rule: rule, setting: configuration.rules[type(of: rule).description.id] ?? RuleSetting()) }
         let perRule = ConcurrentMap.map(enabled) { rule, setting in
             let context = RuleContext(vocabulary: configuration.vocabulary, options: setting.options,
                                       changedLines: changedLines, shared: shared)

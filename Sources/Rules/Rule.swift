@@ -126,9 +126,15 @@ public protocol Rule: Sendable {
 
     /// The findings in one document, with this rule's id and default severity.
     func check(_ document: ListDocument, in context: RuleContext) -> [Finding]
+
+    /// Whether the rule can judge these sections of a list (parsed for a change) only against
+    /// the whole list, so the whole list must be parsed; false unless a rule says so.
+    static func needsWholeList(_ sections: ListDocument) -> Bool
 }
 
 extension Rule {
+    public static func needsWholeList(_ sections: ListDocument) -> Bool { false }
+
     /// A finding of this rule at its default severity.
     func finding(_ message: String, at range: SourceRange, fix: Fix? = nil, related: [SourceRange] = []) -> Finding {
         Finding(rule: Self.description.id, severity: Self.description.severity, message: message,

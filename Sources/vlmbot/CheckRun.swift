@@ -68,8 +68,10 @@ enum CheckRun {
         var reader = ChangeReader(repository: repository, selection: selection)
         for list in try reader.changedLists(among: locations, gone: gone, in: workspace) {
             let profile = settings.configuration.profile(forPath: list.displayPath)
-            let document = ChangeScope.document(list.source, around: list.hunks, profile: profile)
-            let baseDocument = list.baseSource.map { ChangeScope.document($0, around: list.baseHunks, profile: profile) }
+            let document = linter.document(list.source, around: list.hunks, profile: profile, wholeListBytes: wholeListBytes)
+            let baseDocument = list.baseSource.map {
+                linter.document($0, around: list.baseHunks, profile: profile, wholeListBytes: wholeListBytes)
+            }
             checked.append(CheckedFile(path: list.displayPath, entryCount: document.entries.count, source: list.source,
                                        changes: EntryChanges(base: baseDocument?.entries ?? [], head: document.entries,
                                                              changedLines: list.changedLines),
@@ -99,6 +101,13 @@ enum CheckRun {
         let folder = file.deletingLastPathComponent()
         return settings.repositoryLists.map { folder.appendingPathComponent($0).path }
     }
+
+    /// The size up to which a changed list is parsed whole (`Linter.wholeListBytes`);
+    /// `VLMBOT_WHOLE_LIST_BYTES` sets another (0 parses every list by sections).
+    private static let wholeListBytes: Int = {
+        let setting = ProcessInfo.processInfo.environment["VLMBOT_WHOLE_LIST_BYTES"].flatMap { Int($0) }
+        return max(0, setting ?? Linter.wholeListBytes)
+    }()
 
     /// Links to lines on GitHub, when running in GitHub Actions.
     private static func links(commit: String?) -> SourceLinks? {

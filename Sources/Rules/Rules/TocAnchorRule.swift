@@ -141,6 +141,11 @@ public struct TocAnchorRule: Rule {
         }
     }
 
+    /// Sections that link to the list's own headings are checked against every heading.
+    public static func needsWholeList(_ sections: ListDocument) -> Bool {
+        sections.tree.nodes.contains { $0.kind == .link && fragment(of: $0.destination) != nil }
+    }
+
     /// The fragment of a same-document link, decoded and without GitHub's `user-content-`
     /// prefix; nil for other links, a bare `#` and fragments that are not anchors (`##`).
     public static func fragment(of destination: String?) -> String? {
