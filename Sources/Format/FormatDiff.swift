@@ -1,3 +1,5 @@
+import Markdown
+
 /// Line diffs of two texts: the unified diff `vlmbot format --diff` prints, and where each
 /// kept line went, which carries a change's lines across a formatting pass.
 public enum FormatDiff {
@@ -81,11 +83,7 @@ public enum FormatDiff {
         var pileTops: [Int] = []      // index into pairs of each pile's top
         var previous = [Int](repeating: -1, count: pairs.count)
         for (index, pair) in pairs.enumerated() {
-            var low = 0, high = pileTops.count
-            while low < high {
-                let middle = (low + high) / 2
-                if pairs[pileTops[middle]].1 < pair.1 { low = middle + 1 } else { high = middle }
-            }
+            let low = pileTops.partitionPoint { pairs[$0].1 < pair.1 }
             if low > 0 { previous[index] = pileTops[low - 1] }
             if low == pileTops.count { pileTops.append(index) } else { pileTops[low] = index }
         }

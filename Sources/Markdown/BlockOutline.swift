@@ -31,13 +31,7 @@ public struct BlockOutline: Sendable {
     public func sections(holding lines: some Sequence<Int>, lineCount: Int) -> [ClosedRange<Int>] {
         var picked = Set<Int>()
         for line in lines {
-            var low = 0
-            var high = sectionStarts.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if sectionStarts[middle] <= line { low = middle } else { high = middle - 1 }
-            }
-            picked.insert(low)
+            picked.insert(sectionStarts.lastIndex { $0 <= line })
         }
         var ranges: [ClosedRange<Int>] = []
         for index in picked.sorted() {

@@ -182,27 +182,36 @@ extension SourceText {
 
     /// The line and byte column of a byte offset.
     public func position(ofOffset offset: Int) -> SourcePosition {
-        var low = 0
-        var high = lineBounds.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineBounds[middle].start <= offset { low = middle } else { high = middle - 1 }
-        }
+        let low = lineBounds.lastIndex { $0.start <= offset }
         guard !lineBounds.isEmpty else { return SourcePosition(line: 1, column: 1) }
         return SourcePosition(line: low + 1, column: offset - lineBounds[low].start + 1)
     }
 }
 
-extension [ClosedRange<Int>] {
-    /// Whether `range` overlaps one of these ranges, which must be ascending and disjoint
-    /// (found by binary search).
-    public func anyOverlaps(_ range: ClosedRange<Int>) -> Bool {
-        var low = 0
-        var high = count
+extension RandomAccessCollection where Index == Int {
+    /// The index of the first element for which `isBefore` is false, in elements where every
+    /// one for which it is true comes first (a binary search); `endIndex` when there is none.
+    public func partitionPoint(where isBefore: (Element) -> Bool) -> Int {
+        var low = startIndex
+        var high = endIndex
         while low < high {
-            let middle = (low + high) / 2
-            if self[middle].upperBound < range.lowerBound { low = middle + 1 } else { high = middle }
+            let middle = low + (high - low) / 2
+            if isBefore(self[middle]) { low = middle + 1 } else { high = middle }
         }
+        return low
+    }
+
+    /// The index of the last element for which `isAtOrBefore` is true, in elements where
+    /// every one for which it is true comes first; `startIndex` when there is none.
+    public func lastIndex(atOrBefore isAtOrBefore: (Element) -> Bool) -> Int {
+        Swift.max(startIndex, partitionPoint(where: isAtOrBefore) - 1)
+    }
+}
+
+extension [ClosedRange<Int>] {
+    /// Whether `range` overlaps one of these ranges, which must be ascending and disjoint.
+    public func anyOverlaps(_ range: ClosedRange<Int>) -> Bool {
+        let low = partitionPoint { $0.upperBound < range.lowerBound }
         return low < count && self[low].lowerBound <= range.upperBound
     }
 }

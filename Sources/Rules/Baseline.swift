@@ -96,12 +96,7 @@ public enum Baseline {
         }
 
         private func entry(holding line: Int) -> Entry? {
-            var low = 0
-            var high = starts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if starts[middle] <= line { low = middle + 1 } else { high = middle }
-            }
+            let low = starts.partitionPoint { $0 <= line }
             guard low > 0 else { return nil }
             let entry = document.entries[low - 1]
             return entry.lines.contains(line) ? entry : nil

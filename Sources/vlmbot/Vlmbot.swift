@@ -8,7 +8,7 @@ struct Vlmbot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vlmbot",
         abstract: "Review and fix curated Markdown paper lists (awesome lists).",
-        version: "0.1.0",
+        version: Report.toolVersion,
         subcommands: [CheckCommand.self, FormatCommand.self, EntriesCommand.self, RulesCommand.self, ReviewCommand.self]
     )
 

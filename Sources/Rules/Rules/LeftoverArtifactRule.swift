@@ -173,13 +173,7 @@ public struct LeftoverArtifactRule: Rule {
             location += source.line(number).utf16.count + 1
         }
         func line(at location: Int) -> Int {
-            var low = 0
-            var high = lineStarts.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if lineStarts[middle] <= location { low = middle } else { high = middle - 1 }
-            }
-            return batch.lowerBound + low
+            batch.lowerBound + lineStarts.lastIndex { $0 <= location }
         }
         var lines: Set<Int> = []
         for pattern in patterns {

@@ -137,12 +137,7 @@ private struct Sections {
     /// The index of the nearest heading above a line, or above that heading, that names a
     /// task: entries under `## Segmentation` › `### 2023` belong to the segmentation section.
     func taskHeading(above line: Int) -> Int? {
-        var low = 0
-        var high = headings.count
-        while low < high {
-            let middle = (low + high) / 2
-            if headings[middle].line < line { low = middle + 1 } else { high = middle }
-        }
+        let low = headings.partitionPoint { $0.line < line }
         var heading = low == 0 ? nil : low - 1
         while let current = heading, tasks[current].isEmpty { heading = parents[current] }
         return heading

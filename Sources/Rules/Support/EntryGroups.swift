@@ -61,12 +61,6 @@ struct EntryGroups {
 
     /// How many elements, ascending by `key`, have a key at most `line` (a binary search).
     private static func countNotAfter<Element>(_ line: Int, in elements: [Element], by key: (Element) -> Int) -> Int {
-        var low = 0
-        var high = elements.count
-        while low < high {
-            let middle = (low + high) / 2
-            if key(elements[middle]) <= line { low = middle + 1 } else { high = middle }
-        }
-        return low
+        elements.partitionPoint { key($0) <= line }
     }
 }

@@ -176,12 +176,7 @@ extension SourceText {
         let line = position(ofOffset: offset).line
         let dollars = dollarsByLine[line] ?? unescapedDollars(onLine: line)
         dollarsByLine[line] = dollars
-        var before = 0
-        var after = dollars.count
-        while before < after {
-            let middle = (before + after) / 2
-            if dollars[middle] < offset { before = middle + 1 } else { after = middle }
-        }
+        let before = dollars.partitionPoint { $0 < offset }
         return before % 2 == 1 && dollars.count > before
     }
 
