@@ -1,5 +1,4 @@
 import Foundation
-import Markdown
 
 /// How GitHub turns headings into anchors, as github-slugger (whose test fixtures were taken
 /// from GitHub) does it: the heading's text lower-cased, characters of the Unicode categories
@@ -8,13 +7,16 @@ import Markdown
 /// Unicode calls alphabetic (the enclosed letters `Ⓐ` and `🅰` stay), and spaces turned into
 /// hyphens. A repeated anchor gets the first free `-1`, `-2`, … counted against every anchor
 /// made before, so `echo 1` after two `echo` headings becomes `echo-1-1`.
-struct GitHubSlugger {
+public struct GitHubSlugger {
     /// For each anchor made, how many times its slug has been numbered so far.
     private var occurrences: [String: Int] = [:]
 
+    /// A slugger for a document's first heading.
+    public init() {}
+
     /// The anchor of the next heading, whose rendered text (entities decoded, markup removed)
     /// is `text`.
-    mutating func anchor(for text: String) -> String {
+    public mutating func anchor(for text: String) -> String {
         let slug = Self.slug(text)
         var anchor = slug
         while occurrences[anchor] != nil {
@@ -27,7 +29,7 @@ struct GitHubSlugger {
     }
 
     /// A text's anchor before numbering.
-    static func slug(_ text: String) -> String {
+    public static func slug(_ text: String) -> String {
         var slug = ""
         for scalar in text.lowercased().unicodeScalars where keeps(scalar) {
             slug.unicodeScalars.append(scalar == " " ? "-" : scalar)
@@ -62,7 +64,7 @@ struct GitHubSlugger {
 
 /// The fragment targets of a document as GitHub renders it: heading anchors and the `id` or
 /// `name` of HTML elements. Fragments match ignoring case, as browsers find them on GitHub.
-struct AnchorIndex {
+public struct AnchorIndex {
     /// Each target spelling, lower-cased, with the anchor it names (a heading's own anchor for
     /// the other spellings renderers give it).
     private var targets: [String: String] = [:]
@@ -71,7 +73,7 @@ struct AnchorIndex {
     /// Target spellings by their length in characters.
     private var byLength: [Int: [String]] = [:]
 
-    init(tree: MarkdownTree) {
+    public init(tree: MarkdownTree) {
         var slugger = GitHubSlugger()
         for id in tree.nodes.indices {
             switch tree[id].kind {
@@ -106,7 +108,7 @@ struct AnchorIndex {
 
     /// Whether a fragment (without `#`, percent-encoding and GitHub's `user-content-` prefix
     /// already removed) names a target.
-    func contains(_ fragment: String) -> Bool {
+    public func contains(_ fragment: String) -> Bool {
         targets[fragment.lowercased()] != nil
     }
 
@@ -114,7 +116,7 @@ struct AnchorIndex {
     /// fragment, slugged the way GitHub slugs headings, is the anchor itself; a guess when it
     /// is another spelling of it, or the only anchor that differs from it in hyphens and
     /// underscores.
-    func correction(for fragment: String) -> (anchor: String, isCertain: Bool)? {
+    public func correction(for fragment: String) -> (anchor: String, isCertain: Bool)? {
         let slugged = GitHubSlugger.slug(fragment)
         if let anchor = targets[slugged] { return (anchor, anchor == slugged) }
         let matches = bySquashed[Self.squash(slugged)] ?? []
@@ -122,7 +124,7 @@ struct AnchorIndex {
     }
 
     /// The only anchor one edit away from a fragment, to suggest when there is no correction.
-    func suggestion(for fragment: String) -> String? {
+    public func suggestion(for fragment: String) -> String? {
         let target = GitHubSlugger.slug(fragment)
         let close = Set((target.count - 1...target.count + 1).flatMap { byLength[$0] ?? [] }
             .filter { EditDistance.distance($0, target, limit: 1) != nil }.compactMap { targets[$0] })

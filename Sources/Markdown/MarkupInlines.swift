@@ -1,23 +1,22 @@
 import Foundation
-import Markdown
 
 /// One byte of what a reader sees in a block's inline content, tied to where it is written.
-struct InlineGlyph: Sendable {
+public struct InlineGlyph: Sendable {
     /// Stands for something shown as a whole (code, HTML, an image, the start of a link).
-    static let opaque: UInt8 = 0
+    public static let opaque: UInt8 = 0
     /// Stands for a line break.
-    static let lineBreak = UInt8(ascii: "\n")
+    public static let lineBreak = UInt8(ascii: "\n")
 
     /// The byte as shown, or one of the markers above.
-    var byte: UInt8
+    public var byte: UInt8
     /// The source byte offset it was read from; nil when it could not be placed.
-    var origin: Int?
+    public var origin: Int?
     /// Whether the source writes it escaped (`\*`) or as an entity, so it can never be markup.
-    var escaped: Bool
+    public var escaped: Bool
     /// The innermost link (or autolink) the byte belongs to.
-    var link: NodeID?
+    public var link: NodeID?
     /// The node an opaque glyph stands for.
-    var stands: NodeID?
+    public var stands: NodeID?
 }
 
 /// The inline content of one block (a paragraph, heading or table cell) laid against the
@@ -25,15 +24,15 @@ struct InlineGlyph: Sendable {
 ///
 /// cmark-gfm's inline positions drift after backslash line breaks and container prefixes, so
 /// they are not used: the walk follows the nodes' text through the block's own bytes.
-struct InlineLayout {
-    let block: NodeID
-    private(set) var glyphs: [InlineGlyph] = []
+public struct InlineLayout {
+    public let block: NodeID
+    public private(set) var glyphs: [InlineGlyph] = []
     /// The source byte range of each inline node that could be placed.
     private(set) var spans: [NodeID: Range<Int>] = [:]
     /// Links whose text is their URL (`https://…`, `<https://…>`), as opposed to `[text](…)`.
-    private(set) var autolinks: Set<NodeID> = []
+    public private(set) var autolinks: Set<NodeID> = []
 
-    init(block: NodeID, in tree: MarkdownTree) {
+    public init(block: NodeID, in tree: MarkdownTree) {
         self.block = block
         var walker = InlineWalker(tree: tree, block: block)
         walker.walk()
@@ -44,16 +43,16 @@ struct InlineLayout {
 }
 
 /// Lays out each block once and tells where its inline nodes are written.
-struct InlineLocator {
-    let tree: MarkdownTree
+public struct InlineLocator {
+    public let tree: MarkdownTree
     private var layouts: [NodeID: InlineLayout] = [:]
 
-    init(tree: MarkdownTree) {
+    public init(tree: MarkdownTree) {
         self.tree = tree
     }
 
     /// The layout of a paragraph, heading or table cell.
-    mutating func layout(of block: NodeID) -> InlineLayout {
+    public mutating func layout(of block: NodeID) -> InlineLayout {
         if let cached = layouts[block] { return cached }
         let layout = InlineLayout(block: block, in: tree)
         layouts[block] = layout
@@ -61,12 +60,12 @@ struct InlineLocator {
     }
 
     /// The source bytes of an inline node, when they could be placed.
-    mutating func bytes(of node: NodeID) -> Range<Int>? {
+    public mutating func bytes(of node: NodeID) -> Range<Int>? {
         tree.inlineBlock(of: node).flatMap { layout(of: $0).spans[node] }
     }
 
     /// Where a finding about an inline node goes: its own bytes, or else its block's first line.
-    mutating func range(of node: NodeID) -> SourceRange {
+    public mutating func range(of node: NodeID) -> SourceRange {
         if let bytes = bytes(of: node) { return tree.source.range(ofBytes: bytes) }
         let line = tree[tree.inlineBlock(of: node) ?? node].range.start.line
         return SourceRange(lines: line, line, in: tree.source)
@@ -75,7 +74,7 @@ struct InlineLocator {
 
 extension MarkdownTree {
     /// Whether a node holds inline content directly: a paragraph, heading or table cell.
-    func holdsInlines(_ id: NodeID) -> Bool {
+    public func holdsInlines(_ id: NodeID) -> Bool {
         switch self[id].kind {
         case .paragraph, .heading, .tableCell: true
         default: false
@@ -83,31 +82,31 @@ extension MarkdownTree {
     }
 
     /// Every paragraph, heading and table cell, in document order.
-    var inlineBlocks: [NodeID] {
+    public var inlineBlocks: [NodeID] {
         nodes.indices.filter(holdsInlines)
     }
 
     /// The paragraph, heading or table cell an inline node stands in.
-    func inlineBlock(of id: NodeID) -> NodeID? {
+    public func inlineBlock(of id: NodeID) -> NodeID? {
         ancestors(of: id).first(where: holdsInlines)
     }
 
     /// The nodes a node stands in, innermost first.
-    func ancestors(of id: NodeID) -> [NodeID] {
+    public func ancestors(of id: NodeID) -> [NodeID] {
         Array(sequence(first: id) { self[$0].parent }.dropFirst())
     }
 }
 
 extension SourceText {
     /// The range of source bytes `start..<end` (end exclusive), with an inclusive end position.
-    func range(ofBytes bytes: Range<Int>) -> SourceRange {
+    public func range(ofBytes bytes: Range<Int>) -> SourceRange {
         SourceRange(start: position(ofOffset: bytes.lowerBound),
                     end: position(ofOffset: max(bytes.lowerBound, bytes.upperBound - 1)))
     }
 
     /// The source text of a byte range for quoting in a message: lines joined, and the middle
     /// of a long text cut so both of its ends show.
-    func excerpt(_ bytes: Range<Int>) -> String {
+    public func excerpt(_ bytes: Range<Int>) -> String {
         let text = String(decoding: self.bytes[bytes], as: UTF8.self)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimming(.whitespaces)
         return text.count > 60 ? String(text.prefix(29)) + "…" + String(text.suffix(30)) : text
@@ -115,7 +114,7 @@ extension SourceText {
 
     /// The line terminator that ends the line before `line`, for a fix that inserts a line
     /// there: a file mixing line endings keeps each line's own.
-    func lineTerminator(before line: Int) -> String {
+    public func lineTerminator(before line: Int) -> String {
         let start = offset(of: SourcePosition(line: line, column: 1))
         guard start > 0 else { return "\n" }
         if bytes[start - 1] == UInt8(ascii: "\r") { return "\r" }
@@ -125,7 +124,7 @@ extension SourceText {
 
 extension String {
     /// The text without surrounding spaces, cut to 60 characters, for quoting in a message.
-    var shortenedForMessage: String {
+    public var shortenedForMessage: String {
         let trimmed = trimming(.whitespaces)
         return trimmed.count > 60 ? String(trimmed.prefix(59)) + "…" : trimmed
     }

@@ -1,14 +1,13 @@
-import Markdown
 
 /// A quoted attribute of a tag written in a list's HTML.
-struct HTMLAttribute {
+public struct HTMLAttribute {
     /// The attribute's value as written, between its quotes.
-    let value: String
+    public let value: String
     /// The bytes of the whole attribute, `src="…"`.
-    let bytes: Range<Int>
+    public let bytes: Range<Int>
 
     /// Which attributes to read.
-    enum Kind {
+    public enum Kind {
         /// `src` of `<img>`.
         case imageSource
         /// `id` or `name` of any element: a fragment's target.
@@ -28,7 +27,7 @@ struct HTMLAttribute {
 
 extension MarkdownTree {
     /// The attributes of one kind in the list's HTML blocks and inline HTML, outside comments.
-    func htmlAttributes(_ kind: HTMLAttribute.Kind, locator: inout InlineLocator) -> [HTMLAttribute] {
+    public func htmlAttributes(_ kind: HTMLAttribute.Kind, locator: inout InlineLocator) -> [HTMLAttribute] {
         let pattern = kind.pattern
         return nodes.indices.flatMap { id -> [HTMLAttribute] in
             let bytes: Range<Int>?

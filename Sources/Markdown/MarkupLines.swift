@@ -1,35 +1,34 @@
 import Foundation
-import Markdown
 
 /// Line-level Markdown that an HTML block swallowed: a heading, list item or table row written
 /// inside an HTML block that runs on because no blank line ends it.
-struct SwallowedLine {
-    enum Kind: String {
+public struct SwallowedLine {
+    public enum Kind: String {
         case heading, listItem = "list item", tableRow = "table row"
     }
 
-    let line: Int
-    let kind: Kind
+    public let line: Int
+    public let kind: Kind
     /// The HTML block that holds the line.
-    let block: NodeID
+    public let block: NodeID
     /// Whether it is the first swallowed line of its block (one blank line frees them all).
-    let isFirst: Bool
+    public let isFirst: Bool
 }
 
 /// A `[label]: …` or `[label]=…` line that reads as a reference definition but stayed text.
-struct BrokenDefinition {
-    let line: Int
+public struct BrokenDefinition {
+    public let line: Int
     /// The source bytes from the `[` to the end of the line.
-    let bytes: Range<Int>
+    public let bytes: Range<Int>
     /// Whether the line is a valid definition on its own, and only fails because definitions
     /// cannot interrupt a paragraph.
-    let interruptsParagraph: Bool
+    public let interruptsParagraph: Bool
 }
 
 extension MarkdownTree {
     /// Headings, and the first list item or table row of each run of them, inside HTML blocks
     /// that end only at a blank line, outside HTML comments and `<pre>`.
-    var swallowedLines: [SwallowedLine] {
+    public var swallowedLines: [SwallowedLine] {
         nodes.indices.filter { self[$0].kind == .htmlBlock && self[$0].range.lines.count > 1 }.flatMap { block in
             let depth = quoteDepth(of: block)
             let lines = self[block].range.lines
@@ -53,7 +52,7 @@ extension MarkdownTree {
 
     /// Lines of paragraphs that start like a reference definition (`[label]:` or `[label]=`
     /// and then a URL, `<`, `#` or a quoted title) whose `[` cmark-gfm left as text.
-    func brokenDefinitions(locator: inout InlineLocator) -> [BrokenDefinition] {
+    public func brokenDefinitions(locator: inout InlineLocator) -> [BrokenDefinition] {
         nodes.indices.filter { self[$0].kind == .paragraph }.flatMap { paragraph in
             let range = self[paragraph].range
             let depth = quoteDepth(of: paragraph)
@@ -79,7 +78,7 @@ extension MarkdownTree {
     }
 
     /// How many block quotes a node stands in.
-    func quoteDepth(of id: NodeID) -> Int {
+    public func quoteDepth(of id: NodeID) -> Int {
         ancestors(of: id).filter { self[$0].kind == .blockQuote }.count
     }
 
@@ -109,7 +108,7 @@ extension MarkdownTree {
 extension SourceText {
     /// The 0-based byte column where a line's content starts once its indentation and up to
     /// `quoteDepth` block-quote markers are skipped.
-    func contentColumn(ofLine line: Int, quoteDepth: Int) -> Int {
+    public func contentColumn(ofLine line: Int, quoteDepth: Int) -> Int {
         let bytes = lineBytes(line)
         var index = bytes.startIndex
         var quotes = 0
@@ -127,7 +126,7 @@ extension SourceText {
     }
 
     /// A line's content, without indentation and block-quote markers.
-    func content(ofLine line: Int, quoteDepth: Int) -> String {
+    public func content(ofLine line: Int, quoteDepth: Int) -> String {
         String(decoding: lineBytes(line).dropFirst(contentColumn(ofLine: line, quoteDepth: quoteDepth)), as: UTF8.self)
     }
 }

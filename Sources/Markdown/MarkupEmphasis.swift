@@ -1,36 +1,35 @@
-import Markdown
 
 /// A run of `*` or `_` written in the source that cmark-gfm left as text: it opened or closed
 /// no emphasis. Flanking follows CommonMark, from the characters around the whole run.
-struct LiteralRun {
-    let character: UInt8
+public struct LiteralRun {
+    public let character: UInt8
     /// The bytes shown literally, and the line they are on.
-    let bytes: Range<Int>
-    let line: Int
+    public let bytes: Range<Int>
+    public let line: Int
     /// The character before the whole run and after it; nil at a line's start or end.
-    let before: Unicode.Scalar?
-    let after: Unicode.Scalar?
+    public let before: Unicode.Scalar?
+    public let after: Unicode.Scalar?
     /// Whether only spaces, or a backslash line break, follow the run on its line.
-    let endsLine: Bool
+    public let endsLine: Bool
 
-    var spaceBefore: Bool { before.map(Self.isWhitespace) ?? true }
-    var spaceAfter: Bool { after.map(Self.isWhitespace) ?? true }
-    var punctuationBefore: Bool { before.map(Self.isPunctuation) ?? false }
-    var punctuationAfter: Bool { after.map(Self.isPunctuation) ?? false }
+    public var spaceBefore: Bool { before.map(Self.isWhitespace) ?? true }
+    public var spaceAfter: Bool { after.map(Self.isWhitespace) ?? true }
+    public var punctuationBefore: Bool { before.map(Self.isPunctuation) ?? false }
+    public var punctuationAfter: Bool { after.map(Self.isPunctuation) ?? false }
 
-    var leftFlanking: Bool { !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore) }
-    var rightFlanking: Bool { !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter) }
+    public var leftFlanking: Bool { !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore) }
+    public var rightFlanking: Bool { !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter) }
 
     /// Whether the run could open emphasis (`_` inside a word cannot).
-    var canOpen: Bool {
+    public var canOpen: Bool {
         character == UInt8(ascii: "*") ? leftFlanking : leftFlanking && (!rightFlanking || punctuationBefore)
     }
 
     /// Whether the run starts a word: a space or punctuation comes before it (`2**10` does not).
-    var startsWord: Bool { spaceBefore || punctuationBefore }
+    public var startsWord: Bool { spaceBefore || punctuationBefore }
 
     /// Whether the run could close emphasis.
-    var canClose: Bool {
+    public var canClose: Bool {
         character == UInt8(ascii: "*") ? rightFlanking : rightFlanking && (!leftFlanking || punctuationAfter)
     }
 
@@ -52,8 +51,8 @@ struct LiteralRun {
 }
 
 /// Emphasis its writer meant and GitHub shows as literal asterisks or underscores.
-struct UnclosedEmphasis {
-    enum Cause {
+public struct UnclosedEmphasis {
+    public enum Cause {
         /// `*Authors *`: the closer follows a space.
         case spaceBeforeCloser
         /// `** Title**`: the bold opener is followed by a space.
@@ -64,15 +63,15 @@ struct UnclosedEmphasis {
         case neverClosed
     }
 
-    let opener: LiteralRun
-    let closer: LiteralRun?
-    let cause: Cause
+    public let opener: LiteralRun
+    public let closer: LiteralRun?
+    public let cause: Cause
 }
 
 extension InlineLayout {
     /// The `*` and `_` runs of the block that cmark-gfm left as text, in source order: not
     /// escaped, not in code, HTML, autolinks or `$…$` math.
-    func literalRuns(in source: SourceText) -> [LiteralRun] {
+    public func literalRuns(in source: SourceText) -> [LiteralRun] {
         var runs: [LiteralRun] = []
         var dollarsByLine: [Int: [Int]] = [:]
         var index = 0
@@ -97,7 +96,7 @@ extension InlineLayout {
     }
 
     /// Pairs of literal runs that were meant as emphasis, and bold openers never closed.
-    func unclosedEmphasis(in source: SourceText) -> [UnclosedEmphasis] {
+    public func unclosedEmphasis(in source: SourceText) -> [UnclosedEmphasis] {
         let runs = literalRuns(in: source).filter { $0.bytes.count <= 3 }
         return [UInt8(ascii: "*"), UInt8(ascii: "_")].flatMap { character in
             let sameKind = runs.filter { $0.character == character }
