@@ -1,7 +1,8 @@
-import Rules
 import Foundation
 import Lists
 import Markdown
+import Rules
+import Settings
 
 /// The canonical forms a list's profile asks `vlmbot format` for, as findings with fixes:
 /// arXiv `abs` links, `https`, `| a | b |` table cells and the list's own link style. They

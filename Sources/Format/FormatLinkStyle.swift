@@ -1,6 +1,7 @@
-import Rules
 import Lists
 import Markdown
+import Rules
+import Settings
 
 /// How a list writes a link's brackets outside tables: `[[paper]](url)`, `[paper](url)` or
 /// `[[paper](url)]`. `vlmbot format` writes a new entry's links in the list's own dominant

@@ -1,4 +1,5 @@
 import Rules
+import Settings
 
 /// Findings as GitHub Actions workflow commands, which the runner turns into annotations on
 /// the lines of the pull request and the run.

@@ -1,5 +1,6 @@
 import Markdown
 import Rules
+import Settings
 
 /// The machine-readable check result, version 1 of the documented contract.
 public struct JSONReporter: Reporter {

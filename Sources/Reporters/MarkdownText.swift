@@ -1,5 +1,6 @@
 import Markdown
 import Rules
+import Settings
 
 /// Writing untrusted text (list content, paths, messages quoting them) into GitHub-flavoured
 /// Markdown so that it shows as written and does nothing else: no mentions or team pings, no

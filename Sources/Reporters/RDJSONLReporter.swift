@@ -1,5 +1,6 @@
 import Markdown
 import Rules
+import Settings
 
 /// Findings as reviewdog diagnostics, one JSON object a line (`reviewdog -f=rdjsonl`).
 ///

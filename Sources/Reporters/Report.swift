@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Rules
+import Settings
 
 /// One list that was checked.
 public struct CheckedFile: Sendable {

@@ -1,5 +1,6 @@
 import Markdown
 import Rules
+import Settings
 
 /// A finding with what every structured reporter needs beside it.
 struct ReportedFinding {

@@ -1,5 +1,6 @@
 import Markdown
 import Rules
+import Settings
 
 /// The JSON body of GitHub's "create a review for a pull request"
 /// (`POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews`).

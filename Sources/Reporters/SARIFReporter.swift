@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Rules
+import Settings
 
 /// Findings as a SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers.
 ///

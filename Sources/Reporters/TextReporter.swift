@@ -1,5 +1,6 @@
 import Markdown
 import Rules
+import Settings
 
 /// Findings for people at a terminal: `path:line:col: severity: message [rule]`, the source
 /// line with a caret under the span, and a closing count.

@@ -1,19 +1,5 @@
 import Markdown
-
-/// How serious a finding is; `error` fails a check by default.
-public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
-    case note, warning, error
-
-    private var rank: Int {
-        switch self {
-        case .note: 0
-        case .warning: 1
-        case .error: 2
-        }
-    }
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-}
+import Settings
 
 /// One replacement of a span of source text. Ends are inclusive; a range whose end column is
 /// one before its start column is empty, so its replacement is an insertion.

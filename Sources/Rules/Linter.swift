@@ -1,4 +1,5 @@
 import Lists
+import Settings
 
 /// Runs the configured rules over parsed lists and orders what they find.
 public struct Linter: Sendable {

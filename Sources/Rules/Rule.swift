@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Settings
 
 /// A list snippet a rule is shown on. Lines the rule must report carry a `↓`, which is
 /// removed before the snippet is checked.
@@ -34,19 +35,6 @@ public struct RuleCorrection: Sendable {
     public init(_ before: String, _ after: String) {
         self.before = before
         self.after = after
-    }
-}
-
-/// A setting a rule reads from `rules.<id>.options` in the configuration.
-public struct RuleOption: Sendable {
-    public let name: String
-    public let defaultValue: ConfigValue
-    public let summary: String
-
-    public init(_ name: String, default defaultValue: ConfigValue, _ summary: String) {
-        self.name = name
-        self.defaultValue = defaultValue
-        self.summary = summary
     }
 }
 

@@ -1,9 +1,10 @@
+import Format
 import Foundation
 import Lists
 import Markdown
 import Reporters
-import Format
 import Rules
+import Settings
 
 /// One input through everything vlmbot does with a list (parse, every rule, every output
 /// format, format), and the properties that must hold whatever the input: valid JSON and

@@ -1,7 +1,8 @@
 import ArgumentParser
-import Reporters
 import Format
+import Reporters
 import Rules
+import Settings
 
 extension Severity: ExpressibleByArgument {}
 

@@ -4,6 +4,7 @@ import Lists
 import Markdown
 import Reporters
 import Rules
+import Settings
 
 /// The lists a command reads: paths, or the configuration's lists.
 struct ListOptions: ParsableArguments {

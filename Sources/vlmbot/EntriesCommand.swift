@@ -1,6 +1,7 @@
 import ArgumentParser
 import Lists
 import Reporters
+import Settings
 
 /// The output formats of `vlmbot entries`.
 enum EntriesFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,10 +1,11 @@
 import ArgumentParser
+import Format
 import Foundation
 import Lists
 import Markdown
 import Reporters
-import Format
 import Rules
+import Settings
 
 /// `vlmbot format`: applies the fixes rules offer (and the canonical forms a list's profile
 /// asks for) with minimal edits, never losing an entry.

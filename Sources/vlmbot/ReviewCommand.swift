@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GitHub
 import Reporters
+import Settings
 
 /// `vlmbot review`: the pull-request review of a change, printed or posted to GitHub.
 struct ReviewCommand: AsyncParsableCommand {

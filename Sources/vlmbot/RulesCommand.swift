@@ -1,5 +1,6 @@
 import ArgumentParser
 import Rules
+import Settings
 
 /// `vlmbot rules`: lists the rules, or explains one with its examples.
 struct RulesCommand: ParsableCommand {

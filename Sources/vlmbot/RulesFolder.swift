@@ -1,5 +1,6 @@
 import Foundation
 import Rules
+import Settings
 
 /// vlmbot's own `rules/` folder (default settings, vocabulary, word list): found from
 /// `VLMBOT_RULES`, else upward from the executable, so a binary built in a checkout finds

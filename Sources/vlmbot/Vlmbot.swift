@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reporters
+import Settings
 
 /// The `vlmbot` command: reviews curated Markdown paper lists.
 @main

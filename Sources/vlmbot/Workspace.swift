@@ -2,6 +2,7 @@ import Foundation
 import Git
 import Markdown
 import Rules
+import Settings
 
 /// The configuration a run uses, and where the repository's part of it came from.
 struct Settings {

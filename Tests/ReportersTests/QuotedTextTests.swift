@@ -2,6 +2,7 @@ import Foundation
 import Markdown
 import Reporters
 import Rules
+import Settings
 import Testing
 
 /// List text quoted into an output must not act on its reader: no link, reference, mention or

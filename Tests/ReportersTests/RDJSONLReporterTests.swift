@@ -2,6 +2,7 @@ import Foundation
 import Markdown
 import Reporters
 import Rules
+import Settings
 import Testing
 
 @Suite struct RDJSONLReporterTests {

@@ -3,6 +3,7 @@ import Lists
 import Markdown
 import Reporters
 import Rules
+import Settings
 import Testing
 
 /// Validates SARIF and rdjsonl output against the published schemas with Python's `jsonschema`

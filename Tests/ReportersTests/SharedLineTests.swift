@@ -2,6 +2,7 @@ import Foundation
 import Markdown
 import Reporters
 import Rules
+import Settings
 import Testing
 
 /// Many findings on one line: reporters measure the line once and reuse it, and what they

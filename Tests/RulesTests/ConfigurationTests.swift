@@ -1,5 +1,6 @@
 import Lists
 import Rules
+import Settings
 import Testing
 
 @Suite struct ConfigurationTests {

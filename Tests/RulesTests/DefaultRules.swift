@@ -2,6 +2,7 @@ import Foundation
 import Lists
 import Markdown
 import Rules
+import Settings
 import Testing
 
 /// vlmbot's bundled `rules/` folder, read as the command line reads it.

@@ -2,6 +2,7 @@ import Foundation
 import Lists
 import Markdown
 import Rules
+import Settings
 import Testing
 
 /// duplicate-entry, duplicate-link and year-mismatch on the bundled seeds (exact findings) and

@@ -1,8 +1,9 @@
+import Format
 import Foundation
 import Lists
 import Markdown
-import Format
 import Rules
+import Settings
 import Testing
 
 /// Formatting with the bundled rules: a list as a maintainer's repository holds it.

@@ -1,7 +1,8 @@
+import Format
 import Lists
 import Markdown
-import Format
 import Rules
+import Settings
 import Testing
 
 @Suite struct LinterTests {

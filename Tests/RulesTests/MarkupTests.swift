@@ -1,8 +1,9 @@
+import Format
 import Foundation
 import Lists
 import Markdown
-import Format
 @testable import Rules
+import Settings
 import Testing
 
 /// The Markdown rules (malformed-link, empty-link, literal-markup, toc-anchor) on the bundled

@@ -1,6 +1,7 @@
 import Lists
 import Markdown
 import Rules
+import Settings
 import Testing
 
 /// The principles vlmbot decides by, each on a list written for it: deliberate structure is no

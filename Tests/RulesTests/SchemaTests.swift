@@ -1,8 +1,9 @@
+import Format
 import Foundation
 import Lists
 import Markdown
-import Format
 import Rules
+import Settings
 import Testing
 
 /// The schema rules (vocabulary, entry-schema, code-link, placeholder, signed-url) on the five

@@ -1,8 +1,9 @@
+import Format
 import Foundation
 import Lists
 import Markdown
-import Format
 @testable import Rules
+import Settings
 import Testing
 
 /// The word rules (category-mismatch, section-placement, spelling) on the bundled seeds, where

@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Settings
 
 /// An entry whose category label is contradicted by its own words: a row labelled `Natural`
 /// whose title says `chest X-ray`.

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// A code link that is not a paper's code repository: a link to a web page off the code
 /// hosts, to an account page rather than a repository, or to a general-purpose library.

@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Settings
 
 /// A paper listed twice in one list: by arXiv id, DOI, paper link, title or near-identical
 /// title. How sure a finding is decides its severity: the same identifier twice in one section

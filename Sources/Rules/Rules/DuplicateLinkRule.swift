@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Settings
 
 /// One paper link attached to two different papers: a copy-paste slip.
 public struct DuplicateLinkRule: Rule {

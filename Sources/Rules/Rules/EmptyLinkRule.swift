@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// A link with no destination (`[Code]()`, `[x](#)`, `[x](<>)`): it shows as a link and goes
 /// nowhere.

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// An entry that does not follow its list's own shape: a table row with the wrong number of
 /// cells, an empty title, no paper link where the list's other entries have one, a year that

@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Settings
 
 /// `##Title` without a space after the hashes is a paragraph on GitHub, not a heading.
 public struct HeadingSpaceRule: Rule {

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// Leftovers that mean nothing to a reader: a chat assistant's citation markers and tracking
 /// parameters, the markers of a merge conflict committed unresolved, and BibTeX markup.

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// A link whose URL is broken in a way the text alone shows: a mistyped or doubled scheme
 /// (`ttps://`, `https://https://`), a web address or identifier without a scheme (which GitHub

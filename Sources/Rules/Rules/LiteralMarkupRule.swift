@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Settings
 
 /// Markdown that GitHub shows as literal text, decided from cmark-gfm's own parse: headings,
 /// list items and table rows swallowed by an HTML block, reference definitions that do not

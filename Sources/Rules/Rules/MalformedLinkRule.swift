@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// Link syntax that cmark-gfm did not parse as a link, so GitHub shows it as literal text:
 /// `[Paper]https://…)`, `[Paper] (https://…)`, `[a](https://x.org/a b)`, `[a][undefined]`,

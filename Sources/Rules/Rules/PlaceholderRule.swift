@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// Rows and links that stand in for real ones (`TODO`, a bare `google.com`, `example.com`),
 /// and table-of-contents markers GitHub shows as plain text.

@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Settings
 
 /// An entry that belongs to a sibling section: its title names another section's task and
 /// not its own section's, as a detection paper filed under segmentation beside a detection section.

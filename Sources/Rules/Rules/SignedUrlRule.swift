@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// Links that carry credentials or an expiring signature, such as pre-signed S3 links to a
 /// publisher's PDF.

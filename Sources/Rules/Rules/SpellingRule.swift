@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// A misspelt word in a heading or a paper title: a word no English word list, vocabulary
 /// word or repeated word of the list knows, one typo (an edit, or two letters swapped) away

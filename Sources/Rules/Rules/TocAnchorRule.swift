@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// A link to `#fragment` that no heading or HTML anchor of the document makes.
 public struct TocAnchorRule: Rule {

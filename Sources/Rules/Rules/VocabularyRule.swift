@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// A category label outside the list's closed set of categories, in a category column's
 /// cells or in a header that names the alternatives (`Natrual\Medical`).

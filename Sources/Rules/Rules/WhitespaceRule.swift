@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Settings
 
 /// Trailing spaces and runs of blank lines: invisible on GitHub, noise in every diff.
 public struct WhitespaceRule: Rule {

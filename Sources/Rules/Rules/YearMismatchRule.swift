@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// A preprint's stated year (or year and month) that contradicts its arXiv identifier, which
 /// encodes the month it was first submitted (`2303.08774` is March 2023).

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Settings
 
 /// A paper or code link of an entry, reduced to a key that is the same however the URL is
 /// written: arXiv abs, pdf and html forms and DOI resolvers give the identifier; otherwise

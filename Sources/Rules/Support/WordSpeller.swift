@@ -1,4 +1,5 @@
 import Markdown
+import Settings
 
 /// A word that looks misspelt, and the known words it may have been meant as.
 struct Misspelling: Sendable {

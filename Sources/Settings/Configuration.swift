@@ -74,28 +74,15 @@ public struct Configuration: Equatable, Sendable {
     /// `vocabulary.yml`, `words.txt` and the list profiles; each text comes with the file name
     /// its errors cite.
     public static func bundled(defaults: (text: String, file: String), vocabulary: (text: String, file: String),
-                               words: String, profiles: [(text: String, file: String)]) throws(ConfigurationError) -> Configuration {
-        var configuration = try parse(defaults.text, file: defaults.file)
+                               words: String, profiles: [(text: String, file: String)],
+                               rules: [RuleSchema]) throws(ConfigurationError) -> Configuration {
+        var configuration = try parse(defaults.text, file: defaults.file, rules: rules)
         configuration.vocabulary = try Vocabulary.parse(vocabulary.text, file: vocabulary.file)
         configuration.vocabulary.words.formUnion(Vocabulary.words(fromList: words))
         for profile in profiles {
             configuration.profiles.append(try ProfileSetting.parse(profile.text, file: profile.file))
         }
         return configuration
-    }
-
-    /// vlmbot's own settings from its `rules/` folder without list profiles, with the English
-    /// word list the spelling rule names when `read` finds it: each file's text comes from
-    /// `read`, so the caller does the reading (tests and the fuzzer, from the checkout).
-    public static func bundled(in folder: String, read: (String) -> String?) throws(ConfigurationError) -> Configuration {
-        func file(_ name: String) -> (text: String, file: String) {
-            (read(folder + "/" + name) ?? "", "rules/\(name)")
-        }
-        let configuration = try bundled(defaults: file("default.yml"), vocabulary: file("vocabulary.yml"),
-                                        words: file("words.txt").text, profiles: [])
-        return SpellingRule.dictionaryPath(in: configuration)
-            .flatMap(read)
-            .map(configuration.withDictionary) ?? configuration
     }
 
     /// This configuration with the spelling rule's English word list (the text of the file its
@@ -107,8 +94,9 @@ public struct Configuration: Equatable, Sendable {
     }
 
     /// Reads a configuration (`rules/default.yml` or `.vlmbot.yml`) from YAML text; `file`
-    /// names it in errors. Unknown keys, unknown rule ids and options, and wrong types are errors.
-    public static func parse(_ yaml: String, file: String) throws(ConfigurationError) -> Configuration {
+    /// names it in errors. Unknown keys, rule ids and options (those `rules` does not name), and
+    /// wrong types are errors.
+    public static func parse(_ yaml: String, file: String, rules: [RuleSchema]) throws(ConfigurationError) -> Configuration {
         let reader = YAMLReader(file: file)
         var configuration = Configuration()
         let known = ["version", "lists", "rules", "vocabulary", "profiles"]
@@ -126,7 +114,7 @@ public struct Configuration: Equatable, Sendable {
                     throw reader.error(item, "'lists' entry '\(absolute)' must be relative to the repository root")
                 }
             case "rules":
-                configuration.rules = try parseRules(value, reader: reader)
+                configuration.rules = try parseRules(value, schemas: rules, reader: reader)
             case "vocabulary":
                 configuration.vocabulary = try Vocabulary.parse(value, at: key, reader: reader)
             case "profiles":
@@ -149,11 +137,10 @@ public struct Configuration: Equatable, Sendable {
         }
     }
 
-    private static func parseRules(_ node: Node, reader: YAMLReader) throws(ConfigurationError) -> [String: RuleSetting] {
-        let descriptions = Linter.allRules.map { type(of: $0).description }
+    private static func parseRules(_ node: Node, schemas: [RuleSchema], reader: YAMLReader) throws(ConfigurationError) -> [String: RuleSetting] {
         var settings: [String: RuleSetting] = [:]
         for (id, value, line) in try reader.mapping(node, at: "rules") {
-            guard let rule = descriptions.first(where: { $0.id == id }) else {
+            guard let rule = schemas.first(where: { $0.id == id }) else {
                 throw ConfigurationError(file: reader.file, line: line,
                                          message: "unknown rule '\(id)' under 'rules' ('vlmbot rules' lists them)")
             }
