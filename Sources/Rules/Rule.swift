@@ -2,8 +2,9 @@ import Lists
 import Markdown
 import Settings
 
-/// A list snippet a rule is shown on. Lines the rule must report carry a `↓`, which is
-/// removed before the snippet is checked.
+/// A list snippet a rule is shown on. Each finding the rule must make is marked by a `↓` where
+/// it starts (a `↓` opening a line marks a finding anywhere on it); the marks are removed
+/// before the snippet is checked.
 public struct RuleExample: Sendable {
     public static let marker: Character = "↓"
 
@@ -21,9 +22,24 @@ public struct RuleExample: Sendable {
 
     /// The 1-based lines that carry a marker.
     public var markedLines: [Int] {
-        marked.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.element.contains(Self.marker) }
-            .map { $0.offset + 1 }
+        Array(Set(markedPositions.map(\.line))).sorted()
+    }
+
+    /// Where each marker stands in the snippet without markers: its line and its 1-based byte
+    /// column, in order; a finding must start at each, once.
+    public var markedPositions: [SourcePosition] {
+        marked.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { number, line in
+            var column = 1
+            var positions: [SourcePosition] = []
+            for character in line {
+                if character == Self.marker {
+                    positions.append(SourcePosition(line: number + 1, column: column))
+                } else {
+                    column += character.utf8.count
+                }
+            }
+            return positions
+        }
     }
 }
 
@@ -48,7 +64,7 @@ public struct RuleDescription: Sendable {
     public let rationale: String
     public let severity: Severity
     public let options: [RuleOption]
-    /// Snippets the rule must report, on the marked lines exactly.
+    /// Snippets the rule must report, once at each mark.
     public let triggering: [RuleExample]
     /// Snippets the rule must leave alone.
     public let nonTriggering: [RuleExample]

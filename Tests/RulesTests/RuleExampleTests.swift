@@ -5,8 +5,9 @@ import Rules
 import Testing
 
 /// Runs every rule's own examples with the bundled configuration: each triggering snippet is
-/// reported on exactly its marked lines, each non-triggering snippet not at all, and each
-/// correction's fixes turn its snippet into the expected text.
+/// reported once at each of its marks (with CRLF endings and after a prefix too, and not at all
+/// when the rule is turned off), each non-triggering snippet not at all, and each correction's
+/// fixes turn its snippet into the expected text.
 @Suite struct RuleExampleTests {
     static let ids = Linter.allRules.map { type(of: $0).description.id }
 
@@ -16,14 +17,39 @@ import Testing
     }
 
     @Test(arguments: ids)
-    func triggeringExamplesAreReportedOnTheirMarkedLines(id: String) throws {
+    func triggeringExamplesAreReportedAtTheirMarks(id: String) throws {
         let (rule, description) = try Self.rule(id)
         #expect(!description.triggering.isEmpty, "\(id) has no triggering example")
         for example in description.triggering {
             let findings = rule.check(ListParser.parse(example.text), in: DefaultRules.context(for: description))
-            #expect(Set(findings.map(\.range.start.line)) == Set(example.markedLines), "\(id) on:\n\(example.text)\nfound: \(findings.map(\.message))")
+            // One finding a mark: at the mark's column, or anywhere on its line for a mark that
+            // opens the line; a finding elsewhere, or twice for one mark, fails.
+            let lineMarks = Set(example.markedPositions.filter { $0.column == 1 }.map(\.line))
+            func place(_ line: Int, _ column: Int) -> String { lineMarks.contains(line) ? "\(line)" : "\(line):\(column)" }
+            let found = findings.map { place($0.range.start.line, $0.range.start.column) }.sorted()
+            let marked = example.markedPositions.map { place($0.line, $0.column) }.sorted()
+            #expect(found == marked, "\(id) on:\n\(example.text)\nfound: \(findings.map { "\($0.range.start) \($0.message)" })")
             // A rule may soften a finding below its declared severity, never raise it above.
             #expect(findings.allSatisfy { $0.rule == id && $0.severity <= description.severity && !$0.message.isEmpty })
+        }
+    }
+
+    /// Each triggering example read as a list's text may really be: with CRLF line endings,
+    /// after a comment holding multibyte characters, and under a directive that turns the rule
+    /// off. The findings move with the text, and the directive silences them.
+    @Test(arguments: ids)
+    func triggeringExamplesHoldInEveryEncoding(id: String) throws {
+        let (rule, description) = try Self.rule(id)
+        let linter = Linter(configuration: DefaultRules.configuration, rules: [rule])
+        func places(_ text: String, _ lineShift: Int = 0) -> [String] {
+            linter.lint(ListParser.parse(text), path: "a").map { "\($0.range.start.line - lineShift):\($0.range.start.column)" }.sorted()
+        }
+        for example in description.triggering {
+            let plain = places(example.text)
+            #expect(!plain.isEmpty, "\(id) on:\n\(example.text)")
+            #expect(places(example.text.replacing("\n", with: "\r\n")) == plain, "\(id) with CRLF on:\n\(example.text)")
+            #expect(places("<!-- 📚 Ünïcode prefix -->\n\n" + example.text, 2) == plain, "\(id) after a prefix on:\n\(example.text)")
+            #expect(places("<!-- vlmbot-disable \(id) -->\n\n" + example.text).isEmpty, "\(id) disabled on:\n\(example.text)")
         }
     }
 

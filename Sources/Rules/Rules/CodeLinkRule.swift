@@ -38,21 +38,21 @@ public struct CodeLinkRule: Rule {
             RuleExample("""
             |Paper|PDF|Code|
             |---|---|---|
-            |A vision-language model for chest X-ray generation|[PDF](https://www.nature.com/articles/s41551-024-01246-y)|↓[Code](https://stanfordmlgroup.github.io/competitions/chexpert/)|
-            |Surgical Text-to-Image Generation|[PDF](https://arxiv.org/abs/2407.09230)|↓[Code](https://camma-public.github.io/endogen/)|
-            |Multiple Prompt Fusion for Zero-Shot Lesion Detection|[PDF](https://link.springer.com/chapter/10.1007/978-3-031-43904-9_28)|↓[Code](https://github.com/vios-s)|
-            |Clinical-BERT: Vision-Language Pre-training for Radiograph Diagnosis|[PDF](https://ojs.aaai.org/index.php/AAAI/article/view/20204)|↓[Code](https://github.com/fxsjy/jieba)|
-            |RepsNet: Combining Vision with Language for Automated Medical Reports|[PDF](https://link.springer.com/chapter/10.1007/978-3-031-16443-9_68)|↓[Code](https://sites.google.com/view/repsnet)|
+            |A vision-language model for chest X-ray generation|[PDF](https://www.nature.com/articles/s41551-024-01246-y)|[Code](↓https://stanfordmlgroup.github.io/competitions/chexpert/)|
+            |Surgical Text-to-Image Generation|[PDF](https://arxiv.org/abs/2407.09230)|[Code](↓https://camma-public.github.io/endogen/)|
+            |Multiple Prompt Fusion for Zero-Shot Lesion Detection|[PDF](https://link.springer.com/chapter/10.1007/978-3-031-43904-9_28)|[Code](↓https://github.com/vios-s)|
+            |Clinical-BERT: Vision-Language Pre-training for Radiograph Diagnosis|[PDF](https://ojs.aaai.org/index.php/AAAI/article/view/20204)|[Code](↓https://github.com/fxsjy/jieba)|
+            |RepsNet: Combining Vision with Language for Automated Medical Reports|[PDF](https://link.springer.com/chapter/10.1007/978-3-031-16443-9_68)|[Code](↓https://sites.google.com/view/repsnet)|
             """),
             RuleExample("""
             `arXiv 2023` **Masked Contrastive Reconstruction for Cross-modal Medical Image-Report Retrieval** \\
             *Zeqiang Wei, Kai Jin, Xiuzhuang Zhou* \\
-            [[paper](https://arxiv.org/abs/2312.15840)] ↓[[code](https://ieeexplore.ieee.org/abstract/document/10182304/)]
+            [[paper](https://arxiv.org/abs/2312.15840)] [[code](↓https://ieeexplore.ieee.org/abstract/document/10182304/)]
             """),
             RuleExample("""
-            - Customized Segment Anything Model for Medical Image Segmentation. [[paper]](https://arxiv.org/abs/2304.13785) ↓[[code]](https://github.com/hitachinskSAMed)
-            - A model on the bare host. [[paper]](https://arxiv.org/abs/2304.00001) ↓[[code]](https://github.com)
-            - A model under an organisation listing. [[paper]](https://arxiv.org/abs/2304.00002) ↓[[code]](https://github.com/orgs/some-lab/repositories)
+            - Customized Segment Anything Model for Medical Image Segmentation. [[paper]](https://arxiv.org/abs/2304.13785) [[code]](↓https://github.com/hitachinskSAMed)
+            - A model on the bare host. [[paper]](https://arxiv.org/abs/2304.00001) [[code]](↓https://github.com)
+            - A model under an organisation listing. [[paper]](https://arxiv.org/abs/2304.00002) [[code]](↓https://github.com/orgs/some-lab/repositories)
             """),
         ],
         nonTriggering: [

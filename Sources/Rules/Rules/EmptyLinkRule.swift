@@ -25,7 +25,7 @@ public struct EmptyLinkRule: Rule {
             """),
             RuleExample("""
             **A paper** \\
-            ↓[[Paper](https://arxiv.org/abs/2301.04558)] [[Code]()] [[Presentation]()]
+            [[Paper](https://arxiv.org/abs/2301.04558)] [↓[Code]()] [↓[Presentation]()]
             """),
             RuleExample("""
             | Title | Code |
@@ -43,7 +43,7 @@ public struct EmptyLinkRule: Rule {
             ↓<img src="" width="60%">
             </p>
 
-            - A paper. ↓<img width="20" src=''> [[paper]](https://arxiv.org/abs/2301.04558)
+            - A paper. <img width="20" ↓src=''> [[paper]](https://arxiv.org/abs/2301.04558)
             """),
         ],
         nonTriggering: [

@@ -31,9 +31,9 @@ public struct LeftoverArtifactRule: Rule {
             ]), "Regular expressions for pasted artifacts; each match, with the spaces before it, is removed by the fix."),
         ],
         triggering: [
-            RuleExample("- A paper. [[paper]](https://arxiv.org/abs/2210.10163)\n  - Digest: it works. ↓:contentReference[oaicite:0]{index=0}\n"),
+            RuleExample("- A paper. [[paper]](https://arxiv.org/abs/2210.10163)\n  - Digest: it works.↓ :contentReference[oaicite:0]{index=0}\n"),
             RuleExample("↓Great results 【4†source】 on CT.\n"),
-            RuleExample("- [A Paper Title Here](↓https://arxiv.org/abs/2301.00001?utm_source=chatgpt.com)\n"),
+            RuleExample("- [A Paper Title Here](https://arxiv.org/abs/2301.00001↓?utm_source=chatgpt.com)\n"),
             RuleExample("| Title | Venue |\n|---|---|\n| Weakly supervised convolutional ↓{LSTM} approach for tool tracking | **IJCARS 2019** |\n"),
             RuleExample("- **Investigations with linear models**. *Ekin Aky↓{\\\"{u}}rek et al*. arXiv 2022.\n"),
             RuleExample("| Title | Code |\n|---|---|\n↓<<<<<<< HEAD\n| A paper | - |\n↓=======\n| Another paper | - |\n↓>>>>>>> main\n"),

@@ -24,17 +24,17 @@ public struct LinkURLRule: Rule {
         severity: .error,
         triggering: [
             RuleExample("""
-            - Surgical Video Workflow Analysis. [[paper]](↓ttps://arxiv.org/abs/2301.04558) [[code]](↓https//github.com/a/b)
-            - A paper pasted twice. [[paper]](↓https://https://arxiv.org/abs/2301.04559)
-            - A paper without its scheme. [[paper]](↓arxiv.org/abs/2301.04560) [[project]](↓www.example.org/p)
+            - Surgical Video Workflow Analysis. ↓[[paper]](ttps://arxiv.org/abs/2301.04558) ↓[[code]](https//github.com/a/b)
+            - A paper pasted twice. ↓[[paper]](https://https://arxiv.org/abs/2301.04559)
+            - A paper without its scheme. ↓[[paper]](arxiv.org/abs/2301.04560) ↓[[project]](www.example.org/p)
             """),
             RuleExample("""
             | Title | Links |
             |---|---|
-            | APQ: Joint Search for Network Architecture | [paper](↓https://arxiv.org/abs/2006.08509l) |
-            | A badge on a bare identifier | [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](↓2502.03621) |
-            | A link pasted into a link | [Project](↓[https://arxiv.org/abs/2210.03629](https://react-lm.github.io/)) |
-            | An id too short for its month | [paper](↓https://arxiv.org/abs/2301.0456) |
+            | APQ: Joint Search for Network Architecture | ↓[paper](https://arxiv.org/abs/2006.08509l) |
+            | A badge on a bare identifier | ↓[![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](2502.03621) |
+            | A link pasted into a link | ↓[Project]([https://arxiv.org/abs/2210.03629](https://react-lm.github.io/)) |
+            | An id too short for its month | ↓[paper](https://arxiv.org/abs/2301.0456) |
             """),
         ],
         nonTriggering: [

@@ -47,7 +47,7 @@ public struct MalformedLinkRule: Rule {
             RuleExample("""
             **A paper** \\
             ↓[[paper](https://arxiv.org/abs/2301.04558)]] [[code](https://github.com/a/b)]
-            ↓[paper](https://arxiv.org/abs/2301.04558)) and [[code](https://github.com/a/b)
+            [paper](https://arxiv.org/abs/2301.04558)↓) and ↓[[code](https://github.com/a/b)
             """),
         ],
         nonTriggering: [

@@ -56,7 +56,7 @@ public struct PlaceholderRule: Rule {
             """),
             RuleExample("""
             <p align="center"><img src="figures/overview.png" width="60%"></p>
-            <p align="center">↓<img src="figures/.png" width="60%"></p>
+            <p align="center"><img ↓src="figures/.png" width="60%"></p>
 
             - A paper. ↓![overview](figures/.jpg) [[paper]](https://arxiv.org/abs/2401.00006)
             """),

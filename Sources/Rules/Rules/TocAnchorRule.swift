@@ -52,7 +52,7 @@ public struct TocAnchorRule: Rule {
             ↓<a name=" Stereo-Matching"></a>
 
             # Stereo Matching
-            - A paper. ↓<a id="paper-1 "></a> [[paper]](https://arxiv.org/abs/2401.00001)
+            - A paper. <a ↓id="paper-1 "></a> [[paper]](https://arxiv.org/abs/2401.00001)
             """),
         ],
         nonTriggering: [
