@@ -51,7 +51,7 @@ public enum FormatCanonicalForms {
                 if insecure {
                     let scheme = SourceRange(start: SourcePosition(line: line, column: start),
                                              end: SourcePosition(line: line, column: start + 3))
-                    findings.append(Finding(rule: httpsID, severity: .note, message: "use https for '\(short(url))'",
+                    findings.append(Finding(rule: httpsID, severity: .note, message: "use https for '\(url.snippet)'",
                                             range: scheme, fix: Fix(replacements: [Replacement(range: scheme, text: "https")], repairs: .links)))
                 }
                 if let arxivPDF {
@@ -59,7 +59,7 @@ public enum FormatCanonicalForms {
                     if let suffix = arxivPDF.suffix {
                         replacements.append(Replacement(range: span(line, start + suffix.lowerBound, suffix.count), text: ""))
                     }
-                    findings.append(Finding(rule: arxivAbsID, severity: .note, message: "link the arXiv abstract page, not the PDF: '\(short(url))'",
+                    findings.append(Finding(rule: arxivAbsID, severity: .note, message: "link the arXiv abstract page, not the PDF: '\(url.snippet)'",
                                             range: SourceRange(start: range.start, end: range.end), fix: Fix(replacements: replacements, repairs: .links)))
                 }
             }
@@ -102,10 +102,6 @@ public enum FormatCanonicalForms {
     /// A range of `count` bytes on `line` from `column` (1-based).
     private static func span(_ line: Int, _ column: Int, _ count: Int) -> SourceRange {
         SourceRange(start: SourcePosition(line: line, column: column), end: SourcePosition(line: line, column: column + count - 1))
-    }
-
-    private static func short(_ text: String) -> String {
-        text.count > 60 ? String(text.prefix(57)) + "…" : text
     }
 }
 

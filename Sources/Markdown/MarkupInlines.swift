@@ -123,10 +123,11 @@ extension SourceText {
 }
 
 extension String {
-    /// The text without surrounding spaces, cut to 60 characters, for quoting in a message.
-    public var shortenedForMessage: String {
+    /// The text without surrounding spaces, cut to 58 characters (57 and an ellipsis) when it
+    /// has over 60, for quoting in a one-line message.
+    public var snippet: String {
         let trimmed = trimming(.whitespaces)
-        return trimmed.count > 60 ? String(trimmed.prefix(59)) + "…" : trimmed
+        return trimmed.count > 60 ? String(trimmed.prefix(57)) + "…" : trimmed
     }
 }
 

@@ -81,7 +81,7 @@ public struct EmptyLinkRule: Rule {
         let promised = empty.filter { placeholders.contains(Self.label(of: $0, in: tree)) }
         let links = empty.compactMap { link -> Finding? in
             guard !Self.isBadge(link, in: tree) else { return nil }
-            let text = tree.plainText(of: link, includeImages: true).shortenedForMessage
+            let text = tree.plainText(of: link, includeImages: true).snippet
             let what = tree[link].destination == "#" ? "links to a bare '#'" : "has an empty destination"
             if promised.contains(link) {
                 return finding("The link '\(text)' \(what): it says what is still to come; link it once it is out.",

@@ -259,7 +259,7 @@ public struct EntrySchemaRule: Rule {
             let linked = weighed.filter(\.hasLink).count
             guard fields.count >= Self.linkFieldMinimum, Double(linked) >= Self.linkFieldShare * Double(weighed.count) else { return [] }
             return weighed.filter { !$0.hasLink }.map { field in
-                finding("'\(field.label): \(field.value.shortenedForMessage)' holds plain text where the list's '\(field.label)' "
+                finding("'\(field.label): \(field.value.snippet)' holds plain text where the list's '\(field.label)' "
                         + "fields hold a link (\(linked) of \(weighed.count)): link it.", at: field.valueRange).with(severity: .warning)
             }
         }
@@ -296,7 +296,7 @@ public struct EntrySchemaRule: Rule {
             let extra = (cellsByLine[row.line] ?? []).dropFirst(header).filter { !$0.text.isEmpty }
             guard !extra.isEmpty else { return nil }
             return finding("This table row has \(row.cellCount) cells but its header (line \(table.table.headerLine)) has "
-                           + "\(header): GitHub drops the extra cells, so '\(extra[extra.startIndex].text.prefix(40))' is never "
+                           + "\(header): GitHub drops the extra cells, so '\(extra[extra.startIndex].text.snippet)' is never "
                            + "shown; remove them or add a column to the header.", at: at)
         }
     }

@@ -77,7 +77,7 @@ public struct LeftoverArtifactRule: Rule {
                                         end: SourcePosition(line: line, column: start + text[span].utf8.count))
                 let shown = text[span].trimming(.whitespaces)
                 findings.append(finding(
-                    "'\(shown.prefix(60))' is left over from a chat assistant and means nothing to readers: remove it.",
+                    "'\(shown.snippet)' is left over from a chat assistant and means nothing to readers: remove it.",
                     at: range, fix: Fix(replacements: [Replacement(range: range, text: "")], repairs: [.title, .authors])))
             }
         }

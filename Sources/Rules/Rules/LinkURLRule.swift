@@ -62,7 +62,7 @@ public struct LinkURLRule: Rule {
             if tree[node].kind == .link, case let text = tree.plainText(of: node), !text.isEmpty, destination.hasSuffix(text) {
                 return nil
             }
-            let shown = destination.count > 60 ? String(destination.prefix(57)) + "…" : destination
+            let shown = destination.snippet
             return finding("The URL '\(shown)' \(problem)", at: locator.range(of: node))
         }
     }

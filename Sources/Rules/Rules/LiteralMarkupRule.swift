@@ -301,7 +301,7 @@ public struct LiteralMarkupRule: Rule {
                       bytes[indent + 1] == UInt8(ascii: "[") else { return nil }
                 let marker = Character(Unicode.Scalar(bytes[indent]))
                 return finding("'\(marker)[' needs a space after '\(marker)' to start a list item, so GitHub shows "
-                               + "'\(source.line(line).trimming(.whitespaces).shortenedForMessage)' as text: add the space.",
+                               + "'\(source.line(line).trimming(.whitespaces).snippet)' as text: add the space.",
                                at: SourceRange(start: SourcePosition(line: line, column: indent + 1),
                                                end: SourcePosition(line: line, column: indent + 2)))
             }
@@ -323,7 +323,7 @@ public struct LiteralMarkupRule: Rule {
     private func swallowedFinding(_ swallowed: SwallowedLine, in tree: MarkdownTree) -> Finding {
         let source = tree.source
         let htmlLine = tree[swallowed.block].range.start.line
-        let text = source.content(ofLine: swallowed.line, quoteDepth: tree.quoteDepth(of: swallowed.block)).shortenedForMessage
+        let text = source.content(ofLine: swallowed.line, quoteDepth: tree.quoteDepth(of: swallowed.block)).snippet
         let message = "This \(swallowed.kind.rawValue) is inside the HTML block that starts at line \(htmlLine), so GitHub "
             + "shows '\(text)' as raw text: add a blank line after the HTML, before line \(swallowed.line)."
         // A bare blank line would also end a block quote or list around the HTML: fix top-level blocks only.

@@ -171,7 +171,7 @@ private struct BrokenLinkScanner {
         guard index < shown.count, shown[(open + 1)..<index].filter({ $0.byte.isASCIILetter }).count >= 3,
               !shown[index...].contains(where: { $0.byte == UInt8(ascii: "]") }) else { return [] }
         return [BrokenLink(glyphs: open...index,
-                           message: "The link text '\(text(open..<index + 1).shortenedForMessage)' is closed with ')' instead of ']' "
+                           message: "The link text '\(text(open..<index + 1).snippet)' is closed with ')' instead of ']' "
                                + "and has no URL, so GitHub shows it as text: write ']' and the link's (URL).")]
     }
 
@@ -210,7 +210,7 @@ private struct BrokenLinkScanner {
             }
             let word = text(start..<index)
             return BrokenLink(glyphs: start...end,
-                              message: "'\(word)(\(text(index + 1..<end).shortenedForMessage))' is a link without its brackets, "
+                              message: "'\(word)(\(text(index + 1..<end).snippet))' is a link without its brackets, "
                                   + "so GitHub shows it as text: write [\(word)](…).")
         }
     }
@@ -277,9 +277,9 @@ private struct BrokenLinkScanner {
         // `[16th Feb., 2024][arXiv, 2024]`: dated tags written side by side are text on purpose.
         if isSyntax(after, "["), let end = labelEnd(from: after), !label.allSatisfy({ $0.isNumber || $0 == "," || $0 == " " }),
            case let reference = text(after + 1..<end), !Self.holdsYear(label), !Self.holdsYear(reference) {
-            let name = reference.isEmpty ? quoted(open, close) : "[\(reference.shortenedForMessage)]"
+            let name = reference.isEmpty ? quoted(open, close) : "[\(reference.snippet)]"
             return BrokenLink(glyphs: open...end,
-                              message: "'\(quoted(open, close))[\(reference.shortenedForMessage)]' refers to '\(name)', which no "
+                              message: "'\(quoted(open, close))[\(reference.snippet)]' refers to '\(name)', which no "
                                   + "reference definition defines, so GitHub shows it as text: add '\(name): URL' or write "
                                   + "\(quoted(open, close))(URL).")
         }
@@ -299,7 +299,7 @@ private struct BrokenLinkScanner {
 
     /// The bracketed text from `open` to `close` as a message quotes it.
     private func quoted(_ open: Int, _ close: Int) -> String {
-        "[\(text(open + 1..<close).shortenedForMessage)]"
+        "[\(text(open + 1..<close).snippet)]"
     }
 
     /// `[Paper]https://…`: the `(` is missing.

@@ -130,7 +130,7 @@ public struct PlaceholderRule: Rule {
         }
         let html = tree.htmlAttributes(.imageSource, locator: &locator).map { ($0.value, tree.source.range(ofBytes: $0.bytes)) }
         return (markdown + html).filter { Self.isNameless($0.0) }.map { path, range in
-            finding("The image '\(path.shortenedForMessage)' names no file, only an extension, so it cannot show the "
+            finding("The image '\(path.snippet)' names no file, only an extension, so it cannot show the "
                     + "image meant: write the file's name.", at: range).with(severity: .warning)
         }
     }
@@ -182,7 +182,7 @@ public struct PlaceholderRule: Rule {
                 parts.append(("its link goes to '\(link.url)'", entry.range(of: link, in: source)))
             } else if let address = HostURL(link.url), let host = placeholders.host(of: address) {
                 let place = host.hasSuffix("/") ? "the bare home page of \(address.host)" : "\(address.host), a placeholder host"
-                let url = link.url.count > 60 ? String(link.url.prefix(57)) + "…" : link.url
+                let url = link.url.snippet
                 parts.append(("its link \(url) goes to \(place)", entry.range(of: link, in: source)))
             }
         }

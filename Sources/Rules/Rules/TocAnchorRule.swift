@@ -116,7 +116,7 @@ public struct TocAnchorRule: Rule {
                   !anchors.contains(fragment), !builtin.contains(fragment.lowercased()) else { return nil }
             let written = locator.bytes(of: link).flatMap { Self.destinationBytes(destination, in: $0, of: tree.source) }
             let range = written.map(tree.source.range(ofBytes:)) ?? locator.range(of: link)
-            let quoted = "'#\(fragment.shortenedForMessage)'"
+            let quoted = "'#\(fragment.snippet)'"
             if let (anchor, isCertain) = anchors.correction(for: fragment) {
                 let fix = written.map {
                     Fix(replacements: [Replacement(range: tree.source.range(ofBytes: $0), text: "#" + anchor)], isCertain: isCertain)
@@ -136,8 +136,8 @@ public struct TocAnchorRule: Rule {
         tree.htmlAttributes(.anchor, locator: &locator).compactMap { anchor in
             let trimmed = anchor.value.trimming(.whitespaces)
             guard !trimmed.isEmpty, trimmed != anchor.value else { return nil }
-            return finding("The anchor '\(anchor.value.shortenedForMessage)' has white space around its name, so no link "
-                           + "reaches it ('#\(trimmed.shortenedForMessage)' misses it): remove the spaces.",
+            return finding("The anchor '\(anchor.value.snippet)' has white space around its name, so no link "
+                           + "reaches it ('#\(trimmed.snippet)' misses it): remove the spaces.",
                            at: tree.source.range(ofBytes: anchor.bytes))
         }
     }

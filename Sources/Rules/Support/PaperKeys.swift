@@ -287,6 +287,6 @@ extension Entry {
     /// How a message names the entry's section: its nearest heading.
     var sectionName: String {
         guard let name = section.last else { return "the top of the list" }
-        return "'" + (name.count > 60 ? String(name.prefix(57)) + "…" : name) + "'"
+        return "'" + name.snippet + "'"
     }
 }

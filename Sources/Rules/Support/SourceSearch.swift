@@ -43,7 +43,7 @@ extension Entry {
     /// The entry as a message names it, at one of its lines: its title or name, else its line.
     public func label(atLine line: Int) -> String {
         guard let name = title ?? self.name else { return "the entry at line \(line)" }
-        let short = name.count > 60 ? String(name.prefix(57)) + "…" : name
+        let short = name.snippet
         return "'\(short)' (line \(line))"
     }
 

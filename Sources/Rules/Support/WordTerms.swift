@@ -81,12 +81,6 @@ struct TermMatcher: Sendable {
     }
 }
 
-extension String {
-    /// The text cut to about 60 characters, to quote in a one-line message.
-    var snippet: String {
-        count > 60 ? String(prefix(57)) + "…" : self
-    }
-}
 
 extension Unicode.Scalar {
     /// Whether the scalar is a letter or a digit, ASCII answered without a table lookup.
