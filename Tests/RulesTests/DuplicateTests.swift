@@ -244,25 +244,24 @@ import Testing
         #expect(Self.run(DuplicateLinkRule(), list).isEmpty)
     }
 
-    /// 20,000 entries with a planted repeat every 2,000: found exactly, and in seconds, because
-    /// matches are looked up, not compared pair by pair (200 million pairs here).
-    @Test func largeListsAreCheckedByLookup() {
+    /// 2,000 entries with a planted repeat every 200: found exactly, and nothing else. (How fast
+    /// lookups keep a list of 100,000 is `scripts/bench`'s to measure, not a test's.)
+    @Test func plantedRepeatsInALongListAreFoundExactly() {
         let topics = ["segmentation", "detection", "report", "retrieval", "grounding", "captioning", "diagnosis"]
         var lines = ["## All"]
         var planted: [String] = []
-        for number in 0..<20_000 {
+        for number in 0..<2_000 {
             let words = (0..<5).map { topics[(number / (1 + $0 * 7)) % topics.count] }.joined(separator: " ")
             lines.append("- [Paper \(number) on \(words) of medical images](https://arxiv.org/abs/\(2301 + number % 9).\(String(format: "%05d", number)))")
-            if number % 2_000 == 1_999 {
+            if number % 200 == 199 {
                 lines.append("- [paper \(number) on \(words) of medical image](https://openreview.net/forum?id=\(number))")
                 planted.append("\(lines.count) note")
             }
         }
         let document = ListParser.parse(lines.joined(separator: "\n"))
-        let started = ContinuousClock.now
+        #expect(planted.count == 10)
         #expect(Self.lines(Self.run(DuplicateEntryRule(), on: document)) == planted)
         #expect(Self.run(DuplicateLinkRule(), on: document).isEmpty)
-        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     static let pairs: [([Int], Int, Int)] = [([2], 2, 3), ([3], 3, 2), ([2, 3], 3, 2), ([1], 3, 2)]
