@@ -1,4 +1,5 @@
 import Foundation
+import Reporters
 
 extension GitHubClient {
     /// Where and as whom the client works: the API root, the repository, the pull request,
@@ -86,11 +87,11 @@ extension GitHubClient {
             } catch {
                 throw .unreadableEvent(path: path, reason: "no such readable file")
             }
-            guard let event = JSON.parse(data), case .object = event else {
+            guard let event = JSONValue.parse(data), case .object = event else {
                 throw .unreadableEvent(path: path, reason: "not a JSON object")
             }
-            if let number = event["pull_request"]?["number"]?.int { return number }
-            if let issue = event["issue"], let number = issue["number"]?.int {
+            if let number = event["pull_request"]?["number"]?.intValue { return number }
+            if let issue = event["issue"], let number = issue["number"]?.intValue {
                 guard issue["pull_request"] != nil else {
                     throw .invalidEnvironment(variable: "GITHUB_EVENT_PATH",
                                               reason: "the event is about issue #\(number), not a pull request")

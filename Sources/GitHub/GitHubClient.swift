@@ -67,14 +67,14 @@ public struct GitHubClient: Sendable {
     /// `comments`, perhaps `commit_id`) without the inline comments whose fingerprint is
     /// already on the pull request. Posts nothing when no new inline comment remains: the
     /// summary comment carries the counts.
-    public func postReview(_ payload: String) async throws(GitHubError) -> ReviewOutcome {
-        var review = try ReviewPayload(json: payload)
+    public func postReview(_ payload: JSONValue) async throws(GitHubError) -> ReviewOutcome {
+        var review = try ReviewPayload(payload)
         var waited = Duration.zero
         let skipped = review.removeComments(withFingerprintsIn: try await postedFingerprints(waited: &waited))
         guard !review.comments.isEmpty else {
             return ReviewOutcome(reviewID: nil, postedComments: 0, skippedComments: skipped)
         }
-        let response = try await send("POST", url("pulls/\(configuration.pullRequest)/reviews"), body: review.data(),
+        let response = try await send("POST", url("pulls/\(configuration.pullRequest)/reviews"), body: review.value.data(),
                                       waited: &waited)
         return ReviewOutcome(reviewID: try Self.id(of: response), postedComments: review.comments.count,
                              skippedComments: skipped)
@@ -83,12 +83,12 @@ public struct GitHubClient: Sendable {
     /// Keeps one summary comment on the pull request: edits the issue comment of the token's
     /// owner that ends with `Markers.summary`, or creates one. The marker ends what is posted.
     public func updateSummary(_ body: String) async throws(GitHubError) -> SummaryOutcome {
-        let content = JSON.object(["body": .string(Markers.summarized(body))]).data()
+        let content = JSONValue.object([("body", .string(Markers.summarized(body)))]).data()
         var waited = Duration.zero
         let comments = try await pages(url("issues/\(configuration.pullRequest)/comments"), waited: &waited)
-        let summaries = try await ownComments(comments.filter { Markers.isSummary($0["body"]?.string ?? "") },
+        let summaries = try await ownComments(comments.filter { Markers.isSummary($0["body"]?.stringValue ?? "") },
                                               waited: &waited)
-        if let id = summaries.first?["id"]?.int {
+        if let id = summaries.first?["id"]?.intValue {
             _ = try await send("PATCH", url("issues/comments/\(id)"), body: content, waited: &waited)
             return .updated(id: id)
         }
@@ -99,7 +99,7 @@ public struct GitHubClient: Sendable {
 
     private func postedFingerprints(waited: inout Duration) async throws(GitHubError) -> Set<String> {
         let comments = try await pages(url("pulls/\(configuration.pullRequest)/comments"), waited: &waited)
-        let fingerprint = { (comment: JSON) in Markers.fingerprint(in: comment["body"]?.string ?? "") }
+        let fingerprint = { (comment: JSONValue) in Markers.fingerprint(in: comment["body"]?.stringValue ?? "") }
         return Set(try await ownComments(comments.filter { fingerprint($0) != nil }, waited: &waited).compactMap(fingerprint))
     }
 
@@ -109,7 +109,7 @@ public struct GitHubClient: Sendable {
     /// The comments written by the token's owner. Its login is asked only when there is a
     /// comment to judge, and at most once per client: `GET /user`, or `actionsLogin` when the
     /// token may not read it (403 or 404, as for an installation token).
-    private func ownComments(_ comments: [JSON], waited: inout Duration) async throws(GitHubError) -> [JSON] {
+    private func ownComments(_ comments: [JSONValue], waited: inout Duration) async throws(GitHubError) -> [JSONValue] {
         guard !comments.isEmpty else { return [] }
         let login: String
         if let known = owner.value {
@@ -117,7 +117,7 @@ public struct GitHubClient: Sendable {
         } else {
             do throws(GitHubError) {
                 let answer = try await send("GET", endpoint("user"), body: nil, waited: &waited)
-                guard let name = JSON.parse(answer.body)?["login"]?.string, !name.isEmpty else {
+                guard let name = JSONValue.parse(answer.body)?["login"]?.stringValue, !name.isEmpty else {
                     throw .invalidResponse(request: answer.request, reason: "no 'login' in the answer")
                 }
                 login = name
@@ -126,7 +126,7 @@ public struct GitHubClient: Sendable {
             }
             owner.value = login
         }
-        return comments.filter { $0["user"]?["login"]?.string?.lowercased() == login.lowercased() }
+        return comments.filter { $0["user"]?["login"]?.stringValue?.lowercased() == login.lowercased() }
     }
 
     /// The URL of a path under the repository, such as `pulls/3/comments`.
@@ -147,7 +147,7 @@ public struct GitHubClient: Sendable {
 
     /// The `id` of a created object.
     static func id(of response: HTTPAnswer) throws(GitHubError) -> Int {
-        guard let id = JSON.parse(response.body)?["id"]?.int else {
+        guard let id = JSONValue.parse(response.body)?["id"]?.intValue else {
             throw .invalidResponse(request: response.request, reason: "no 'id' in the answer")
         }
         return id

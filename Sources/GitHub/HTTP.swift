@@ -18,13 +18,13 @@ extension GitHubClient {
     static let pageLimit = 100
 
     /// Every item of a paginated list, following `Link: <…>; rel="next"`.
-    func pages(_ first: URL, waited: inout Duration) async throws(GitHubError) -> [JSON] {
+    func pages(_ first: URL, waited: inout Duration) async throws(GitHubError) -> [JSONValue] {
         var next: URL? = URL(string: first.absoluteString + "?per_page=100")
-        var items: [JSON] = []
+        var items: [JSONValue] = []
         var count = 0
         while let url = next {
             let answer = try await send("GET", url, body: nil, waited: &waited)
-            guard let page = JSON.parse(answer.body)?.array else {
+            guard let page = JSONValue.parse(answer.body)?.arrayValue else {
                 throw .invalidResponse(request: answer.request, reason: "the answer is not a JSON array")
             }
             items += page
@@ -155,10 +155,10 @@ extension GitHubClient {
         case 404:
             return .notFound(request: request)
         case 422:
-            let first = JSON.parse(answer.body)?["errors"]?.array?.first
+            let first = JSONValue.parse(answer.body)?["errors"]?.arrayValue?.first
             let detail = first.flatMap { error in
-                error.string ?? error["message"]?.string
-                    ?? [error["resource"]?.string, error["field"]?.string, error["code"]?.string].compactMap { $0 }
+                error.stringValue ?? error["message"]?.stringValue
+                    ?? [error["resource"]?.stringValue, error["field"]?.stringValue, error["code"]?.stringValue].compactMap { $0 }
                         .joined(separator: " ")
             }
             return .validationFailed(request: request, message: message.isEmpty ? "Validation Failed" : message,
@@ -170,7 +170,7 @@ extension GitHubClient {
 
     /// GitHub's `message`, on one line; else the start of a non-JSON body.
     static func message(of answer: HTTPAnswer) -> String {
-        if let json = JSON.parse(answer.body) { return oneLine(json["message"]?.string ?? "") }
+        if let json = JSONValue.parse(answer.body) { return oneLine(json["message"]?.stringValue ?? "") }
         return oneLine(String(decoding: answer.body.prefix(200), as: UTF8.self))
     }
 

@@ -1,9 +1,14 @@
+import Foundation
+
 /// A JSON value with object keys kept in the order they were written, so that output is
-/// deterministic and follows the documented contracts field by field.
-public indirect enum JSONValue: Equatable, Sendable {
+/// deterministic and follows the documented contracts field by field. The one JSON type of
+/// the project: reporters write it, and the GitHub client reads GitHub's answers into it and
+/// posts a review payload as it is.
+public indirect enum JSONValue: Equatable, Sendable, Decodable {
     case null
     case bool(Bool)
     case int(Int)
+    case double(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -22,6 +27,56 @@ public indirect enum JSONValue: Equatable, Sendable {
         value.map(JSONValue.int) ?? .null
     }
 
+    /// Reads JSON text; nil when it is not JSON. Object members come in key order.
+    public static func parse(_ data: Data) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        }
+    }
+
+    /// A member of an object (the first of its name); nil for anything else or an absent key.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    public var intValue: Int? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+
+    /// The serialized text as bytes, for a request body.
+    public func data() -> Data {
+        Data(serialized().utf8)
+    }
+
     /// Compact JSON text (one line), with every control character escaped.
     public func serialized() -> String {
         var output = ""
@@ -37,6 +92,8 @@ public indirect enum JSONValue: Equatable, Sendable {
             output += value ? "true" : "false"
         case .int(let value):
             output += String(value)
+        case .double(let value):
+            output += value.isFinite ? String(value) : "null"
         case .string(let value):
             Self.writeString(value, to: &output)
         case .array(let values):

@@ -34,6 +34,11 @@ public struct ReviewReporter: Reporter {
     public static let reviewMarker = "<!-- \(Report.toolName):review -->"
 
     public func render(_ report: Report) -> String {
+        payload(report).serialized() + "\n"
+    }
+
+    /// The review request's body: `body`, `event`, `comments` and, when known, `commit_id`.
+    public func payload(_ report: Report) -> JSONValue {
         let findings = report.reportedFindings
         var hunks: [String: [ClosedRange<Int>]] = [:]
         for file in report.files { if let fileHunks = file.diffHunks { hunks[file.path] = fileHunks } }
@@ -58,7 +63,7 @@ public struct ReviewReporter: Reporter {
                     ("body", .string(Self.body(report, findings, commented: comments.count, listed: listed,
                                                       overLimit: overLimit))),
                     ("comments", .array(comments))]
-        return JSONValue.object(members).serialized() + "\n"
+        return .object(members)
     }
 
     /// The lines to comment on: the finding's lines when one hunk holds them all, else the

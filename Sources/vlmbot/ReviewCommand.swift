@@ -37,14 +37,13 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = try CheckRun.report(lists: lists, change: change, baseConfiguration: true)
-        let payload = ReviewReporter().render(report)
         guard post else {
-            Terminal.output(payload)
+            Terminal.output(ReviewReporter().render(report))
             return
         }
         do {
             let client = GitHubClient(configuration: try GitHubClient.Configuration.fromEnvironment(pullRequest: pr))
-            let outcome = try await client.postReview(payload)
+            let outcome = try await client.postReview(ReviewReporter().payload(report))
             _ = try await client.updateSummary(MarkdownReporter(byteLimit: Self.summaryByteLimit).render(report))
             Terminal.error("review: \(outcome.description)")
         } catch GitHubError.readOnlyToken {

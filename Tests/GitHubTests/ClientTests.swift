@@ -8,7 +8,7 @@ import Testing
 @Suite struct ClientTests {
     /// A real review payload: three findings on lines 3, 4 and 5 of a changed list, all inside
     /// the hunk, so three inline comments; and the three fingerprints in report order.
-    static func payload() -> (json: String, fingerprints: [String]) {
+    static func payload() -> (json: String, value: JSONValue, fingerprints: [String]) {
         let source = SourceText((1...10).map { "line \($0)\n" }.joined())
         let findings = (3...5).map { line in
             Finding(rule: "some-rule", severity: .warning, message: "on \(line)", path: "lists/papers.md",
@@ -17,7 +17,7 @@ import Testing
         let report = Report(files: [CheckedFile(path: "lists/papers.md", entryCount: 1, source: source, diffHunks: [3...5])],
                             findings: findings,
                             links: SourceLinks(server: "https://github.com", repository: "octo/lists", commit: "0123abc"))
-        return (ReviewReporter().render(report), Fingerprint.all(in: report))
+        return (ReviewReporter().render(report), ReviewReporter().payload(report), Fingerprint.all(in: report))
     }
 
     /// A JSON array of comments with these bodies by `author`, ids from `first`.
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func reviewSkipsCommentsWhoseFingerprintIsOnAnyOfThreePages() async throws {
-        let (payload, prints) = Self.payload()
+        let (payload, value, prints) = Self.payload()
         let original = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])
         let script: [Reply] = [
             .json(200, Self.comments(["A reply by a person", "Old finding\n" + ReviewReporter.marker(fingerprint: prints[0])]),
@@ -44,7 +44,7 @@ import Testing
             .json(200, #"{"id": 4242, "state": "COMMENTED"}"#),
         ]
         let (outcome, requests) = try await withServer(script) { server in
-            (try await client(server).postReview(payload), server.requests)
+            (try await client(server).postReview(value), server.requests)
         }
         #expect(outcome == GitHubClient.ReviewOutcome(reviewID: 4242, postedComments: 1, skippedComments: 2))
         #expect(requests.map(\.line) == [
@@ -71,10 +71,10 @@ import Testing
     }
 
     @Test func nothingIsPostedWhenEveryCommentIsAlreadyThere() async throws {
-        let (payload, prints) = Self.payload()
+        let (payload, value, prints) = Self.payload()
         let script: [Reply] = [.json(200, Self.comments(prints.map { "old\n" + ReviewReporter.marker(fingerprint: $0) })), ownUser]
         let (outcome, requests) = try await withServer(script) { server in
-            (try await client(server).postReview(payload), server.requests)
+            (try await client(server).postReview(value), server.requests)
         }
         #expect(outcome == GitHubClient.ReviewOutcome(reviewID: nil, postedComments: 0, skippedComments: 3))
         #expect(outcome.description.hasPrefix("No review posted"))

@@ -91,13 +91,13 @@ import Testing
             + #""comments": [{"path": "a.md", "line": 3, "start_line": 2, "side": "RIGHT", "body": "x\n"#
             + ReviewReporter.marker(fingerprint: "1111111111111111:1").replacingOccurrences(of: "\"", with: "\\\"")
             + #""}, {"path": "a.md", "line": 1, "body": "y"}]}"#
-        var payload = try ReviewPayload(json: json)
+        var payload = try ReviewPayload(try #require(JSONValue.parse(Data(json.utf8))))
         #expect(payload.removeComments(withFingerprintsIn: ["2222222222222222:1"]) == 0)
         #expect(payload.removeComments(withFingerprintsIn: ["1111111111111111:1"]) == 1)
-        let written = try #require(try JSONSerialization.jsonObject(with: payload.data()) as? [String: Any])
+        let written = try #require(try JSONSerialization.jsonObject(with: payload.value.data()) as? [String: Any])
         var expected = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         expected["comments"] = [["path": "a.md", "line": 1, "body": "y"]]
         #expect(NSDictionary(dictionary: written) == NSDictionary(dictionary: expected))
-        #expect(String(decoding: payload.data(), as: UTF8.self).contains(#""line":1"#))
+        #expect(String(decoding: payload.value.data(), as: UTF8.self).contains(#""line":1"#))
     }
 }

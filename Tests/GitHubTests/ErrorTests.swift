@@ -1,9 +1,12 @@
 import Foundation
 @testable import GitHub
+import Reporters
 import Testing
 
 @Suite struct ErrorTests {
-    static let review = #"{"event": "COMMENT", "body": "b", "comments": [{"path": "a.md", "line": 1, "body": "c"}]}"#
+    static let review = JSONValue.object([("event", .string("COMMENT")), ("body", .string("b")),
+                                          ("comments", .array([.object([("path", .string("a.md")), ("line", .int(1)),
+                                                                        ("body", .string("c"))])]))])
 
     /// The error `postReview` throws after an empty first listing when the POST gets `reply`.
     func reviewError(_ reply: Reply) async throws -> (GitHubError?, [RecordedRequest]) {
@@ -61,7 +64,7 @@ import Testing
     }
 
     @Test func aMalformedPayloadIsRefusedBeforeAnyRequest() async throws {
-        for payload in ["not json", "[1, 2]", #"{"comments": "none"}"#] {
+        for payload in [JSONValue.string("not json"), .array([.int(1), .int(2)]), .object([("comments", .string("none"))])] {
             let (failure, requests) = try await withServer([]) { server in
                 (await error { () async throws(GitHubError) in try await client(server).postReview(payload) }, server.requests)
             }
@@ -121,7 +124,7 @@ import Testing
         failures += retried.compactMap { $0 }
         failures.append(try #require(await error { () async throws(GitHubError) in
             try await GitHubClient(configuration: .init(repository: "o/r", pullRequest: 1, token: secretToken))
-                .postReview("{}}")
+                .postReview(.null)
         }))
         // Nothing listens on a stopped server's port.
         let closed = try LoopbackServer([])

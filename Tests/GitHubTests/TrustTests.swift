@@ -9,7 +9,7 @@ import Testing
     static let stranger = "mallory"
 
     @Test func aStrangersFingerprintsDoNotSilenceTheReview() async throws {
-        let (payload, prints) = ClientTests.payload()
+        let (_, payload, prints) = ClientTests.payload()
         let script: [Reply] = [
             .json(200, ClientTests.comments(prints.map { "Already reported.\n" + ReviewReporter.marker(fingerprint: $0) + "\n" },
                                             author: Self.stranger),
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func aGitHubActionsTokenIsGitHubActionsBot() async throws {
-        let (payload, prints) = ClientTests.payload()
+        let (_, payload, prints) = ClientTests.payload()
         let script: [Reply] = [
             .json(200, ClientTests.comments([ReviewReporter.marker(fingerprint: prints[0])], author: "github-actions[bot]")
                 .replacingOccurrences(of: #""type":"User""#, with: #""type":"Bot""#)),
