@@ -1,6 +1,12 @@
 import Foundation
 import Markdown
 
+/// Headers of a table's index column (`#`, `No.`, `序号`), lower-cased: the one list the
+/// parser and the rules read.
+public enum IndexColumn {
+    public static let headers = ["#", "no", "no.", "index", "id", "idx", "num", "number", "sr", "sr.", "s/n", "s.no", "s.no.", "序号"]
+}
+
 /// What a table column holds, decided from its header text.
 enum ColumnRole: Equatable {
     case index, title, year, venue, authors, category
@@ -23,7 +29,7 @@ enum ColumnRole: Equatable {
         let datasetNoun = has("dataset", "datasets", "benchmark", "benchmarks", "corpus", "数据集")
         if key.isEmpty {
             self = .other
-        } else if ["#", "no", "no.", "index", "id", "num", "number", "sr", "s/n", "idx", "序号"].contains(key) {
+        } else if IndexColumn.headers.contains(key) {
             self = .index
         } else if has("code", "github", "repo", "repository", "implementation", "代码") {
             self = .links(.code)

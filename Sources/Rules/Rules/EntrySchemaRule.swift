@@ -44,7 +44,7 @@ public struct EntrySchemaRule: Rule {
             RuleOption("minimumEntries", default: .int(5),
                        "How many entries a table or shape needs before its share of paper links is trusted."),
             RuleOption("earliestYear", default: .int(1950), "The earliest plausible year of a listed paper."),
-            RuleOption("indexHeaders", default: .list(["#", "no", "no.", "index", "id", "idx", "num", "number", "sr", "sr.", "s/n", "s.no", "s.no."]),
+            RuleOption("indexHeaders", default: .list(IndexColumn.headers),
                        "First-column headers that mark an index column, compared without case."),
         ],
         triggering: [
