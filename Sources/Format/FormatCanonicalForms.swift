@@ -88,7 +88,7 @@ public enum FormatCanonicalForms {
     /// few rows that overflow it).
     static func tableSpacingFindings(_ table: ListTable, source: SourceText) -> [Finding] {
         let lines = [table.headerLine, table.headerLine + 1] + table.rows.map(\.line)
-        let aligned = Dictionary(grouping: lines) { TableCells.pipeOffsets(Array(source.lineBytes($0))) }.values.map(\.count).max() ?? 0
+        let aligned = Dictionary(grouping: lines) { WrittenTableRow(Array(source.lineBytes($0))).pipes }.values.map(\.count).max() ?? 0
         if lines.count > 2, aligned * 2 >= lines.count { return [] }
         let rows = lines.filter { $0 != table.headerLine + 1 }.map { (line: $0, text: Array(source.lineBytes($0))) }
         return rows.compactMap { row in
@@ -115,44 +115,17 @@ struct TableCells {
     let canonical: [UInt8]
 
     init?(_ row: [UInt8]) {
-        guard let first = row.firstIndex(where: { !Self.isBlank($0) }), let last = row.lastIndex(where: { !Self.isBlank($0) }) else {
-            return nil
-        }
+        let cells = WrittenTableRow(row)
+        guard !cells.pipes.isEmpty, let first = row.firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+              let last = row.lastIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return nil }
         offset = first
-        let written = Array(row[first...last])
-        self.written = written
-        let pipes = Self.pipeOffsets(written)
-        guard !pipes.isEmpty else { return nil }
-        let leading = pipes.first == 0
-        let trailing = pipes.last == written.count - 1 && written.count > 1
-        var bounds = [leading ? 0 : -1] + pipes.filter { $0 != 0 && !(trailing && $0 == written.count - 1) }
-        bounds.append(trailing ? written.count - 1 : written.count)
-        var cells: [ArraySlice<UInt8>] = []
-        for index in 0..<(bounds.count - 1) {
-            let cell = written[(bounds[index] + 1)..<bounds[index + 1]]
-            let start = cell.firstIndex { !Self.isBlank($0) } ?? cell.endIndex
-            let end = cell.lastIndex { !Self.isBlank($0) }.map { $0 + 1 } ?? start
-            cells.append(written[start..<max(start, end)])
-        }
-        var text: [UInt8] = leading ? Array("| ".utf8) : []
-        for (index, cell) in cells.enumerated() {
+        written = Array(row[first...last])
+        var text: [UInt8] = cells.opensWithPipe ? Array("| ".utf8) : []
+        for (index, cell) in cells.cells.enumerated() {
             if index > 0 { text += Array(" | ".utf8) }
-            text += cell
+            text += row[cell]
         }
-        if trailing { text += Array(" |".utf8) }
+        if cells.closesWithPipe { text += Array(" |".utf8) }
         canonical = text
-    }
-
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-
-    /// The offsets of a row's pipes that are not escaped with a backslash.
-    static func pipeOffsets(_ row: [UInt8]) -> [Int] {
-        var offsets: [Int] = []
-        var escaped = false
-        for (index, byte) in row.enumerated() {
-            if escaped { escaped = false; continue }
-            if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "|") { offsets.append(index) }
-        }
-        return offsets
     }
 }

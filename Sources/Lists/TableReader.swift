@@ -301,25 +301,9 @@ extension TableGrid {
         return ListTable(header: header, headerLine: headerLine, rows: Array(body))
     }
 
-    /// Counts the cells of a table row as written: unescaped pipes split cells (GFM splits
-    /// inside code spans too); a leading and a trailing pipe are borders.
+    /// Counts the cells of a table row as written (`WrittenTableRow`), at least one.
     static func cellCount(_ line: ArraySlice<UInt8>) -> Int {
-        let blank: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t")]
-        guard let first = line.firstIndex(where: { !blank.contains($0) }),
-              let last = line.lastIndex(where: { !blank.contains($0) }) else { return 0 }
-        var separators: [Int] = []
-        var index = first
-        while index <= last {
-            if line[index] == UInt8(ascii: "\\") {
-                index += 2
-                continue
-            }
-            if line[index] == UInt8(ascii: "|") { separators.append(index) }
-            index += 1
-        }
-        var cells = separators.count + 1
-        if separators.first == first { cells -= 1 }
-        if separators.last == last, last != first { cells -= 1 }
-        return max(cells, 1)
+        let row = WrittenTableRow(Array(line))
+        return row.cells.isEmpty ? 0 : row.cells.count
     }
 }

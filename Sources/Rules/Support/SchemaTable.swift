@@ -8,46 +8,15 @@ struct SchemaCell: Sendable {
     /// Where that text stands; nil for an empty cell.
     let range: SourceRange?
 
-    /// The cells of a table line, split at unescaped pipes; a leading and a trailing pipe are
-    /// borders. GitHub splits inside code spans too, so this does as well.
+    /// The cells of a table line as GitHub splits them (`WrittenTableRow`).
     static func cells(onLine line: Int, in source: SourceText) -> [SchemaCell] {
         let bytes = Array(source.lineBytes(line))
-        var bounds: [Int] = [-1]
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\\") {
-                index += 2
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "|") { bounds.append(index) }
-            index += 1
+        return WrittenTableRow(bytes).cells.map { cell in
+            cell.isEmpty ? SchemaCell(text: "", range: nil)
+                : SchemaCell(text: String(decoding: bytes[cell], as: UTF8.self),
+                             range: SourceRange(start: SourcePosition(line: line, column: cell.lowerBound + 1),
+                                                end: SourcePosition(line: line, column: cell.upperBound)))
         }
-        bounds.append(bytes.count)
-        var cells = zip(bounds, bounds.dropFirst()).map { open, close in
-            cell(bytes: bytes, from: open + 1, to: close, line: line)
-        }
-        if let first = bounds.dropFirst().first, first < bytes.count, bytes[..<first].allSatisfy(isBlank) {
-            cells.removeFirst()
-        }
-        if let last = bounds.dropLast().last, last >= 0, bytes[(last + 1)...].allSatisfy(isBlank), cells.count > 1 {
-            cells.removeLast()
-        }
-        return cells
-    }
-
-    private static func cell(bytes: [UInt8], from start: Int, to end: Int, line: Int) -> SchemaCell {
-        var first = start
-        var last = end - 1
-        while first <= last, isBlank(bytes[first]) { first += 1 }
-        while last >= first, isBlank(bytes[last]) { last -= 1 }
-        guard first <= last else { return SchemaCell(text: "", range: nil) }
-        return SchemaCell(text: String(decoding: bytes[first...last], as: UTF8.self),
-                         range: SourceRange(start: SourcePosition(line: line, column: first + 1),
-                                            end: SourcePosition(line: line, column: last + 1)))
-    }
-
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 }
 
