@@ -46,6 +46,9 @@ public struct Configuration: Equatable, Sendable {
     public var vocabulary = Vocabulary()
     /// List profiles; a repository's come first, so they win over the bundled ones.
     public var profiles: [ProfileSetting] = []
+    /// What the files say in an outdated way that still reads (a renamed option), each as
+    /// `file:line: message`, for the command line to show.
+    public var notices: [String] = []
 
     public init(lists: [String] = [], rules: [String: RuleSetting] = [:], vocabulary: Vocabulary = Vocabulary(),
                 profiles: [ProfileSetting] = []) {
@@ -67,6 +70,7 @@ public struct Configuration: Equatable, Sendable {
         merged.rules.merge(other.rules) { $0.merged(with: $1) }
         merged.vocabulary = vocabulary.merged(with: other.vocabulary)
         merged.profiles = other.profiles + profiles
+        merged.notices = notices + other.notices
         return merged
     }
 
@@ -114,7 +118,7 @@ public struct Configuration: Equatable, Sendable {
                     throw reader.error(item, "'lists' entry '\(absolute)' must be relative to the repository root")
                 }
             case "rules":
-                configuration.rules = try parseRules(value, schemas: rules, reader: reader)
+                configuration.rules = try parseRules(value, schemas: rules, reader: reader, notices: &configuration.notices)
             case "vocabulary":
                 configuration.vocabulary = try Vocabulary.parse(value, at: key, reader: reader)
             case "profiles":
@@ -131,13 +135,22 @@ public struct Configuration: Equatable, Sendable {
         return configuration
     }
 
+    /// `earliestYear` as `earliest-year`.
+    static func kebabCase(_ name: String) -> String {
+        name.reduce(into: "") { result, character in
+            if character.isUppercase, !result.isEmpty { result += "-" }
+            result += character.lowercased()
+        }
+    }
+
     static func checkVersion(_ value: Node, reader: YAMLReader) throws(ConfigurationError) {
         guard value.int == version else {
             throw reader.error(value, "'version' must be \(version), the format this vlmbot reads")
         }
     }
 
-    private static func parseRules(_ node: Node, schemas: [RuleSchema], reader: YAMLReader) throws(ConfigurationError) -> [String: RuleSetting] {
+    private static func parseRules(_ node: Node, schemas: [RuleSchema], reader: YAMLReader,
+                                   notices: inout [String]) throws(ConfigurationError) -> [String: RuleSetting] {
         var settings: [String: RuleSetting] = [:]
         for (id, value, line) in try reader.mapping(node, at: "rules") {
             guard let rule = schemas.first(where: { $0.id == id }) else {
@@ -162,9 +175,15 @@ public struct Configuration: Equatable, Sendable {
                     }
                     setting.severity = severity
                 case "options":
-                    for (name, optionValue, optionLine) in try reader.mapping(item, at: path) {
+                    for (written, optionValue, optionLine) in try reader.mapping(item, at: path) {
+                        // Option names are kebab-case; an older camelCase name still reads, with a notice.
+                        let name = rule.options.contains { $0.name == written } ? written : Self.kebabCase(written)
                         guard let option = rule.options.first(where: { $0.name == name }) else {
-                            throw reader.unknownKey(name, at: path, line: optionLine, known: rule.options.map(\.name))
+                            throw reader.unknownKey(written, at: path, line: optionLine, known: rule.options.map(\.name))
+                        }
+                        if name != written {
+                            notices.append(reader.notice(at: optionLine, "'\(path).\(written)' is now '\(path).\(name)'; "
+                                                         + "the old name still reads, rename it"))
                         }
                         let parsed = try reader.value(optionValue, at: "\(path).\(name)")
                         guard option.defaultValue.accepts(parsed) else {

@@ -69,6 +69,11 @@ struct YAMLReader {
                                   message: "unknown key '\(place)' (known keys: \(known.joined(separator: ", ")))")
     }
 
+    /// A notice about the file at a line, as `file:line: message`.
+    func notice(at line: Int?, _ message: String) -> String {
+        ConfigurationError(file: file, line: line, message: message).description
+    }
+
     func error(_ node: Node, _ message: String) -> ConfigurationError {
         ConfigurationError(file: file, line: node.line, message: message)
     }

@@ -91,7 +91,7 @@ enum CheckRun {
     }
 
     /// The paths given, or else those the configuration names, relative to its folder.
-    static func listPaths(_ lists: ListOptions, _ settings: Settings, in workspace: Workspace) throws(VlmbotError) -> [String] {
+    static func listPaths(_ lists: ListOptions, _ settings: RunSettings, in workspace: Workspace) throws(VlmbotError) -> [String] {
         if !lists.paths.isEmpty { return lists.paths }
         guard let file = settings.file else {
             throw VlmbotError("no list given and no \(Configuration.fileName) found from here up to the repository root; name a list file or folder")

@@ -5,7 +5,7 @@ import Rules
 import Settings
 
 /// The configuration a run uses, and where the repository's part of it came from.
-struct Settings {
+struct RunSettings {
     let configuration: Configuration
     /// The repository's `.vlmbot.yml` (or `--config` file), if any.
     let file: URL?
@@ -118,7 +118,7 @@ struct Workspace {
     /// or with `revision`, the one that commit holds, so that a pull request is checked with
     /// its base's configuration rather than one it brings. A configuration named outside the
     /// repository is read from disk either way.
-    func settings(explicitFile: String?, at revision: String? = nil) throws(VlmbotError) -> Settings {
+    func settings(explicitFile: String?, at revision: String? = nil) throws(VlmbotError) -> RunSettings {
         let defaults = try RulesFolder.defaultConfiguration()
         for candidate in configurationCandidates(named: explicitFile) {
             guard let (name, bytes) = try configurationBytes(candidate, at: revision) else { continue }
@@ -129,13 +129,14 @@ struct Workspace {
             } catch {
                 throw VlmbotError(error.description)
             }
-            return Settings(configuration: RulesFolder.withDictionary(defaults.merged(with: repository)), file: candidate,
-                            repositoryLists: repository.lists)
+            repository.notices.forEach(Terminal.error)
+            return RunSettings(configuration: RulesFolder.withDictionary(defaults.merged(with: repository)), file: candidate,
+                               repositoryLists: repository.lists)
         }
         if let explicitFile {
             throw VlmbotError("\(explicitFile): no such configuration file\(revision.map { " at \($0)" } ?? "")")
         }
-        return Settings(configuration: RulesFolder.withDictionary(defaults), file: nil, repositoryLists: [])
+        return RunSettings(configuration: RulesFolder.withDictionary(defaults), file: nil, repositoryLists: [])
     }
 
     /// A configuration file's name (as errors give it) and bytes, read from disk or, with

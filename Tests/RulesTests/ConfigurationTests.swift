@@ -16,6 +16,53 @@ import Testing
         #expect(try Configuration.parse("", file: "empty.yml") == Configuration())
     }
 
+    /// Each default is written once: `rules/default.yml` restates no rule's own severity, no
+    /// `enabled: true` and no option at its declared value.
+    @Test func theBundledDefaultsRestateNothingTheRulesDeclare() throws {
+        #expect(Self.restated(in: DefaultRules.configuration).isEmpty)
+        let restating = try Configuration.parse("""
+            rules:
+              whitespace:
+                enabled: true
+                severity: note
+                options:
+                  maximum-blank-lines: 2
+              spelling:
+                severity: warning
+            """, file: "restating.yml")
+        #expect(Self.restated(in: restating) == ["whitespace enabled", "whitespace maximum-blank-lines", "whitespace severity"])
+    }
+
+    /// The settings of `configuration` that say what the rules declare anyway.
+    static func restated(in configuration: Configuration) -> [String] {
+        configuration.rules.flatMap { id, setting -> [String] in
+            guard let description = Linter.description(of: id) else { return [] }
+            var restated: [String] = []
+            if setting.enabled == true { restated.append("\(id) enabled") }
+            if setting.severity == description.severity { restated.append("\(id) severity") }
+            for (name, value) in setting.options where description.options.first(where: { $0.name == name })?.defaultValue == value {
+                restated.append("\(id) \(name)")
+            }
+            return restated
+        }.sorted()
+    }
+
+    /// Option names are kebab-case; an older camelCase name still reads, with a notice that
+    /// names the file and line, and a name neither way is an error.
+    @Test func renamedOptionsReadWithANotice() throws {
+        let current = try Configuration.parse("rules:\n  entry-schema:\n    options:\n      earliest-year: 1990\n", file: "a.yml")
+        #expect(current.rules["entry-schema"]?.options["earliest-year"] == .int(1990))
+        #expect(current.notices.isEmpty)
+        let old = try Configuration.parse("rules:\n  entry-schema:\n    options:\n      earliestYear: 1990\n", file: "b.yml")
+        #expect(old.rules == current.rules)
+        #expect(old.notices == ["b.yml:4: 'rules.entry-schema.options.earliestYear' is now 'rules.entry-schema.options.earliest-year'; "
+                                + "the old name still reads, rename it"])
+        #expect(Configuration().merged(with: old).notices == old.notices)
+        #expect(throws: ConfigurationError.self) {
+            try Configuration.parse("rules:\n  entry-schema:\n    options:\n      earliestYears: 1990\n", file: "c.yml")
+        }
+    }
+
     @Test(arguments: [
         ("version: 1\nlist: [a.md]\n", 2, "unknown key 'list'"),
         ("version: 2\n", 1, "'version' must be 1"),

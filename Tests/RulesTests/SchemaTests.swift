@@ -144,7 +144,7 @@ import Testing
 
     @Test func seedRowsWithoutAPaperOnPurposeAreLeftAloneByTheirDashes() throws {
         let document = try DefaultRules.seed("001_cc10a04a1c6bde63")
-        let context = RuleContext(vocabulary: DefaultRules.configuration.vocabulary, options: ["noneMarkers": .list([])])
+        let context = RuleContext(vocabulary: DefaultRules.configuration.vocabulary, options: ["none-markers": .list([])])
         let findings = Self.check(EntrySchemaRule(), document, context: context)
         #expect(findings.map(\.range.start.line) == [18, 28, 30])
         #expect(findings.first?.message.hasPrefix("'Dreamlike Photoreal' (line 18) has no paper link, though 45 of the 48 papers of this table") == true)

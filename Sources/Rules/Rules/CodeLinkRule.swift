@@ -24,12 +24,12 @@ public struct CodeLinkRule: Rule {
         """,
         severity: .warning,
         options: [
-            RuleOption("opaqueHosts", default: .list([
+            RuleOption("opaque-hosts", default: .list([
                 "aka.ms", "bit.ly", "git.io", "t.co", "goo.gl", "tinyurl.com", "ow.ly", "is.gd", "buff.ly", "rb.gy", "t.ly",
                 "shorturl.at", "cutt.ly", "s.id", "dwz.cn", "url.cn", "drive.google.com", "docs.google.com",
                 "pan.baidu.com", "dropbox.com", "onedrive.live.com", "1drv.ms", "box.com", "mega.nz",
             ]), "Short-link and file-sharing hosts: their links may lead to code, so they are never reported."),
-            RuleOption("nonRepositoryPaths", default: .list([
+            RuleOption("non-repository-paths", default: .list([
                 "orgs", "users", "topics", "search", "sponsors", "marketplace", "features", "settings", "explore",
                 "trending", "collections", "apps",
             ]), "First path segments on a code host that name a listing or account page, not a repository."),
@@ -83,8 +83,8 @@ public struct CodeLinkRule: Rule {
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let codeHosts = context.vocabulary.codeHosts
         guard !codeHosts.isEmpty else { return [] }
-        let opaqueHosts = option("opaqueHosts", in: context).listValue ?? []
-        let listingPaths = Set((option("nonRepositoryPaths", in: context).listValue ?? []).map { $0.lowercased() })
+        let opaqueHosts = option("opaque-hosts", in: context).listValue ?? []
+        let listingPaths = Set((option("non-repository-paths", in: context).listValue ?? []).map { $0.lowercased() })
         let libraries = Set(context.vocabulary.unrelatedRepositories.map { $0.lowercased() })
         return document.entries.flatMap { entry in
             entry.links.compactMap { link -> Finding? in

@@ -37,14 +37,14 @@ public struct EntrySchemaRule: Rule {
         """,
         severity: .error,
         options: [
-            RuleOption("noneMarkers", default: .list(["-", "–", "—", "N/A", "n/a", "NA", "None", "none", "/"]),
+            RuleOption("none-markers", default: .list(["-", "–", "—", "N/A", "n/a", "NA", "None", "none", "/"]),
                        "Cell texts that say on purpose that a row has no such fact."),
-            RuleOption("requiredShare", default: .double(0.8),
+            RuleOption("required-share", default: .double(0.8),
                        "A paper link is required when at least this share of a table's rows (or of the entries of one shape elsewhere) have one."),
-            RuleOption("minimumEntries", default: .int(5),
+            RuleOption("minimum-entries", default: .int(5),
                        "How many entries a table or shape needs before its share of paper links is trusted."),
-            RuleOption("earliestYear", default: .int(1950), "The earliest plausible year of a listed paper."),
-            RuleOption("indexHeaders", default: .list(IndexColumn.headers),
+            RuleOption("earliest-year", default: .int(1950), "The earliest plausible year of a listed paper."),
+            RuleOption("index-headers", default: .list(IndexColumn.headers),
                        "First-column headers that mark an index column, compared without case."),
         ],
         triggering: [
@@ -224,14 +224,14 @@ public struct EntrySchemaRule: Rule {
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let tables = context.shared.tables(of: document)
-        let noneMarkers = Set(option("noneMarkers", in: context).listValue ?? [])
-        let requirement = PaperLinkRequirement(share: option("requiredShare", in: context).doubleValue ?? 0.8,
-                                               minimumEntries: option("minimumEntries", in: context).intValue ?? 5)
-        let numbering = SchemaNumbering(tables: tables, indexHeaders: option("indexHeaders", in: context).listValue ?? [])
+        let noneMarkers = Set(option("none-markers", in: context).listValue ?? [])
+        let requirement = PaperLinkRequirement(share: option("required-share", in: context).doubleValue ?? 0.8,
+                                               minimumEntries: option("minimum-entries", in: context).intValue ?? 5)
+        let numbering = SchemaNumbering(tables: tables, indexHeaders: option("index-headers", in: context).listValue ?? [])
         return tables.flatMap { wrongCellCounts(in: $0, source: document.source) }
             + tables.flatMap { missingTitles(in: $0, source: document.source) }
             + missingPaperLinks(document, tables: tables, requirement: requirement, noneMarkers: noneMarkers)
-            + implausibleYears(document, tables: tables, earliest: option("earliestYear", in: context).intValue ?? 1950)
+            + implausibleYears(document, tables: tables, earliest: option("earliest-year", in: context).intValue ?? 1950)
             + numbering.runs.flatMap(numberingFindings)
             + unlinkedFields(in: document.tree, noneMarkers: noneMarkers, placeholders: context.vocabulary.placeholderTexts)
     }

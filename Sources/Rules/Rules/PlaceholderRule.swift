@@ -31,7 +31,7 @@ public struct PlaceholderRule: Rule {
         """,
         severity: .error,
         options: [
-            RuleOption("tocMarkers", default: .list(["[toc]", "[[toc]]", "[[_toc_]]", "@[toc]", "${toc}"]),
+            RuleOption("toc-markers", default: .list(["[toc]", "[[toc]]", "[[_toc_]]", "@[toc]", "${toc}"]),
                        "Paragraphs that ask for a generated table of contents, compared without case."),
         ],
         triggering: [
@@ -109,7 +109,7 @@ public struct PlaceholderRule: Rule {
         // is its way of saying what is not out yet: a note.
         let titled = found.filter(\.isTitleOnly)
         let habitual = titled.count >= 2
-        return tocMarkers(in: document, markers: option("tocMarkers", in: context).listValue ?? [])
+        return tocMarkers(in: document, markers: option("toc-markers", in: context).listValue ?? [])
             + found.map { $0.isTitleOnly ? $0.finding.with(severity: habitual ? .note : .warning) : $0.finding }
             + emptyItems(in: document) + namelessImages(in: document.tree) + echoedFields(in: document.tree)
     }

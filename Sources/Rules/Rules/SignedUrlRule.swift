@@ -26,7 +26,7 @@ public struct SignedUrlRule: Rule {
                 "Signature+Expires", "Signature+Key-Pair-Id", "Policy+Key-Pair-Id", "sig+se", "GoogleAccessId",
                 "X-Goog-Signature", "X-Goog-Credential", "OSSAccessKeyId+Signature", "token", "access_token", "jwt",
             ]), "Query parameters (compared without case) that mark a signed link; 'a+b' needs both."),
-            RuleOption("stablePages", default: .list([
+            RuleOption("stable-pages", default: .list([
                 "pii sciencedirectassets.com https://www.sciencedirect.com/science/article/pii/{}",
             ]), "'PARAMETER HOST URL': for a signed link on HOST with PARAMETER, the stable page to offer."),
         ],
@@ -65,7 +65,7 @@ public struct SignedUrlRule: Rule {
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let signatures = (option("parameters", in: context).listValue ?? []).map { $0.split(separator: "+").map(String.init) }
             .filter { !$0.isEmpty }
-        let stablePages = (option("stablePages", in: context).listValue ?? []).compactMap(StablePage.init)
+        let stablePages = (option("stable-pages", in: context).listValue ?? []).compactMap(StablePage.init)
         guard !signatures.isEmpty, document.source.lineCount > 0 else { return [] }
         return document.lineRanges.joined().flatMap { line -> [Finding] in
             guard document.source.lineBytes(line).contains(UInt8(ascii: "?")) else { return [] }
