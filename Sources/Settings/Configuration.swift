@@ -245,6 +245,18 @@ extension Vocabulary {
         return lists
     }
 
+    /// Reads a mapping of named string lists (`texts: […]`, `hosts: […]`), each added to its
+    /// property.
+    private mutating func readLists(_ value: Node, at path: String, reader: YAMLReader,
+                                    into targets: [(name: String, list: WritableKeyPath<Vocabulary, [String]>)]) throws(ConfigurationError) {
+        for (name, terms, nameLine) in try reader.mapping(value, at: path) {
+            guard let target = targets.first(where: { $0.name == name }) else {
+                throw reader.unknownKey(name, at: path, line: nameLine, known: targets.map(\.name))
+            }
+            self[keyPath: target.list] += try reader.strings(terms, at: "\(path).\(name)")
+        }
+    }
+
     private mutating func read(_ key: String, _ value: Node, at parent: String, line: Int?,
                                reader: YAMLReader) throws(ConfigurationError) {
         let path = parent.isEmpty ? key : "\(parent).\(key)"
@@ -257,21 +269,10 @@ extension Vocabulary {
         case "tasks":
             tasks.merge(try Self.termLists(value, at: path, reader: reader)) { $0 + $1 }
         case "placeholders":
-            for (name, terms, nameLine) in try reader.mapping(value, at: path) {
-                switch name {
-                case "texts": placeholderTexts += try reader.strings(terms, at: "\(path).texts")
-                case "hosts": placeholderHosts += try reader.strings(terms, at: "\(path).hosts")
-                default: throw reader.unknownKey(name, at: path, line: nameLine, known: ["texts", "hosts"])
-                }
-            }
+            try readLists(value, at: path, reader: reader, into: [("texts", \.placeholderTexts), ("hosts", \.placeholderHosts)])
         case "code":
-            for (name, terms, nameLine) in try reader.mapping(value, at: path) {
-                switch name {
-                case "hosts": codeHosts += try reader.strings(terms, at: "\(path).hosts")
-                case "unrelated-repositories": unrelatedRepositories += try reader.strings(terms, at: "\(path).\(name)")
-                default: throw reader.unknownKey(name, at: path, line: nameLine, known: ["hosts", "unrelated-repositories"])
-                }
-            }
+            try readLists(value, at: path, reader: reader,
+                          into: [("hosts", \.codeHosts), ("unrelated-repositories", \.unrelatedRepositories)])
         case "words":
             words.formUnion(try reader.strings(value, at: path))
         default:
