@@ -80,7 +80,7 @@ struct ChangeReader {
                                 isBinary: lines.isBinary, hunks: lines.hunks)
             }
             if diff.isBinary {
-                throw VlmbotError("\(newPath): binary on one side of the change; vlmbot checks text lists")
+                throw VlmbotError.file(newPath, "binary on one side of the change; vlmbot checks text lists")
             }
             let source = try ListFile.validate(headBytes, displayPath: newPath,
                                                lfsAdvice: readsWorkingTree ? ListFile.lfsPullAdvice : Self.committedLFSAdvice)
@@ -105,7 +105,7 @@ struct ChangeReader {
                 return old == path || (old.hasPrefix(path + "/")
                     && ListFile.listExtensions.contains((old as NSString).pathExtension.lowercased()))
             }
-            guard !changes.isEmpty else { throw VlmbotError("\(path): no such file or folder") }
+            guard !changes.isEmpty else { throw VlmbotError.file(path, "no such file or folder") }
             for change in changes where change.status == .renamed {
                 guard let newPath = change.newPath else { continue }
                 let place = try workspace.inside(workspace.root.appendingPathComponent(newPath), given: newPath)
@@ -176,7 +176,7 @@ struct ChangeReader {
                 try repository.stagedFile(atPath: path)
             }
         }
-        guard let head else { throw VlmbotError("\(path): missing on the head side of the change") }
+        guard let head else { throw VlmbotError.file(path, "missing on the head side of the change") }
         return head.bytes
     }
 
@@ -192,7 +192,7 @@ struct ChangeReader {
         do {
             return try body()
         } catch {
-            throw VlmbotError("\(option): \(error.description)")
+            throw VlmbotError.git(option: option, error.description)
         }
     }
 }
@@ -207,11 +207,11 @@ extension StoredFile {
         case .missing:
             return nil
         case .submodule(let module):
-            throw VlmbotError("\(name) lies in the submodule \(module), another repository; vlmbot reads this repository's files only")
+            throw VlmbotError.file(name, "in the submodule \(module), another repository; vlmbot reads this repository's files only")
         case .linkOutside(let link, let target):
-            throw VlmbotError("\(name): \(link) is a symbolic link to \(target), outside the repository; vlmbot does not follow it")
+            throw VlmbotError.file(name, "\(link) is a symbolic link to \(target), outside the repository; vlmbot does not follow it")
         case .tooManyLinks:
-            throw VlmbotError("\(name): more than \(StoredFile.maxLinks) symbolic links in a row (a loop?); vlmbot does not follow them")
+            throw VlmbotError.file(name, "more than \(StoredFile.maxLinks) symbolic links in a row (a loop?); vlmbot does not follow them")
         }
     }
 }

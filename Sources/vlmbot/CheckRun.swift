@@ -94,10 +94,10 @@ enum CheckRun {
     static func listPaths(_ lists: ListOptions, _ settings: RunSettings, in workspace: Workspace) throws(VlmbotError) -> [String] {
         if !lists.paths.isEmpty { return lists.paths }
         guard let file = settings.file else {
-            throw VlmbotError("no list given and no \(Configuration.fileName) found from here up to the repository root; name a list file or folder")
+            throw VlmbotError.usage("no list given and no \(Configuration.fileName) found from here up to the repository root; name a list file or folder")
         }
         guard !settings.repositoryLists.isEmpty else {
-            throw VlmbotError("\(workspace.displayPath(of: file, given: file.path)): names no lists; add 'lists: [README.md]' or name a list")
+            throw VlmbotError.file(workspace.displayPath(of: file, given: file.path), "names no lists; add 'lists: [README.md]' or name a list")
         }
         let folder = file.deletingLastPathComponent()
         return settings.repositoryLists.map { folder.appendingPathComponent($0).path }

@@ -29,7 +29,7 @@ struct EntriesCommand: ParsableCommand {
         let settings = try workspace.settings(explicitFile: config)
         let files = try ListFile.resolve([path], in: workspace)
         guard files.count == 1, let file = files.first else {
-            throw VlmbotError("\(path): a folder; 'vlmbot entries' takes one list file")
+            throw VlmbotError.file(path, "a folder; 'vlmbot entries' takes one list file")
         }
         let document = ListParser.parse(file.source, profile: settings.configuration.profile(forPath: file.displayPath))
         switch format {

@@ -38,7 +38,7 @@ struct FormatCommand: ParsableCommand {
     func run() throws {
         let files = try FormattedList.all(lists: lists, base: base)
         if let lossy = files.first(where: { $0.outcome.loss != nil }), let loss = lossy.outcome.loss {
-            throw VlmbotError("\(lossy.displayPath): not formatted, because \(loss); nothing was written")
+            throw VlmbotError.file(lossy.displayPath, "not formatted, because \(loss); nothing was written")
         }
         let changed = files.filter(\.outcome.changes)
         if diff {
@@ -129,10 +129,10 @@ enum ListWriter {
     static func checkWritable(_ url: URL, displayPath: String) throws(VlmbotError) {
         let file = target(of: url)
         guard mode(of: file).map({ $0 & 0o222 != 0 }) == true, FileManager.default.isWritableFile(atPath: file.path) else {
-            throw VlmbotError("\(displayPath): read-only file; make it writable (chmod u+w) to format it; nothing was written")
+            throw VlmbotError.file(displayPath, "read-only file; make it writable (chmod u+w) to format it; nothing was written")
         }
         guard FileManager.default.isWritableFile(atPath: file.deletingLastPathComponent().path) else {
-            throw VlmbotError("\(displayPath): its folder is not writable, so it cannot be replaced; nothing was written")
+            throw VlmbotError.file(displayPath, "its folder is not writable, so it cannot be replaced; nothing was written")
         }
     }
 
@@ -147,18 +147,18 @@ enum ListWriter {
         let mode = mode(of: file) ?? 0o644
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).vlmbot-\(UUID().uuidString)")
         guard manager.createFile(atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: mode]) else {
-            throw VlmbotError("\(displayPath): cannot write a temporary file beside it; nothing was written")
+            throw VlmbotError.file(displayPath, "cannot write a temporary file beside it; nothing was written")
         }
         try? manager.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary.path)
         beforeRename()
         guard let onDisk = try? Data(contentsOf: file), onDisk.elementsEqual(expected) else {
             try? manager.removeItem(at: temporary)
-            throw VlmbotError("\(displayPath): changed on disk while vlmbot ran, so it was not overwritten; run vlmbot format again")
+            throw VlmbotError.file(displayPath, "changed on disk while vlmbot ran, so it was not overwritten; run vlmbot format again")
         }
         guard rename(temporary.path, file.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? manager.removeItem(at: temporary)
-            throw VlmbotError("\(displayPath): cannot replace it: \(reason); nothing was written")
+            throw VlmbotError.file(displayPath, "cannot replace it: \(reason); nothing was written")
         }
     }
 

@@ -35,7 +35,7 @@ struct ListFile {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 guard allowingGone, let relative = workspace.repositoryPath(of: url) else {
-                    throw VlmbotError("\(path): no such file or folder")
+                    throw VlmbotError.file(path, "no such file or folder")
                 }
                 gone.append(relative)
                 continue
@@ -60,7 +60,7 @@ struct ListFile {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: real.path)
         } catch {
-            throw VlmbotError("\(given): cannot read folder: \(error.localizedDescription)")
+            throw VlmbotError.file(given, "cannot read folder: \(error.localizedDescription)")
         }
         var locations: [(url: URL, displayPath: String)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -73,7 +73,7 @@ struct ListFile {
             locations.append((resolved.url, resolved.relativePath))
         }
         guard !locations.isEmpty else {
-            throw VlmbotError("\(given): the folder holds no list files (*.md, *.markdown, *.txt)")
+            throw VlmbotError.file(given, "the folder holds no list files (*.md, *.markdown, *.txt)")
         }
         return locations
     }
@@ -89,7 +89,7 @@ struct ListFile {
             return Array(try Data(contentsOf: url))
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? error.localizedDescription
-            throw VlmbotError("\(displayPath): cannot read: \(reason)")
+            throw VlmbotError.file(displayPath, "cannot read: \(reason)")
         }
     }
 
@@ -104,17 +104,17 @@ struct ListFile {
     static func validate(_ bytes: [UInt8], displayPath: String,
                          lfsAdvice: String = lfsPullAdvice) throws(VlmbotError) -> SourceText {
         if bytes.starts(with: lfsPointerStart) {
-            throw VlmbotError("\(displayPath) is a Git LFS pointer, not the list: \(lfsAdvice)")
+            throw VlmbotError.file(displayPath, "a Git LFS pointer, not the list: \(lfsAdvice)")
         }
         let source = SourceText(bytes)
         if let offset = source.firstNULOffset {
             let position = source.position(ofOffset: offset)
-            throw VlmbotError("\(displayPath):\(position.line): binary file (a NUL byte at column \(position.column)), not a Markdown list")
+            throw VlmbotError.file(displayPath, line: position.line, "binary file (a NUL byte at column \(position.column)), not a Markdown list")
         }
         if let offset = source.firstInvalidUTF8Offset {
             let position = source.position(ofOffset: offset)
             let byte = String(source.bytes[offset], radix: 16, uppercase: true)
-            throw VlmbotError("\(displayPath):\(position.line): not UTF-8 text (byte 0x\(byte) at column \(position.column)); save the file as UTF-8")
+            throw VlmbotError.file(displayPath, line: position.line, "not UTF-8 text (byte 0x\(byte) at column \(position.column)); save the file as UTF-8")
         }
         return source
     }

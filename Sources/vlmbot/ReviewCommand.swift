@@ -51,7 +51,7 @@ struct ReviewCommand: AsyncParsableCommand {
             Terminal.output(GitHubReporter().render(report))
             try writeJobSummary(MarkdownReporter().render(report))
         } catch {
-            throw VlmbotError("review: \(error.description)")
+            throw VlmbotError.gitHub(error.description)
         }
     }
 
@@ -59,7 +59,7 @@ struct ReviewCommand: AsyncParsableCommand {
     private func writeJobSummary(_ text: String) throws {
         guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw VlmbotError("GITHUB_STEP_SUMMARY=\(path): cannot write the job summary")
+            throw VlmbotError.environment(variable: "GITHUB_STEP_SUMMARY", value: path, "cannot write the job summary")
         }
         defer { try? handle.close() }
         try handle.seekToEnd()

@@ -23,7 +23,7 @@ struct RulesCommand: ParsableCommand {
             return
         }
         guard let rule = Linter.description(of: ruleID) else {
-            throw VlmbotError("unknown rule '\(ruleID)'; 'vlmbot rules' lists them")
+            throw VlmbotError.usage("unknown rule '\(ruleID)'; 'vlmbot rules' lists them")
         }
         Terminal.output(explanation(of: rule))
     }

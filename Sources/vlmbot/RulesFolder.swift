@@ -13,7 +13,7 @@ enum RulesFolder {
         if let explicit = ProcessInfo.processInfo.environment[environmentVariable], !explicit.isEmpty {
             let url = URL(fileURLWithPath: explicit)
             guard FileManager.default.fileExists(atPath: url.appendingPathComponent("default.yml").path) else {
-                throw VlmbotError("\(environmentVariable)=\(explicit): no default.yml there")
+                throw VlmbotError.environment(variable: environmentVariable, value: explicit, "no default.yml there")
             }
             return url
         }
@@ -26,7 +26,7 @@ enum RulesFolder {
             }
             folder.deleteLastPathComponent()
         }
-        throw VlmbotError("cannot find vlmbot's rules folder next to the executable; set \(environmentVariable) to it")
+        throw VlmbotError.usage("cannot find vlmbot's rules folder next to the executable; set \(environmentVariable) to it")
     }
 
     /// The default configuration: `default.yml`, with `vocabulary.yml`, `words.txt` and the
@@ -47,7 +47,7 @@ enum RulesFolder {
         do throws(ConfigurationError) {
             return try Configuration.bundled(defaults: defaults, vocabulary: vocabulary, words: words.text, profiles: profiles)
         } catch {
-            throw VlmbotError(error.description)
+            throw VlmbotError.configuration(error)
         }
     }
 

@@ -57,12 +57,31 @@ extension ExitCode {
     static let runFailed: Int32 = 2
 }
 
-/// Why a run could not be done, in one line that names the file (and line) at fault.
-struct VlmbotError: Error, CustomStringConvertible {
-    let description: String
+/// Why a run could not be done (exit 2), said in one line: what it is about (a file and
+/// line, a setting, a git ref), what is wrong, and what to do.
+enum VlmbotError: Error, CustomStringConvertible {
+    /// A file or folder, perhaps at a line: a list, a configuration, a path given.
+    case file(String, line: Int? = nil, String)
+    /// The value an environment variable holds.
+    case environment(variable: String, value: String, String)
+    /// The repository or a git ref, named by the option that asked for it (`--base`).
+    case git(option: String, String)
+    /// A configuration file, its own error naming its file and line.
+    case configuration(ConfigurationError)
+    /// Posting the review to GitHub.
+    case gitHub(String)
+    /// How vlmbot was run, or where it was put.
+    case usage(String)
 
-    init(_ description: String) {
-        self.description = description
+    var description: String {
+        switch self {
+        case .file(let path, let line, let problem): line.map { "\(path):\($0): \(problem)" } ?? "\(path): \(problem)"
+        case .environment(let variable, let value, let problem): "\(variable)=\(value): \(problem)"
+        case .git(let option, let problem): "\(option): \(problem)"
+        case .configuration(let error): error.description
+        case .gitHub(let problem): "review: \(problem)"
+        case .usage(let problem): problem
+        }
     }
 }
 

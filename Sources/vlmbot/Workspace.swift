@@ -49,13 +49,13 @@ struct Workspace {
     /// or writes there, whatever a link or a configuration points at.
     func inside(_ url: URL, given: String) throws(VlmbotError) -> (url: URL, relativePath: String) {
         let name = displayPath(of: url, given: given)
-        guard let real = Self.realPath(url.path) else { throw VlmbotError("\(name): no such file or folder") }
+        guard let real = Self.realPath(url.path) else { throw VlmbotError.file(name, "no such file or folder") }
         let base = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
         guard real == realRoot || real.hasPrefix(base) else {
             let place = repository != nil ? "the repository"
                 : root == workingDirectory ? "the working directory" : "the folder of \(Configuration.fileName)"
             let link = real == url.standardizedFileURL.path ? "" : "resolves to \(real), "
-            throw VlmbotError("\(name): \(link)outside \(place) (\(realRoot)); vlmbot reads and writes only inside it")
+            throw VlmbotError.file(name, "\(link)outside \(place) (\(realRoot)); vlmbot reads and writes only inside it")
         }
         return (URL(fileURLWithPath: real), String(real.dropFirst(min(real.count, base.count))))
     }
@@ -63,7 +63,7 @@ struct Workspace {
     /// The repository the working directory is in; `option` names what needed it in the error.
     func requireRepository(for option: String) throws(VlmbotError) -> Repository {
         guard let repository else {
-            throw VlmbotError("\(option): \(workingDirectory.path) is not in a git repository; run vlmbot inside the list's repository")
+            throw VlmbotError.git(option: option, "\(workingDirectory.path) is not in a git repository; run vlmbot inside the list's repository")
         }
         return repository
     }
@@ -127,14 +127,14 @@ struct Workspace {
             do {
                 repository = try Configuration.parse(String(decoding: source.bytes, as: UTF8.self), file: name)
             } catch {
-                throw VlmbotError(error.description)
+                throw VlmbotError.configuration(error)
             }
             repository.notices.forEach(Terminal.error)
             return RunSettings(configuration: RulesFolder.withDictionary(defaults.merged(with: repository)), file: candidate,
                                repositoryLists: repository.lists)
         }
         if let explicitFile {
-            throw VlmbotError("\(explicitFile): no such configuration file\(revision.map { " at \($0)" } ?? "")")
+            throw VlmbotError.file(explicitFile, "no such configuration file\(revision.map { " at \($0)" } ?? "")")
         }
         return RunSettings(configuration: RulesFolder.withDictionary(defaults), file: nil, repositoryLists: [])
     }
@@ -151,7 +151,7 @@ struct Workspace {
         do {
             file = try repository.file(atPath: path, revision: revision)
         } catch {
-            throw VlmbotError("--base \(revision): \(error.description)")
+            throw VlmbotError.git(option: "--base \(revision)", error.description)
         }
         let committed = "\(path) at \(revision)"
         return try file.contents(committed).map { (committed, $0.bytes) }

@@ -132,7 +132,7 @@ import Testing
         for command in ["check", "format"] {
             let result = try CLIRunner.run([command, "list.md"], in: folder.url)
             #expect(result.status == 2)
-            #expect(result.stderr == "vlmbot: list.md is a Git LFS pointer, not the list: run `git lfs pull`\n", "\(result.stderr)")
+            #expect(result.stderr == "vlmbot: list.md: a Git LFS pointer, not the list: run `git lfs pull`\n", "\(result.stderr)")
         }
     }
 
@@ -143,7 +143,7 @@ import Testing
         try repository.commit(["list.md": Self.lfsPointer], message: "move the list to LFS")
         let toPointer = try repository.check("--base", "main", "--head", "feature")
         #expect(toPointer.status == 2)
-        #expect(toPointer.stderr.hasPrefix("vlmbot: list.md ") && toPointer.stderr.contains("Git LFS pointer"), "\(toPointer.stderr)")
+        #expect(toPointer.stderr.hasPrefix("vlmbot: list.md: ") && toPointer.stderr.contains("Git LFS pointer"), "\(toPointer.stderr)")
         try repository.git("checkout", "-q", "-b", "restore")
         try repository.commit(["list.md": Self.table], message: "bring the list back into git")
         let fromPointer = try repository.check("--base", "feature", "--head", "restore")
