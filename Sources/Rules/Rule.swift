@@ -118,9 +118,14 @@ public struct RuleContext: Sendable {
         self.shared = shared
     }
 
-    /// An option's value, or the default the rule declares.
+    /// An option's value, or the default the rule declares. The rule must declare the option:
+    /// a name it does not (a typo) stops a debug build, so the rule examples' tests catch it.
     public func option(_ name: String, of rule: RuleDescription) -> ConfigValue {
-        options[name] ?? rule.options.first { $0.name == name }?.defaultValue ?? .list([])
+        guard let declared = rule.options.first(where: { $0.name == name }) else {
+            assertionFailure("\(rule.id) reads the option '\(name)', which it does not declare")
+            return .list([])
+        }
+        return options[name] ?? declared.defaultValue
     }
 }
 
