@@ -117,16 +117,6 @@ public struct RuleContext: Sendable {
         self.changedLines = changedLines
         self.shared = shared
     }
-
-    /// An option's value, or the default the rule declares. The rule must declare the option:
-    /// a name it does not (a typo) stops a debug build, so the rule examples' tests catch it.
-    public func option(_ name: String, of rule: RuleDescription) -> ConfigValue {
-        guard let declared = rule.options.first(where: { $0.name == name }) else {
-            assertionFailure("\(rule.id) reads the option '\(name)', which it does not declare")
-            return .list([])
-        }
-        return options[name] ?? declared.defaultValue
-    }
 }
 
 /// One check over a parsed list: a pure function of the document and the context.
@@ -149,9 +139,44 @@ extension Rule {
         Finding(rule: Self.description.id, severity: Self.description.severity, message: message,
                 range: range, fix: fix, related: related)
     }
+}
 
-    /// An option of this rule, from the context or its declared default.
-    func option(_ name: String, in context: RuleContext) -> ConfigValue {
-        context.option(name, of: Self.description)
+/// One option of a rule, typed: its declaration (name, default, summary), written once, and
+/// how a configured value reads. A rule declares each as a static constant, lists their
+/// declarations in its description, and reads them as `context[Self.option]`.
+public struct OptionKey<Value: Sendable>: Sendable {
+    public let declaration: RuleOption
+    fileprivate let defaultValue: Value
+    fileprivate let read: @Sendable (ConfigValue) -> Value?
+}
+
+extension OptionKey where Value == [String] {
+    public init(_ name: String, default value: [String], _ summary: String) {
+        self.init(declaration: RuleOption(name, default: .list(value), summary), defaultValue: value, read: { $0.listValue })
+    }
+}
+
+extension OptionKey where Value == Int {
+    public init(_ name: String, default value: Int, _ summary: String) {
+        self.init(declaration: RuleOption(name, default: .int(value), summary), defaultValue: value, read: { $0.intValue })
+    }
+}
+
+extension OptionKey where Value == Double {
+    public init(_ name: String, default value: Double, _ summary: String) {
+        self.init(declaration: RuleOption(name, default: .double(value), summary), defaultValue: value, read: { $0.doubleValue })
+    }
+}
+
+extension OptionKey where Value == String {
+    public init(_ name: String, default value: String, _ summary: String) {
+        self.init(declaration: RuleOption(name, default: .string(value), summary), defaultValue: value, read: { $0.stringValue })
+    }
+}
+
+extension RuleContext {
+    /// An option's configured value, or its default.
+    public subscript<Value>(_ option: OptionKey<Value>) -> Value {
+        options[option.declaration.name].flatMap(option.read) ?? option.defaultValue
     }
 }

@@ -6,6 +6,21 @@ import Settings
 /// A code link that is not a paper's code repository: a link to a web page off the code
 /// hosts, to an account page rather than a repository, or to a general-purpose library.
 public struct CodeLinkRule: Rule {
+    /// The `opaque-hosts` option.
+    public static let opaqueHosts = OptionKey<[String]>("opaque-hosts", default: [
+        "aka.ms", "bit.ly", "git.io", "t.co", "goo.gl", "tinyurl.com", "ow.ly", "is.gd", "buff.ly", "rb.gy", "t.ly",
+        "shorturl.at", "cutt.ly", "s.id", "dwz.cn", "url.cn", "drive.google.com", "docs.google.com",
+        "pan.baidu.com", "dropbox.com", "onedrive.live.com", "1drv.ms", "box.com", "mega.nz",
+    ],
+        "Short-link and file-sharing hosts: their links may lead to code, so they are never reported.")
+
+    /// The `non-repository-paths` option.
+    public static let nonRepositoryPaths = OptionKey<[String]>("non-repository-paths", default: [
+        "orgs", "users", "topics", "search", "sponsors", "marketplace", "features", "settings", "explore",
+        "trending", "collections", "apps",
+    ],
+        "First path segments on a code host that name a listing or account page, not a repository.")
+
     public static let description = RuleDescription(
         id: "code-link",
         summary: "A code link points to a page that is not the paper's code repository.",
@@ -24,15 +39,8 @@ public struct CodeLinkRule: Rule {
         """,
         severity: .warning,
         options: [
-            RuleOption("opaque-hosts", default: .list([
-                "aka.ms", "bit.ly", "git.io", "t.co", "goo.gl", "tinyurl.com", "ow.ly", "is.gd", "buff.ly", "rb.gy", "t.ly",
-                "shorturl.at", "cutt.ly", "s.id", "dwz.cn", "url.cn", "drive.google.com", "docs.google.com",
-                "pan.baidu.com", "dropbox.com", "onedrive.live.com", "1drv.ms", "box.com", "mega.nz",
-            ]), "Short-link and file-sharing hosts: their links may lead to code, so they are never reported."),
-            RuleOption("non-repository-paths", default: .list([
-                "orgs", "users", "topics", "search", "sponsors", "marketplace", "features", "settings", "explore",
-                "trending", "collections", "apps",
-            ]), "First path segments on a code host that name a listing or account page, not a repository."),
+            Self.opaqueHosts.declaration,
+            Self.nonRepositoryPaths.declaration,
         ],
         triggering: [
             RuleExample("""
@@ -83,8 +91,8 @@ public struct CodeLinkRule: Rule {
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let codeHosts = context.vocabulary.codeHosts
         guard !codeHosts.isEmpty else { return [] }
-        let opaqueHosts = option("opaque-hosts", in: context).listValue ?? []
-        let listingPaths = Set((option("non-repository-paths", in: context).listValue ?? []).map { $0.lowercased() })
+        let opaqueHosts = context[Self.opaqueHosts]
+        let listingPaths = Set(context[Self.nonRepositoryPaths].map { $0.lowercased() })
         let libraries = Set(context.vocabulary.unrelatedRepositories.map { $0.lowercased() })
         return document.entries.flatMap { entry in
             entry.links.compactMap { link -> Finding? in

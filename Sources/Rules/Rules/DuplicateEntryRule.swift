@@ -6,6 +6,11 @@ import Settings
 /// title. How sure a finding is decides its severity: the same identifier twice in one section
 /// is an error, a matching title weaker evidence; a repeat across sections is a note.
 public struct DuplicateEntryRule: Rule {
+    /// The `allow` option.
+    public static let allow = OptionKey<[String]>("allow", default: [],
+        "Papers deliberately listed in several sections, as arxiv:ID, doi:DOI or title:Exact Title; "
+        + "never exempts a repeat within one section.")
+
     public static let description = RuleDescription(
         id: "duplicate-entry",
         summary: "A paper is listed twice: same arXiv id, DOI, paper link or (nearly) the same title.",
@@ -34,9 +39,7 @@ public struct DuplicateEntryRule: Rule {
         """,
         severity: .error,
         options: [
-            RuleOption("allow", default: .list([]),
-                       "Papers deliberately listed in several sections, as arxiv:ID, doi:DOI or title:Exact Title; "
-                           + "never exempts a repeat within one section."),
+            Self.allow.declaration,
         ],
         triggering: [
             RuleExample("""
@@ -113,7 +116,7 @@ public struct DuplicateEntryRule: Rule {
     public init() {}
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
-        let allowed = Set((option("allow", in: context).listValue ?? []).compactMap(Self.allowKey))
+        let allowed = Set(context[Self.allow].compactMap(Self.allowKey))
         let papers = context.shared.papers(in: document, context: context)
         var index = PaperIndex()
         var repeats: [Repeat] = []

@@ -7,6 +7,26 @@ import Settings
 /// cells, an empty title, no paper link where the list's other entries have one, a year that
 /// is not a plausible year, or an index number out of sequence.
 public struct EntrySchemaRule: Rule {
+    /// The `none-markers` option.
+    public static let noneMarkers = OptionKey<[String]>("none-markers", default: ["-", "–", "—", "N/A", "n/a", "NA", "None", "none", "/"],
+        "Cell texts that say on purpose that a row has no such fact.")
+
+    /// The `required-share` option.
+    public static let requiredShare = OptionKey<Double>("required-share", default: 0.8,
+        "A paper link is required when at least this share of a table's rows (or of the entries of one shape elsewhere) have one.")
+
+    /// The `minimum-entries` option.
+    public static let minimumEntries = OptionKey<Int>("minimum-entries", default: 5,
+        "How many entries a table or shape needs before its share of paper links is trusted.")
+
+    /// The `earliest-year` option.
+    public static let earliestYear = OptionKey<Int>("earliest-year", default: 1950,
+        "The earliest plausible year of a listed paper.")
+
+    /// The `index-headers` option.
+    public static let indexHeaders = OptionKey<[String]>("index-headers", default: IndexColumn.headers,
+        "First-column headers that mark an index column, compared without case.")
+
     public static let description = RuleDescription(
         id: "entry-schema",
         summary: "An entry misses facts its list's shape requires, or a table row has the wrong number of cells.",
@@ -37,15 +57,11 @@ public struct EntrySchemaRule: Rule {
         """,
         severity: .error,
         options: [
-            RuleOption("none-markers", default: .list(["-", "–", "—", "N/A", "n/a", "NA", "None", "none", "/"]),
-                       "Cell texts that say on purpose that a row has no such fact."),
-            RuleOption("required-share", default: .double(0.8),
-                       "A paper link is required when at least this share of a table's rows (or of the entries of one shape elsewhere) have one."),
-            RuleOption("minimum-entries", default: .int(5),
-                       "How many entries a table or shape needs before its share of paper links is trusted."),
-            RuleOption("earliest-year", default: .int(1950), "The earliest plausible year of a listed paper."),
-            RuleOption("index-headers", default: .list(IndexColumn.headers),
-                       "First-column headers that mark an index column, compared without case."),
+            Self.noneMarkers.declaration,
+            Self.requiredShare.declaration,
+            Self.minimumEntries.declaration,
+            Self.earliestYear.declaration,
+            Self.indexHeaders.declaration,
         ],
         triggering: [
             RuleExample("""
@@ -224,14 +240,14 @@ public struct EntrySchemaRule: Rule {
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let tables = context.shared.tables(of: document)
-        let noneMarkers = Set(option("none-markers", in: context).listValue ?? [])
-        let requirement = PaperLinkRequirement(share: option("required-share", in: context).doubleValue ?? 0.8,
-                                               minimumEntries: option("minimum-entries", in: context).intValue ?? 5)
-        let numbering = SchemaNumbering(tables: tables, indexHeaders: option("index-headers", in: context).listValue ?? [])
+        let noneMarkers = Set(context[Self.noneMarkers])
+        let requirement = PaperLinkRequirement(share: context[Self.requiredShare],
+                                               minimumEntries: context[Self.minimumEntries])
+        let numbering = SchemaNumbering(tables: tables, indexHeaders: context[Self.indexHeaders])
         return tables.flatMap { wrongCellCounts(in: $0, source: document.source) }
             + tables.flatMap { missingTitles(in: $0, source: document.source) }
             + missingPaperLinks(document, tables: tables, requirement: requirement, noneMarkers: noneMarkers)
-            + implausibleYears(document, tables: tables, earliest: option("earliest-year", in: context).intValue ?? 1950)
+            + implausibleYears(document, tables: tables, earliest: context[Self.earliestYear])
             + numbering.runs.flatMap(numberingFindings)
             + unlinkedFields(in: document.tree, noneMarkers: noneMarkers, placeholders: context.vocabulary.placeholderTexts)
     }

@@ -6,6 +6,17 @@ import Settings
 /// Leftovers that mean nothing to a reader: a chat assistant's citation markers and tracking
 /// parameters, the markers of a merge conflict committed unresolved, and BibTeX markup.
 public struct LeftoverArtifactRule: Rule {
+    /// The `patterns` option.
+    public static let patterns = OptionKey<[String]>("patterns", default: [
+        #":contentReference\[oaicite:\d+\](?:\{index=\d+\})?"#,
+        #"\[oaicite:\d+\]"#,
+        #"【\d+(?::\d+)?†[^】]{0,80}】"#,
+        #"\uE200cite\uE202[^\uE201]{0,80}\uE201"#,
+        #"cite(?:turn\d+(?:search|news|view|file)\d+)+"#,
+        #"[?&]utm_source=(?:chatgpt\.com|openai|perplexity(?:\.ai)?|copilot\.microsoft\.com)(?=$|[&)\s#])"#,
+    ],
+        "Regular expressions for pasted artifacts; each match, with the spaces before it, is removed by the fix.")
+
     public static let description = RuleDescription(
         id: "leftover-artifact",
         summary: "A leftover is in the list: a chat assistant's ':contentReference[oaicite:0]', merge-conflict markers, or BibTeX markup.",
@@ -21,14 +32,7 @@ public struct LeftoverArtifactRule: Rule {
         """,
         severity: .error,
         options: [
-            RuleOption("patterns", default: .list([
-                #":contentReference\[oaicite:\d+\](?:\{index=\d+\})?"#,
-                #"\[oaicite:\d+\]"#,
-                #"【\d+(?::\d+)?†[^】]{0,80}】"#,
-                #"\uE200cite\uE202[^\uE201]{0,80}\uE201"#,
-                #"cite(?:turn\d+(?:search|news|view|file)\d+)+"#,
-                #"[?&]utm_source=(?:chatgpt\.com|openai|perplexity(?:\.ai)?|copilot\.microsoft\.com)(?=$|[&)\s#])"#,
-            ]), "Regular expressions for pasted artifacts; each match, with the spaces before it, is removed by the fix."),
+            Self.patterns.declaration,
         ],
         triggering: [
             RuleExample("- A paper. [[paper]](https://arxiv.org/abs/2210.10163)\n  - Digest: it works.↓ :contentReference[oaicite:0]{index=0}\n"),
@@ -55,7 +59,7 @@ public struct LeftoverArtifactRule: Rule {
     public init() {}
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
-        let patterns = (option("patterns", in: context).listValue ?? []).compactMap { try? NSRegularExpression(pattern: $0) }
+        let patterns = context[Self.patterns].compactMap { try? NSRegularExpression(pattern: $0) }
         guard !patterns.isEmpty, document.source.lineCount > 0 else { return [] }
         let codeLines = Set(document.tree.nodes.filter { $0.kind == .codeBlock }.flatMap { Array($0.range.lines) })
         let linePatterns = patterns.compactMap { try? NSRegularExpression(pattern: $0.pattern, options: .anchorsMatchLines) }

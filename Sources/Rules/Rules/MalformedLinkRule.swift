@@ -7,6 +7,14 @@ import Settings
 /// `[Paper]https://…)`, `[Paper] (https://…)`, `[a](https://x.org/a b)`, `[a][undefined]`,
 /// `[Code]` with no URL, and stray brackets left around a link.
 public struct MalformedLinkRule: Rule {
+    /// The `link-words` option.
+    public static let linkWords = OptionKey<[String]>("link-words", default: [
+        "paper", "code", "pdf", "arxiv", "project", "project page", "homepage", "website", "github",
+        "dataset", "demo", "video", "slides", "poster", "presentation", "blog", "weights", "bibtex",
+        "supplementary", "link",
+    ],
+        "Texts that always stand for a link: written in brackets with no URL (`[Code]`), they are reported.")
+
     public static let description = RuleDescription(
         id: "malformed-link",
         summary: "Broken link syntax that GitHub shows as literal text instead of a link.",
@@ -19,11 +27,7 @@ public struct MalformedLinkRule: Rule {
         """,
         severity: .error,
         options: [
-            RuleOption("link-words", default: .list([
-                "paper", "code", "pdf", "arxiv", "project", "project page", "homepage", "website", "github",
-                "dataset", "demo", "video", "slides", "poster", "presentation", "blog", "weights", "bibtex",
-                "supplementary", "link",
-            ]), "Texts that always stand for a link: written in brackets with no URL (`[Code]`), they are reported."),
+            Self.linkWords.declaration,
         ],
         triggering: [
             RuleExample("""
@@ -90,7 +94,7 @@ public struct MalformedLinkRule: Rule {
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let tree = document.tree
-        let words = Set((option("link-words", in: context).listValue ?? []).map { $0.lowercased() })
+        let words = Set(context[Self.linkWords].map { $0.lowercased() })
         return tree.inlineBlocks.filter { Self.mayHoldBrokenLink(tree, $0) }.flatMap { block in
             let scanner = BrokenLinkScanner(layout: InlineLayout(block: block, in: tree), tree: tree, linkWords: words)
             return scanner.problems().map { problem in

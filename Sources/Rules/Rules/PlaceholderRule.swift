@@ -6,6 +6,10 @@ import Settings
 /// Rows and links that stand in for real ones (`TODO`, a bare `google.com`, `example.com`),
 /// and table-of-contents markers GitHub shows as plain text.
 public struct PlaceholderRule: Rule {
+    /// The `toc-markers` option.
+    public static let tocMarkers = OptionKey<[String]>("toc-markers", default: ["[toc]", "[[toc]]", "[[_toc_]]", "@[toc]", "${toc}"],
+        "Paragraphs that ask for a generated table of contents, compared without case.")
+
     public static let description = RuleDescription(
         id: "placeholder",
         summary: "An entry, link or marker is a placeholder: placeholder text, a placeholder host, or a [toc] marker.",
@@ -31,8 +35,7 @@ public struct PlaceholderRule: Rule {
         """,
         severity: .error,
         options: [
-            RuleOption("toc-markers", default: .list(["[toc]", "[[toc]]", "[[_toc_]]", "@[toc]", "${toc}"]),
-                       "Paragraphs that ask for a generated table of contents, compared without case."),
+            Self.tocMarkers.declaration,
         ],
         triggering: [
             RuleExample("""
@@ -109,7 +112,7 @@ public struct PlaceholderRule: Rule {
         // is its way of saying what is not out yet: a note.
         let titled = found.filter(\.isTitleOnly)
         let habitual = titled.count >= 2
-        return tocMarkers(in: document, markers: option("toc-markers", in: context).listValue ?? [])
+        return tocMarkers(in: document, markers: context[Self.tocMarkers])
             + found.map { $0.isTitleOnly ? $0.finding.with(severity: habitual ? .note : .warning) : $0.finding }
             + emptyItems(in: document) + namelessImages(in: document.tree) + echoedFields(in: document.tree)
     }

@@ -6,6 +6,20 @@ import Settings
 /// Links that carry credentials or an expiring signature, such as pre-signed S3 links to a
 /// publisher's PDF.
 public struct SignedUrlRule: Rule {
+    /// The `parameters` option.
+    public static let parameters = OptionKey<[String]>("parameters", default: [
+        "X-Amz-Security-Token", "X-Amz-Signature", "X-Amz-Credential", "AWSAccessKeyId+Signature",
+        "Signature+Expires", "Signature+Key-Pair-Id", "Policy+Key-Pair-Id", "sig+se", "GoogleAccessId",
+        "X-Goog-Signature", "X-Goog-Credential", "OSSAccessKeyId+Signature", "token", "access_token", "jwt",
+    ],
+        "Query parameters (compared without case) that mark a signed link; 'a+b' needs both.")
+
+    /// The `stable-pages` option.
+    public static let stablePages = OptionKey<[String]>("stable-pages", default: [
+        "pii sciencedirectassets.com https://www.sciencedirect.com/science/article/pii/{}",
+    ],
+        "'PARAMETER HOST URL': for a signed link on HOST with PARAMETER, the stable page to offer.")
+
     public static let description = RuleDescription(
         id: "signed-url",
         summary: "A link carries credentials or an expiring signature (X-Amz-Security-Token, Signature, sig, token).",
@@ -21,14 +35,8 @@ public struct SignedUrlRule: Rule {
         """,
         severity: .error,
         options: [
-            RuleOption("parameters", default: .list([
-                "X-Amz-Security-Token", "X-Amz-Signature", "X-Amz-Credential", "AWSAccessKeyId+Signature",
-                "Signature+Expires", "Signature+Key-Pair-Id", "Policy+Key-Pair-Id", "sig+se", "GoogleAccessId",
-                "X-Goog-Signature", "X-Goog-Credential", "OSSAccessKeyId+Signature", "token", "access_token", "jwt",
-            ]), "Query parameters (compared without case) that mark a signed link; 'a+b' needs both."),
-            RuleOption("stable-pages", default: .list([
-                "pii sciencedirectassets.com https://www.sciencedirect.com/science/article/pii/{}",
-            ]), "'PARAMETER HOST URL': for a signed link on HOST with PARAMETER, the stable page to offer."),
+            Self.parameters.declaration,
+            Self.stablePages.declaration,
         ],
         triggering: [
             RuleExample("""
@@ -63,9 +71,9 @@ public struct SignedUrlRule: Rule {
     public init() {}
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
-        let signatures = (option("parameters", in: context).listValue ?? []).map { $0.split(separator: "+").map(String.init) }
+        let signatures = context[Self.parameters].map { $0.split(separator: "+").map(String.init) }
             .filter { !$0.isEmpty }
-        let stablePages = (option("stable-pages", in: context).listValue ?? []).compactMap(StablePage.init)
+        let stablePages = context[Self.stablePages].compactMap(StablePage.init)
         guard !signatures.isEmpty, document.source.lineCount > 0 else { return [] }
         return document.lineRanges.joined().flatMap { line -> [Finding] in
             guard document.source.lineBytes(line).contains(UInt8(ascii: "?")) else { return [] }

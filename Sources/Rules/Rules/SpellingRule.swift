@@ -7,6 +7,10 @@ import Settings
 /// word or repeated word of the list knows, one typo (an edit, or two letters swapped) away
 /// from one that is known.
 public struct SpellingRule: Rule {
+    /// The `dictionary` option.
+    public static let dictionary = OptionKey<String>("dictionary", default: "/usr/share/dict/american-english",
+        "The English word list, one word a line (Debian's wamerican); without it the rule reports nothing.")
+
     public static let description = RuleDescription(
         id: "spelling",
         summary: "A word of a heading or title looks misspelt: it is unknown but one typo away from a known word.",
@@ -30,8 +34,7 @@ public struct SpellingRule: Rule {
         """,
         severity: .note,
         options: [
-            RuleOption("dictionary", default: .string("/usr/share/dict/american-english"),
-                       "The English word list, one word a line (Debian's wamerican); without it the rule reports nothing."),
+            Self.dictionary.declaration,
         ],
         triggering: [
             RuleExample("""
@@ -112,8 +115,7 @@ public struct SpellingRule: Rule {
     public static func dictionaryPath(in configuration: Configuration) -> String? {
         let setting = configuration.rules[description.id]
         guard setting?.enabled ?? true else { return nil }
-        return RuleContext(vocabulary: configuration.vocabulary, options: setting?.options ?? [:])
-            .option("dictionary", of: description).stringValue
+        return RuleContext(vocabulary: configuration.vocabulary, options: setting?.options ?? [:])[Self.dictionary]
     }
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {

@@ -5,6 +5,10 @@ import Settings
 
 /// A link to `#fragment` that no heading or HTML anchor of the document makes.
 public struct TocAnchorRule: Rule {
+    /// The `builtin-anchors` option.
+    public static let builtinAnchors = OptionKey<[String]>("builtin-anchors", default: ["top", "readme"],
+        "Fragments that need no heading: browsers scroll `#top` to the top, and GitHub's README box has the id `readme`.")
+
     public static let description = RuleDescription(
         id: "toc-anchor",
         summary: "A `#fragment` link (a table of contents entry) names no heading or anchor of the list.",
@@ -19,8 +23,7 @@ public struct TocAnchorRule: Rule {
         """,
         severity: .warning,
         options: [
-            RuleOption("builtin-anchors", default: .list(["top", "readme"]),
-                       "Fragments that need no heading: browsers scroll `#top` to the top, and GitHub's README box has the id `readme`."),
+            Self.builtinAnchors.declaration,
         ],
         triggering: [
             RuleExample("""
@@ -110,7 +113,7 @@ public struct TocAnchorRule: Rule {
         let links = tree.nodes.indices.filter { tree[$0].kind == .link && Self.fragment(of: tree[$0].destination) != nil }
         guard !links.isEmpty else { return padded }
         let anchors = AnchorIndex(tree: tree)
-        let builtin = Set((option("builtin-anchors", in: context).listValue ?? []).map { $0.lowercased() })
+        let builtin = Set(context[Self.builtinAnchors].map { $0.lowercased() })
         return padded + links.compactMap { link in
             guard let destination = tree[link].destination, let fragment = Self.fragment(of: destination),
                   !anchors.contains(fragment), !builtin.contains(fragment.lowercased()) else { return nil }

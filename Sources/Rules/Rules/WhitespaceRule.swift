@@ -4,6 +4,10 @@ import Settings
 
 /// Trailing spaces and runs of blank lines: invisible on GitHub, noise in every diff.
 public struct WhitespaceRule: Rule {
+    /// The `maximum-blank-lines` option.
+    public static let maximumBlankLines = OptionKey<Int>("maximum-blank-lines", default: 2,
+        "The most blank lines allowed in a row inside the list.")
+
     public static let description = RuleDescription(
         id: "whitespace",
         summary: "Spaces at the end of a line, or more blank lines in a row than the list needs.",
@@ -14,7 +18,7 @@ public struct WhitespaceRule: Rule {
         """,
         severity: .note,
         options: [
-            RuleOption("maximum-blank-lines", default: .int(2), "The most blank lines allowed in a row inside the list."),
+            Self.maximumBlankLines.declaration,
         ],
         triggering: [
             RuleExample("## Papers↓ \n\n- [A Paper Title](https://e.org/p)\n"),
@@ -39,7 +43,7 @@ public struct WhitespaceRule: Rule {
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
         let source = document.source
         guard source.lineCount > 0 else { return [] }
-        let maximum = max(0, option("maximum-blank-lines", in: context).intValue ?? 2)
+        let maximum = max(0, context[Self.maximumBlankLines])
         let code = Set(document.tree.nodes.lazy.filter { $0.kind == .codeBlock || $0.kind == .htmlBlock }.flatMap { $0.range.lines })
         let hardBreaks = Self.hardBreakLines(in: document.tree)
         var findings: [Finding] = []

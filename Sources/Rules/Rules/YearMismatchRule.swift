@@ -6,6 +6,10 @@ import Settings
 /// A preprint's stated year (or year and month) that contradicts its arXiv identifier, which
 /// encodes the month it was first submitted (`2303.08774` is March 2023).
 public struct YearMismatchRule: Rule {
+    /// The `preprint-venues` option.
+    public static let preprintVenues = OptionKey<[String]>("preprint-venues", default: ["arXiv", "CoRR", "preprint"],
+        "Venue words that mean the entry is the arXiv preprint, so its date must be the arXiv one.")
+
     public static let description = RuleDescription(
         id: "year-mismatch",
         summary: "A preprint's year or month differs from the one its arXiv identifier encodes.",
@@ -30,8 +34,7 @@ public struct YearMismatchRule: Rule {
         """,
         severity: .warning,
         options: [
-            RuleOption("preprint-venues", default: .list(["arXiv", "CoRR", "preprint"]),
-                       "Venue words that mean the entry is the arXiv preprint, so its date must be the arXiv one."),
+            Self.preprintVenues.declaration,
         ],
         triggering: [
             RuleExample("""
@@ -92,7 +95,7 @@ public struct YearMismatchRule: Rule {
     public init() {}
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
-        let preprintVenues = (option("preprint-venues", in: context).listValue ?? []).map(Self.words)
+        let preprintVenues = context[Self.preprintVenues].map(Self.words)
         let dated = document.entries.compactMap { entry -> Dated? in
             guard let dateText = entry.dateText, let year = entry.year, let arxiv = entry.ids.arxiv,
                   let submitted = Self.submission(ofArxivID: arxiv),
