@@ -33,5 +33,4 @@ extension Configuration {
             .flatMap(read)
             .map(configuration.withDictionary) ?? configuration
     }
-
 }

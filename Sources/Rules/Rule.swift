@@ -20,11 +20,6 @@ public struct RuleExample: Sendable {
         String(marked.filter { $0 != Self.marker })
     }
 
-    /// The 1-based lines that carry a marker.
-    public var markedLines: [Int] {
-        Array(Set(markedPositions.map(\.line))).sorted()
-    }
-
     /// Where each marker stands in the snippet without markers: its line and its 1-based byte
     /// column, in order; a finding must start at each, once.
     public var markedPositions: [SourcePosition] {

@@ -41,7 +41,7 @@ struct RulesCommand: ParsableCommand {
             text += "\nOptions (rules.\(rule.id).options in .vlmbot.yml):\n"
             text += rule.options.map { "  \($0.name): \($0.summary) Default: \(describe($0.defaultValue)).\n" }.joined()
         }
-        text += "\nReported (on the lines marked ↓):\n" + rule.triggering.map { indent($0.marked) }.joined(separator: "\n")
+        text += "\nReported (where marked ↓):\n" + rule.triggering.map { indent($0.marked) }.joined(separator: "\n")
         text += "\nLeft alone:\n" + rule.nonTriggering.map { indent($0.marked) }.joined(separator: "\n")
         for correction in rule.corrections {
             text += "\nFixed:\n" + indent(correction.before) + "  becomes:\n" + indent(correction.after)
