@@ -16,7 +16,7 @@ import Testing
         let result = try CLIRunner.run(["rules", "heading-space"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("heading-space: "))
-        #expect(result.stdout.contains("Reported (on the lines marked ↓):"))
+        #expect(result.stdout.contains("Reported (where marked ↓):"))
         #expect(result.stdout.contains("↓##Papers on Medical VQA"))
         #expect(result.stdout.contains("Fixed:"))
     }
