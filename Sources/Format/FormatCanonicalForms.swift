@@ -6,7 +6,8 @@ import Settings
 
 /// The canonical forms a list's profile asks `vlmbot format` for, as findings with fixes:
 /// arXiv `abs` links, `https`, `| a | b |` table cells and the list's own link style. They
-/// are not lint rules: a list that does not ask for them is not wrong.
+/// are not lint rules, a list that does not ask for them is not wrong; each is described as a
+/// `CanonicalForm`.
 public enum FormatCanonicalForms {
     /// The ids the canonical forms report under, in summaries.
     public static let arxivAbsID = "format-arxiv-abs"

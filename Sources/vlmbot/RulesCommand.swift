@@ -1,4 +1,5 @@
 import ArgumentParser
+import Format
 import Rules
 import Settings
 
@@ -15,11 +16,21 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let descriptions = Linter.allRules.map { type(of: $0).description }
         guard let ruleID else {
-            let width = descriptions.map(\.id.count).max() ?? 0
+            let width = (descriptions + CanonicalForm.all.map(\.description)).map(\.id.count).max() ?? 0
             Terminal.output(row("RULE", "SEVERITY", "FIX", "SUMMARY", width: width))
             for rule in descriptions {
                 Terminal.output(row(rule.id, rule.severity.rawValue, rule.fixable ? "yes" : "-", rule.summary, width: width))
             }
+            Terminal.output("\nCanonical forms `vlmbot format` writes where a list profile's `format:` asks for them:\n")
+            for form in CanonicalForm.all {
+                let rule = form.description
+                Terminal.output(row(rule.id, rule.severity.rawValue, "yes", rule.summary, width: width))
+            }
+            return
+        }
+        if let form = CanonicalForm.named(ruleID) {
+            Terminal.output(explanation(of: form.description)
+                            + "\nTurned on for a list by `format: {\(form.profileKey): true}` in its profile.\n")
             return
         }
         guard let rule = Linter.description(of: ruleID) else {

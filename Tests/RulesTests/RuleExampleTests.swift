@@ -97,3 +97,30 @@ import Testing
         #expect(Self.ids.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "-" } })
     }
 }
+
+/// Runs every canonical form's own examples, as the rules' are run: each triggering snippet is
+/// reported once at each mark with the form turned on, each non-triggering one not at all, and
+/// each correction's fixes turn its snippet into the expected text.
+@Suite struct CanonicalFormExampleTests {
+    static let ids = CanonicalForm.all.map(\.description.id)
+
+    @Test(arguments: ids)
+    func examplesAndCorrectionsHold(id: String) throws {
+        let form = try #require(CanonicalForm.named(id))
+        for example in form.description.triggering {
+            let found = form.findings(in: ListParser.parse(example.text)).map { "\($0.range.start.line):\($0.range.start.column)" }
+            let marked = example.markedPositions.map { "\($0.line):\($0.column)" }
+            #expect(found.sorted() == marked.sorted(), "\(id) on:\n\(example.text)")
+        }
+        for example in form.description.nonTriggering {
+            #expect(form.findings(in: ListParser.parse(example.text)).isEmpty, "\(id) on:\n\(example.text)")
+        }
+        #expect(!form.description.corrections.isEmpty)
+        for correction in form.description.corrections {
+            let document = ListParser.parse(correction.before)
+            let fixes = form.findings(in: document).compactMap(\.fix)
+            #expect(String(decoding: FixApplier.apply(fixes, to: document.source), as: UTF8.self) == correction.after, "\(id)")
+        }
+        #expect(Linter.description(of: id) == nil, "\(id) is a form, not a rule")
+    }
+}
