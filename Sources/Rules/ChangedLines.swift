@@ -1,3 +1,4 @@
+import Evidence
 import Markdown
 
 /// The lines a change touched in one file, on its new side: what a pull request is judged on.
@@ -26,5 +27,13 @@ extension RuleContext {
     /// whole file is checked.
     public func isChanged(_ lines: ClosedRange<Int>) -> Bool {
         changedLines?.intersects(lines) ?? true
+    }
+}
+
+extension RuleContext {
+    /// Which of two entries about one finding it goes on, and which it names: the later one,
+    /// unless a reviewed change touched the earlier one only (a comment must be on the change).
+    func orient(later: Paper, earlier: Paper) -> (reported: Paper, named: Paper) {
+        isChanged(later.entry.lines) || !isChanged(earlier.entry.lines) ? (later, earlier) : (earlier, later)
     }
 }

@@ -1,3 +1,4 @@
+import Evidence
 import Dispatch
 
 /// Maps a function over values on every core at once, keeping the values' order.

@@ -1,3 +1,4 @@
+import Evidence
 import Lists
 
 /// How many entries a change added, edited and removed in one list.

@@ -1,3 +1,4 @@
+import Evidence
 import Markdown
 import Settings
 

@@ -1,3 +1,4 @@
+import Evidence
 import Markdown
 
 /// Findings silenced by HTML comments in the list, which GitHub does not render:

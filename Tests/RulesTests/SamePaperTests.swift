@@ -1,3 +1,4 @@
+@testable import Evidence
 import Lists
 import Markdown
 @testable import Rules

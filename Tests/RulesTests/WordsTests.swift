@@ -1,3 +1,4 @@
+@testable import Evidence
 import Format
 import Foundation
 import Lists

@@ -1,3 +1,4 @@
+import Evidence
 import Lists
 import Markdown
 import Settings
@@ -83,7 +84,7 @@ public struct DuplicateLinkRule: Rule {
     /// are entries of different kinds (a dataset links the paper that introduced it), or when
     /// their titles are related and their authors do not say otherwise; else the paper links. A repository serves a family of papers,
     /// so a shared code link is never reported.
-    private static func wronglyShared(by paper: Paper, and earlier: Paper) -> [PaperLink] {
+    private static func wronglyShared(by paper: Paper, and earlier: Paper) -> [LinkKey] {
         guard paper.evidence(ofSamePaperAs: earlier) == nil, paper.entry.kind == earlier.entry.kind,
               !paper.isNamedOnly, !earlier.isNamedOnly,
               paper.hasOtherAuthors(than: earlier) || !paper.hasRelatedTitle(to: earlier),
@@ -93,7 +94,7 @@ public struct DuplicateLinkRule: Rule {
     }
 
     /// The finding on `paper`, at its first shared paper link, naming `other`.
-    private func report(_ paper: Paper, sharing shared: [PaperLink], with other: Paper,
+    private func report(_ paper: Paper, sharing shared: [LinkKey], with other: Paper,
                         in source: SourceText) -> Finding {
         let key = shared[0].key
         func range(in entry: Paper) -> SourceRange {

@@ -4,13 +4,13 @@ import Markdown
 /// The groups a section's entries are filed in below its headings: parted by a thematic break
 /// or a block of text that is no entry (a bold label, a quoted caption), and, for nested
 /// bullets, by the top-level item they stand under (`- **HVS**` with its sensors below).
-struct EntryGroups {
+public struct EntryGroups {
     /// The first lines of the blocks that start a new group, in order.
     private let boundaries: [Int]
     /// The line ranges of top-level list items, in order.
     private let topItems: [ClosedRange<Int>]
 
-    init(_ document: ListDocument) {
+    public init(_ document: ListDocument) {
         let tree = document.tree
         let entryStarts = document.entries.map(\.lines.lowerBound).sorted()
         var boundaries: [Int] = []
@@ -33,7 +33,7 @@ struct EntryGroups {
     }
 
     /// Whether two entries of one section are filed in one group.
-    func areTogether(_ first: Entry, _ second: Entry) -> Bool {
+    public func areTogether(_ first: Entry, _ second: Entry) -> Bool {
         let (a, b) = (first.lines.lowerBound, second.lines.lowerBound)
         guard boundariesBefore(a) == boundariesBefore(b) else { return false }
         // Nested entries under two different top-level items stand in two groups.

@@ -2,22 +2,22 @@ import Markdown
 import Settings
 
 /// A word that looks misspelt, and the known words it may have been meant as.
-struct Misspelling: Sendable {
+public struct Misspelling: Sendable {
     /// The word as written.
-    let word: String
+    public let word: String
     /// The nearest known words, in the word's case, best first.
-    let suggestions: [String]
+    public let suggestions: [String]
     /// The one word to put instead, when there is exactly one.
-    var replacement: String? { suggestions.count == 1 ? suggestions[0] : nil }
+    public var replacement: String? { suggestions.count == 1 ? suggestions[0] : nil }
     /// Whether the list itself confirms the slip: it writes the one suggested word elsewhere,
     /// and the word is long and wrong inside, not at its end (an ending differs between a
     /// word's forms and languages: `Endoscope`, `Institut`).
-    let isConfirmedByList: Bool
+    public let isConfirmedByList: Bool
 }
 
 /// Judges the words of headings and titles against an English word list, vocabulary
 /// words and the list's own words (a word the list writes twice is its own term).
-struct WordSpeller: Sendable {
+public struct WordSpeller: Sendable {
     private let dictionary: WordList
     private let extraWords: WordList
     /// How often each word (lowercase, letters only) occurs in the list.
@@ -26,7 +26,7 @@ struct WordSpeller: Sendable {
     /// The whole list, when the tree holds only some sections of it.
     private let wholeList: WholeListSearch?
 
-    init(dictionary: WordList, extraWords: Set<String>, tree: MarkdownTree, wholeList: WholeListSearch? = nil) {
+    public init(dictionary: WordList, extraWords: Set<String>, tree: MarkdownTree, wholeList: WholeListSearch? = nil) {
         self.dictionary = dictionary
         self.extraWords = WordList(extraWords)
         self.wholeList = wholeList
@@ -39,7 +39,7 @@ struct WordSpeller: Sendable {
     /// One typo is one edit (`utilzed`) or two neighbouring letters swapped (`Segmentaiton`):
     /// correct but rarer words lie two edits from a common one (`backdoor`, `backdrop`), so
     /// two edits are not taken for a typo.
-    func misspelling(of word: String) -> Misspelling? {
+    public func misspelling(of word: String) -> Misspelling? {
         let lowercased = word.lowercased()
         guard !isKnown(lowercased), !WordForms.bases(of: lowercased).contains(where: isKnown) else { return nil }
         let typos = { (list: WordList) in list.words(near: lowercased, within: 1).map(\.word) }
@@ -58,7 +58,7 @@ struct WordSpeller: Sendable {
     }
 
     /// Whether a word (lowercase) is in the English word list or the vocabulary.
-    func isWord(_ word: String) -> Bool {
+    public func isWord(_ word: String) -> Bool {
         dictionary.contains(word) || extraWords.contains(word)
     }
 
@@ -68,7 +68,7 @@ struct WordSpeller: Sendable {
     }
 
     /// How many characters two words share at their ends.
-    static func commonSuffixLength(_ first: String, _ second: String) -> Int {
+    public static func commonSuffixLength(_ first: String, _ second: String) -> Int {
         zip(first.utf8.reversed(), second.utf8.reversed()).prefix { $0 == $1 }.count
     }
 
@@ -121,7 +121,7 @@ struct WordSpeller: Sendable {
 
 /// The words of a heading or title worth checking: model names, acronyms and code-like
 /// words are left out.
-enum CheckableWords {
+public enum CheckableWords {
     /// Small words that stay lowercase in title-case text, so they do not make it sentence case.
     private static let functionWords: Set<String> = [
         "about", "across", "after", "against", "among", "based", "before", "between", "from", "into", "onto",
@@ -133,7 +133,7 @@ enum CheckableWords {
     /// capitals inside (`BiomedCLIP`, `LLaVA-Med` and `GPT-4` are names). In sentence-case
     /// text (as many lowercase words as capitalised ones, short and small words aside), a
     /// capitalised word that does not start a sentence is a name and is left out.
-    static func words(in text: String) -> [String] {
+    public static func words(in text: String) -> [String] {
         let tokens = self.tokens(of: text)
         let contentWords = tokens.filter { !$0.startsSentence && $0.word.utf8.count >= 4 && !functionWords.contains($0.word.lowercased()) }
         let lowercase = contentWords.count { isLowercaseLetter($0.word.utf8.first) }
@@ -154,7 +154,7 @@ enum CheckableWords {
 
     /// A title without its leading name (`Kiut: Knowledge-injected …` gives `Knowledge-injected …`):
     /// the part before a colon, when it is three words or fewer.
-    static func withoutLeadingName(_ title: String) -> String {
+    public static func withoutLeadingName(_ title: String) -> String {
         guard let colon = title.firstIndex(of: ":"), title[..<colon].split(separator: " ").count <= 3 else { return title }
         return String(title[title.index(after: colon)...])
     }

@@ -2,23 +2,23 @@ import Markdown
 
 /// A one-line bullet `- Label: value`, as lists that give each paper `- Paper: …` and
 /// `- Code: …` lines write them. The labels are the list's own: any short word or two.
-struct FieldBullet {
+public struct FieldBullet {
     /// The label as written, without an aside (`Paper` of `Paper(Oral)`).
-    let label: String
+    public let label: String
     /// The value after the colon, trimmed.
-    let value: String
+    public let value: String
     /// Where the value is written.
-    let valueRange: SourceRange
+    public let valueRange: SourceRange
     /// Whether the value holds a link (a bare URL included).
-    let hasLink: Bool
+    public let hasLink: Bool
 
     /// The label lower-cased, which groups a list's fields.
-    var key: String { label.lowercased() }
+    public var key: String { label.lowercased() }
 }
 
 extension MarkdownTree {
     /// The field bullets of the list: list items of one line that read `Label: value`.
-    func fieldBullets() -> [FieldBullet] {
+    public func fieldBullets() -> [FieldBullet] {
         nodes.indices.compactMap { item -> FieldBullet? in
             guard self[item].kind == .item, self[item].range.start.line == self[item].range.end.line,
                   children(of: item).count == 1, let paragraph = children(of: item).first,

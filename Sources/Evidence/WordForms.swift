@@ -1,7 +1,7 @@
 /// The forms a word may be built from, so that a word list holding `train`, `annotate` and
 /// `foundation` also accepts `pretraining`, `unannotated`, `foundational`, and a British
 /// spelling (`specialised`, `tumour`, `modelling`) whose American form it holds.
-enum WordForms {
+public enum WordForms {
     /// Prefixes a field term is often made with (`pre`training, `multi`modal, `un`paired).
     private static let prefixes = ["under", "inter", "intra", "multi", "cross", "semi", "self", "over", "post",
                                    "pre", "non", "sub", "uni", "mis", "un", "re", "co", "bi", "de"]
@@ -21,7 +21,7 @@ enum WordForms {
 
     /// Shorter words `word` (lowercase) may be a form of: without a prefix, without a suffix,
     /// both, or spelt the American way. The word itself is not included.
-    static func bases(of word: String) -> [String] {
+    public static func bases(of word: String) -> [String] {
         let unprefixed = prefixes.compactMap { prefix -> String? in
             word.hasPrefix(prefix) && word.count - prefix.count >= 4 ? String(word.dropFirst(prefix.count)) : nil
         }

@@ -3,10 +3,10 @@ import Foundation
 /// A paper title reduced to what identifies it: its words, compared without case, accents,
 /// punctuation, Unicode compatibility forms or spacing, so that `Pre-training` and
 /// `pretraining`, `Ariadne’s` and `Ariadne's` are the same words.
-struct PaperTitle: Sendable {
+public struct PaperTitle: Sendable {
     /// The fewest words the shorter of two titles needs before a one-word difference is taken
     /// for the same title: short titles ("Segment Anything") must match exactly.
-    static let fuzzyMinimumWords = 6
+    public static let fuzzyMinimumWords = 6
 
     /// English function words, left out when judging how many words two titles share.
     private static let functionWords: Set<String> = [
@@ -16,11 +16,11 @@ struct PaperTitle: Sendable {
 
     /// The title's words, lower-cased and folded; dashes and apostrophes join the parts they
     /// sit between.
-    let words: [String]
+    public let words: [String]
     /// The words run together: equal for titles that differ only in spacing and hyphenation.
-    let compact: String
+    public let compact: String
 
-    init(_ text: String) {
+    public init(_ text: String) {
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         let folded = isASCII ? text.lowercased() : text.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
@@ -48,13 +48,13 @@ struct PaperTitle: Sendable {
         return scalar.properties.generalCategory == .dashPunctuation || "’‘ʼ\u{00AD}".unicodeScalars.contains(scalar)
     }
 
-    var isEmpty: Bool { words.isEmpty }
+    public var isEmpty: Bool { words.isEmpty }
 
     /// Whether the title is long enough to match another with one word changed.
-    var allowsNearMatch: Bool { words.count >= Self.fuzzyMinimumWords }
+    public var allowsNearMatch: Bool { words.count >= Self.fuzzyMinimumWords }
 
     /// The words that carry meaning, without function words and a plural `s`.
-    var contentWords: Set<String> {
+    public var contentWords: Set<String> {
         Set(words.filter { !Self.functionWords.contains($0) }.map { word in
             word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
         })
@@ -63,7 +63,7 @@ struct PaperTitle: Sendable {
     /// Whether the titles are the same but for spelling: equal once compacted, or, when both
     /// are long enough, one word added or dropped, or misspelt by one letter (never a number,
     /// such as `BLIP-2` or `Part II`, and never another word: `self-` and `semi-supervised`).
-    func isNearDuplicate(of other: PaperTitle) -> Bool {
+    public func isNearDuplicate(of other: PaperTitle) -> Bool {
         guard !isEmpty, !other.isEmpty else { return false }
         if compact == other.compact { return true }
         guard min(words.count, other.words.count) >= Self.fuzzyMinimumWords,
@@ -79,7 +79,7 @@ struct PaperTitle: Sendable {
     /// Keys that two near-duplicate titles always share at least one of (the words, and the
     /// words with one left out), so near duplicates are found by lookup, not by comparing
     /// every pair. Empty for titles too short to match fuzzily.
-    var fuzzyKeys: [Int] {
+    public var fuzzyKeys: [Int] {
         guard words.count >= Self.fuzzyMinimumWords else { return [] }
         let hashes = words.map(\.hashValue)
         return (-1..<hashes.count).map { skipped in
@@ -91,7 +91,7 @@ struct PaperTitle: Sendable {
 
     /// How many content words the titles share, what part of the shorter title's content words
     /// that is, and what part of both titles' words together (`similarity`).
-    func overlap(with other: PaperTitle) -> (shared: Int, ratio: Double, similarity: Double) {
+    public func overlap(with other: PaperTitle) -> (shared: Int, ratio: Double, similarity: Double) {
         let mine = contentWords
         let theirs = other.contentWords
         let shared = mine.intersection(theirs).count

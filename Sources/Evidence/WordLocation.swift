@@ -4,7 +4,7 @@ extension SourceText {
     /// The first occurrence of `word` on a line at or after a byte column that stands as a
     /// whole word (no letter or digit touches it) outside code spans and URLs; occurrences
     /// inside code spans count when `inCode` is set.
-    func wordRange(of word: String, onLine line: Int, from column: Int = 1, inCode: Bool = false) -> SourceRange? {
+    public func wordRange(of word: String, onLine line: Int, from column: Int = 1, inCode: Bool = false) -> SourceRange? {
         let bytes = Array(lineBytes(line))
         var start = column
         while let found = range(of: word, onLine: line, from: start) {
@@ -20,7 +20,7 @@ extension SourceText {
     }
 
     /// The first whole-word occurrence of `word` from a position to the end of a span of lines.
-    func wordRange(of word: String, from position: SourcePosition, through lastLine: Int,
+    public func wordRange(of word: String, from position: SourcePosition, through lastLine: Int,
                    inCode: Bool = false) -> SourceRange? {
         (position.line...max(position.line, lastLine)).lazy.compactMap { line in
             self.wordRange(of: word, onLine: line, from: line == position.line ? position.column : 1, inCode: inCode)

@@ -6,17 +6,17 @@ import Settings
 /// A paper or code link of an entry, reduced to a key that is the same however the URL is
 /// written: arXiv abs, pdf and html forms and DOI resolvers give the identifier; otherwise
 /// host, path and query without scheme, `www.`, trailing slash or `.git`.
-struct PaperLink: Sendable {
-    enum Role: Sendable { case paper, code }
+public struct LinkKey: Sendable {
+    public enum Role: Sendable { case paper, code }
 
-    let link: EntryLink
-    let role: Role
-    let key: String
+    public let link: EntryLink
+    public let role: Role
+    public let key: String
 
     /// The link's key and role, or nil for links that name no one paper or repository: other
     /// kinds, placeholders, bare hosts, and a code host's owner pages. `arxiv` is the entry's
     /// arXiv id, which spares parsing the URL again when it holds it.
-    init?(_ link: EntryLink, address: HostURL, arxiv: String?, terms: PaperTerms) {
+    public init?(_ link: EntryLink, address: HostURL, arxiv: String?, terms: PaperTerms) {
         guard link.kind == .paper || link.kind == .code, !terms.isPlaceholder(address) else { return nil }
         let onCodeHost = address.isOn(anyOf: terms.codeHosts)
         let lowercasedURL = link.url.lowercased()
@@ -40,14 +40,14 @@ struct PaperLink: Sendable {
 }
 
 /// The vocabulary's placeholder and code-host terms, read once for every entry.
-struct PaperTerms: Sendable {
+public struct PaperTerms: Sendable {
     /// Each placeholder text as title words (`TODO`, `coming soon`, `项目A`).
     private let placeholderTexts: [[String]]
     /// Placeholder hosts; a trailing `/` in the vocabulary (`google.com/`) means its home page only.
     private let placeholderHosts: [(host: String, homePageOnly: Bool)]
-    let codeHosts: [String]
+    public let codeHosts: [String]
 
-    init(_ vocabulary: Vocabulary) {
+    public init(_ vocabulary: Vocabulary) {
         placeholderTexts = vocabulary.placeholderTexts.map { PaperTitle($0).words }.filter { !$0.isEmpty }
         placeholderHosts = vocabulary.placeholderHosts.map { host in
             (host.trimmingCharacters(in: CharacterSet(charactersIn: "/")), host.hasSuffix("/"))
@@ -56,7 +56,7 @@ struct PaperTerms: Sendable {
     }
 
     /// Whether a title holds a placeholder text as whole words (`TODO: add paper`).
-    func isPlaceholder(_ title: PaperTitle) -> Bool {
+    public func isPlaceholder(_ title: PaperTitle) -> Bool {
         placeholderTexts.contains { text in
             title.words.count >= text.count
                 && (0...(title.words.count - text.count)).contains { title.words[$0..<$0 + text.count].elementsEqual(text) }
@@ -65,22 +65,22 @@ struct PaperTerms: Sendable {
 
     /// Whether a link goes to a placeholder: any page of a placeholder host or its subdomains,
     /// or the bare home page of a home-page-only one.
-    func isPlaceholder(_ address: HostURL) -> Bool {
+    public func isPlaceholder(_ address: HostURL) -> Bool {
         placeholderHosts.contains { address.isOn($0.host) && (!$0.homePageOnly || address.isHomePage) }
     }
 }
 
 /// One entry with the keys that identify its paper: arXiv id, DOI, paper links and title.
-struct Paper: Sendable {
+public struct Paper: Sendable {
     /// Why two entries are taken for the same paper, for messages.
-    enum Evidence: Equatable, Sendable {
+    public enum Evidence: Equatable, Sendable {
         case arxiv(String), doi(String), paperLink, title, nearTitle
         /// One long title on two entries whose arXiv ids differ: the same paper under two ids,
         /// or a title copied onto another paper's entry. (Two DOIs under one title are often
         /// a conference paper and its journal version.)
         case titleWithOtherArxivId
 
-        var phrase: String {
+        public var phrase: String {
             switch self {
             case .arxiv(let id): "same arXiv id \(id)"
             case .doi(let doi): "same DOI \(doi)"
@@ -92,7 +92,7 @@ struct Paper: Sendable {
         }
 
         /// Whether an identifier (arXiv id, DOI) says it, rather than titles or a link.
-        var isIdentifier: Bool {
+        public var isIdentifier: Bool {
             switch self {
             case .arxiv, .doi: true
             default: false
@@ -100,16 +100,16 @@ struct Paper: Sendable {
         }
     }
 
-    let entry: Entry
-    let arxiv: String?
-    let doi: String?
-    let title: PaperTitle
-    let links: [PaperLink]
+    public let entry: Entry
+    public let arxiv: String?
+    public let doi: String?
+    public let title: PaperTitle
+    public let links: [LinkKey]
     /// Whether the entry says too little to compare (no title, no identifier), or stands in
     /// for a real one (a placeholder title, or links only to placeholder hosts).
-    let isUnidentifiable: Bool
+    public let isUnidentifiable: Bool
 
-    init(_ entry: Entry, terms: PaperTerms) {
+    public init(_ entry: Entry, terms: PaperTerms) {
         self.entry = entry
         let arxiv = entry.ids.arxiv?.lowercased()
         // An arXiv DOI (10.48550/arXiv.ID) is the arXiv id, which the parser already took.
@@ -118,28 +118,28 @@ struct Paper: Sendable {
         let addresses = entry.links.map { HostURL($0.url) }
         (self.arxiv, self.doi, self.title) = (arxiv, doi, title)
         links = zip(entry.links, addresses).compactMap { link, address in
-            address.flatMap { PaperLink(link, address: $0, arxiv: arxiv, terms: terms) }
+            address.flatMap { LinkKey(link, address: $0, arxiv: arxiv, terms: terms) }
         }
         isUnidentifiable = title.isEmpty && arxiv == nil && doi == nil || terms.isPlaceholder(title)
             || !addresses.isEmpty && addresses.allSatisfy { $0.map(terms.isPlaceholder) ?? false }
     }
 
     /// A DOI in lower case without a resolver or `doi:` prefix.
-    static func normalizedDOI(_ text: String) -> String {
+    public static func normalizedDOI(_ text: String) -> String {
         let lower = text.trimming(.whitespaces).lowercased()
         return lower.range(of: "10.").map { String(lower[$0.lowerBound...]) } ?? lower
     }
 
     /// Keys that name the paper exactly, as written in an `allow` option (`arxiv:ID`,
     /// `doi:DOI`, `title:…` compacted).
-    var exactKeys: [String] {
+    public var exactKeys: [String] {
         [arxiv.map { "arxiv:" + $0 }, doi.map { "doi:" + $0 },
          title.isEmpty ? nil : "title:" + title.compact].compactMap { $0 }
     }
 
     /// Lookup keys shared by any two entries that may be the same paper: its identifiers,
     /// paper links, title and near-title keys.
-    var lookupKeys: [Int] {
+    public var lookupKeys: [Int] {
         let exact = exactKeys + links.filter { $0.role == .paper }.map { "link:" + $0.key }
         return exact.map(\.hashValue) + title.fuzzyKeys
     }
@@ -148,7 +148,7 @@ struct Paper: Sendable {
     /// a shared arXiv id or DOI with titles that do not contradict it (a title may change
     /// between versions), else (nearly) the same title with no identifier that contradicts
     /// it, else a shared paper link where a title is missing.
-    func evidence(ofSamePaperAs other: Paper) -> Evidence? {
+    public func evidence(ofSamePaperAs other: Paper) -> Evidence? {
         // One title twice is one paper whatever the author lines say (one was copied wrong).
         guard title.compact == other.title.compact || !hasOtherAuthors(than: other) else { return nil }
         if let arxiv, arxiv == other.arxiv { return titlesAgree(with: other) ? .arxiv(arxiv) : nil }
@@ -166,7 +166,7 @@ struct Paper: Sendable {
 
     /// Whether both entries carry a short name (a Name or Model cell) and the names differ:
     /// two datasets or models of one paper (`CLEVR-ATVC`, `Fruit-ATVC`).
-    func hasOtherName(than other: Paper) -> Bool {
+    public func hasOtherName(than other: Paper) -> Bool {
         guard let mine = ownName, let theirs = other.ownName else { return false }
         return mine.compact != theirs.compact
     }
@@ -179,7 +179,7 @@ struct Paper: Sendable {
 
     /// Whether both entries name their authors and no name is shared: two papers, whatever
     /// their links say (a link copied onto the wrong paper).
-    func hasOtherAuthors(than other: Paper) -> Bool {
+    public func hasOtherAuthors(than other: Paper) -> Bool {
         guard let (mine, theirs) = authorNames(and: other) else { return false }
         return mine.isDisjoint(with: theirs)
     }
@@ -187,7 +187,7 @@ struct Paper: Sendable {
     /// Whether both entries name the same authors (most of their name words shared): one paper
     /// under two titles (a preprint renamed on publication), when their identifier is one. One
     /// name in common is not enough: a lab's papers share their senior authors.
-    func sharesAuthors(with other: Paper) -> Bool {
+    public func sharesAuthors(with other: Paper) -> Bool {
         guard let (mine, theirs) = authorNames(and: other) else { return false }
         let shared = mine.intersection(theirs).count
         return Double(shared) >= 0.6 * Double(mine.count + theirs.count - shared)
@@ -223,42 +223,34 @@ struct Paper: Sendable {
     }
 
     /// Whether the entry names its paper only by a short name (no title of its own).
-    var isNamedOnly: Bool { title.isEmpty || entry.title == entry.name && title.words.count <= 3 }
+    public var isNamedOnly: Bool { title.isEmpty || entry.title == entry.name && title.words.count <= 3 }
 
     /// Whether this entry's short name is a word of the other's title (`MT-NLG` and
     /// `… Megatron-Turing NLG 530B …`, `GLaM` and `GLaM: Efficient Scaling …`).
-    func namesInTitle(of other: Paper) -> Bool {
+    public func namesInTitle(of other: Paper) -> Bool {
         guard let name = entry.name, !other.title.isEmpty else { return false }
         let words = PaperTitle(name).words
         return !words.isEmpty && words.allSatisfy(other.title.words.contains)
     }
 
     /// Whether the entry links a paper.
-    var hasPaperLinks: Bool { links.contains { $0.role == .paper } }
+    public var hasPaperLinks: Bool { links.contains { $0.role == .paper } }
 
     /// Whether the two entries link one paper page.
-    func sharesPaperLink(with other: Paper) -> Bool {
+    public func sharesPaperLink(with other: Paper) -> Bool {
         let mine = Set(links.filter { $0.role == .paper }.map(\.key))
         return other.links.contains { $0.role == .paper && mine.contains($0.key) }
     }
 
     /// Whether the titles are clearly related, as a paper and its extended version are: half
     /// their words together are shared (papers of one topic share a few: 'diffusion', 'models').
-    func hasRelatedTitle(to other: Paper) -> Bool {
+    public func hasRelatedTitle(to other: Paper) -> Bool {
         title.isEmpty || other.title.isEmpty || title.overlap(with: other.title).similarity >= 0.5
     }
 }
 
-extension RuleContext {
-    /// Which of two entries about one finding it goes on, and which it names: the later one,
-    /// unless a reviewed change touched the earlier one only (a comment must be on the change).
-    func orient(later: Paper, earlier: Paper) -> (reported: Paper, named: Paper) {
-        isChanged(later.entry.lines) || !isChanged(earlier.entry.lines) ? (later, earlier) : (earlier, later)
-    }
-}
-
 /// Earlier entries by lookup key, for finding an entry's matches without comparing every pair.
-struct PaperIndex {
+public struct PaperIndex {
     /// Entries kept per key: enough for real lists, bounded for pathological ones.
     private static let limit = 8
     /// The first entry filed under each key: most keys name one entry, and a list of 100,000
@@ -267,12 +259,15 @@ struct PaperIndex {
     /// The later entries under keys that hold more than one.
     private var more: [Int: [Int32]] = [:]
 
+    /// An index with no entry yet.
+    public init() {}
+
     /// The positions filed under any of the keys, in ascending order.
-    func candidates(_ keys: [Int]) -> [Int] {
+    public func candidates(_ keys: [Int]) -> [Int] {
         Set(keys.flatMap { key in (first[key].map { [$0] } ?? []) + (more[key] ?? []) }).sorted().map(Int.init)
     }
 
-    mutating func add(_ position: Int, under keys: [Int]) {
+    public mutating func add(_ position: Int, under keys: [Int]) {
         for key in Set(keys) {
             if first[key] == nil {
                 first[key] = Int32(position)
@@ -285,7 +280,7 @@ struct PaperIndex {
 
 extension Entry {
     /// How a message names the entry's section: its nearest heading.
-    var sectionName: String {
+    public var sectionName: String {
         guard let name = section.last else { return "the top of the list" }
         return "'" + name.snippet + "'"
     }

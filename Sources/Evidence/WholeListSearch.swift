@@ -4,16 +4,16 @@ import Markdown
 /// The whole list's text searched without regard to ASCII case, for looking past the sections
 /// a change-scoped check parsed: where the other copies of a changed paper may be written,
 /// and how often a word is written.
-struct WholeListSearch: Sendable {
-    let source: SourceText
+public struct WholeListSearch: Sendable {
+    public let source: SourceText
 
-    init(_ source: SourceText) {
+    public init(_ source: SourceText) {
         self.source = source
     }
 
     /// Whether `word` (lower-case ASCII letters) is written at least `times` times as a whole
     /// run of letters.
-    func holds(word: String, times: Int) -> Bool {
+    public func holds(word: String, times: Int) -> Bool {
         let bytes = source.bytes
         let length = word.utf8.count
         return ByteSearch.offsets(ofIgnoringCase: Array(word.utf8), in: bytes).count { found in
@@ -26,7 +26,7 @@ struct WholeListSearch: Sendable {
     /// lines that hold its title's rarest words. A copy with the same identifier or link is
     /// always on such a line; a copy with the same or nearly the same title too, unless it
     /// joins or splits those words differently (`Pretraining`, `Pre-training`).
-    func lines(mayRepeat papers: [Paper]) -> Set<Int> {
+    public func lines(mayRepeat papers: [Paper]) -> Set<Int> {
         var needles = Set<String>()
         var titles: [(words: Set<[UInt8]>, fuzzy: Bool)] = []
         for paper in papers {

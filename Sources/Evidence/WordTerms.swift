@@ -3,15 +3,15 @@
 /// but never inside `ObjeCT`. A term written in capitals (an acronym such as `PET`) must
 /// match in capitals; other terms match in any case. A plural (`x-rays`, `reports
 /// generation`, `pathologies`) matches its singular term.
-struct TermMatcher: Sendable {
+public struct TermMatcher: Sendable {
     /// One term found in a text.
-    struct Match: Sendable {
+    public struct Match: Sendable {
         /// The key the term is listed under (a category label, a task).
-        let key: String
+        public let key: String
         /// The words as written in the text, from the first word's start to the last's end.
-        let text: String
-        let firstWord: Int
-        let wordCount: Int
+        public let text: String
+        public let firstWord: Int
+        public let wordCount: Int
     }
 
     private struct Term: Sendable {
@@ -23,18 +23,18 @@ struct TermMatcher: Sendable {
     private let termsByFirstWord: [String: [Term]]
 
     /// A matcher for terms listed by key (`Medical: [CT, chest x-ray]`).
-    init(_ termsByKey: [String: [String]]) {
+    public init(_ termsByKey: [String: [String]]) {
         let terms = termsByKey.flatMap { key, terms in
             terms.map { Term(key: key, words: Self.words(of: $0).map { String($0) }) }.filter { !$0.words.isEmpty }
         }
         termsByFirstWord = Dictionary(grouping: terms) { $0.words[0].lowercased() }
     }
 
-    var isEmpty: Bool { termsByFirstWord.isEmpty }
+    public var isEmpty: Bool { termsByFirstWord.isEmpty }
 
     /// The terms a text names, longest first where they overlap (so `report generation` wins
     /// over `generation`), in text order.
-    func matches(in text: String) -> [Match] {
+    public func matches(in text: String) -> [Match] {
         let words = Self.words(of: text)
         var found: [Match] = []
         for start in words.indices {
@@ -84,7 +84,7 @@ struct TermMatcher: Sendable {
 
 extension Unicode.Scalar {
     /// Whether the scalar is a letter or a digit, ASCII answered without a table lookup.
-    var isLetterOrDigit: Bool {
+    public var isLetterOrDigit: Bool {
         if isASCII {
             let byte = UInt8(value)
             return (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))

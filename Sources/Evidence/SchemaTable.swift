@@ -2,14 +2,14 @@ import Lists
 import Markdown
 
 /// One cell of a table line as written.
-struct SchemaCell: Sendable {
+public struct SchemaCell: Sendable {
     /// The cell's source text without surrounding blanks (`[PDF](…)`, `Natrual`, `-`).
-    let text: String
+    public let text: String
     /// Where that text stands; nil for an empty cell.
-    let range: SourceRange?
+    public let range: SourceRange?
 
     /// The cells of a table line as GitHub splits them (`WrittenTableRow`).
-    static func cells(onLine line: Int, in source: SourceText) -> [SchemaCell] {
+    public static func cells(onLine line: Int, in source: SourceText) -> [SchemaCell] {
         let bytes = Array(source.lineBytes(line))
         return WrittenTableRow(bytes).cells.map { cell in
             cell.isEmpty ? SchemaCell(text: "", range: nil)
@@ -22,21 +22,21 @@ struct SchemaCell: Sendable {
 
 /// A table of the list with its cells as written and the entry read from each row: what
 /// rules that learn a table's shape from its own rows work on.
-struct SchemaTable: Sendable {
+public struct SchemaTable: Sendable {
     /// One body row.
-    struct Row: Sendable {
-        let line: Int
-        let cells: [SchemaCell]
+    public struct Row: Sendable {
+        public let line: Int
+        public let cells: [SchemaCell]
         /// The entry read from the row, when the table has a title or name column.
-        let entry: Entry?
+        public let entry: Entry?
     }
 
-    let table: ListTable
-    let header: [SchemaCell]
-    let rows: [Row]
+    public let table: ListTable
+    public let header: [SchemaCell]
+    public let rows: [Row]
 
     /// The document's tables, in document order.
-    static func tables(of document: ListDocument) -> [SchemaTable] {
+    public static func tables(of document: ListDocument) -> [SchemaTable] {
         var entriesByLine: [Int: Entry] = [:]
         for entry in document.entries where entry.shape == .tableRow {
             entriesByLine[entry.lines.lowerBound] = entry
@@ -54,7 +54,7 @@ struct SchemaTable: Sendable {
     /// The column whose cells hold an entry's fact (its title, its category, a link's URL) in
     /// most rows that have the fact; cells equal to the fact win over cells containing it.
     /// Nil when no column holds it in most rows.
-    func column(holding fact: (Entry) -> String?) -> Int? {
+    public func column(holding fact: (Entry) -> String?) -> Int? {
         var equal: [Int: Int] = [:]
         var containing: [Int: Int] = [:]
         var rowsWithFact = 0
