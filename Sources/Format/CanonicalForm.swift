@@ -88,11 +88,12 @@ public struct CanonicalForm: Sendable {
             are formatted so.
             """,
             severity: .note,
-            triggering: [RuleExample((1...5).map { "- Paper \($0). [[paper]](https://arxiv.org/abs/2301.0000\($0))\n" }.joined()
-                                     + "- Paper six. ↓[paper](https://arxiv.org/abs/2301.00006)\n")],
-            nonTriggering: [RuleExample((1...6).map { "- Paper \($0). [[paper]](https://arxiv.org/abs/2301.0000\($0))\n" }.joined())],
-            corrections: [RuleCorrection((1...5).map { "- Paper \($0). [[paper]](https://arxiv.org/abs/2301.0000\($0))\n" }.joined()
-                                             + "- Paper six. [paper](https://arxiv.org/abs/2301.00006)\n",
-                                         (1...6).map { "- Paper \($0 == 6 ? "six" : String($0)). [[paper]](https://arxiv.org/abs/2301.0000\($0))\n" }.joined())]),
+            triggering: [RuleExample(fivePapers + "- Paper 6. ↓[paper](https://arxiv.org/abs/2301.00006)\n")],
+            nonTriggering: [RuleExample(fivePapers + "- Paper 6. [[paper]](https://arxiv.org/abs/2301.00006)\n")],
+            corrections: [RuleCorrection(fivePapers + "- Paper 6. [paper](https://arxiv.org/abs/2301.00006)\n",
+                                         fivePapers + "- Paper 6. [[paper]](https://arxiv.org/abs/2301.00006)\n")]),
         profileKey: "link-style", switches: FormatSwitches(linkStyle: true))
+
+    /// Five entries whose links the list writes `[[paper]](url)`, for the link-style examples.
+    private static let fivePapers = (1...5).map { "- Paper \($0). [[paper]](https://arxiv.org/abs/2301.0000\($0))\n" }.joined()
 }

@@ -138,7 +138,7 @@ public struct AnchorIndex {
     /// Ids, names and raw-HTML heading anchors in a piece of HTML.
     private func htmlTargets(in html: String) -> [String] {
         guard html.contains("<") else { return [] }
-        let attributes = html.matches(of: Self.idAttribute).map { String($0.1 ?? $0.2 ?? $0.3 ?? "") }
+        let attributes = html.matches(of: HTMLAttribute.Kind.anchor.pattern).map { String($0.2 ?? $0.3 ?? $0.4 ?? "") }
         let headings = html.matches(of: Self.htmlHeading).flatMap { match in
             let text = String(match.1).replacing(Self.tag, with: "")
             return [GitHubSlugger.slug(text), GitHubSlugger.slug(text.trimming(.whitespacesAndNewlines))]
@@ -147,10 +147,8 @@ public struct AnchorIndex {
     }
 
     nonisolated(unsafe) private static let emojiShortcode = /:[a-z0-9_+\-]+:/
-    // Each pattern scans one tag (or one heading) at most, stopping at the next `<` or `<h`:
-    // scanning on to the end from every tag left open cost the square of the HTML's length.
-    nonisolated(unsafe) private static let idAttribute =
-        /(?i)<[a-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+))/
+    // Each pattern scans one heading at most, stopping at the next `<h` (as attributes scan one
+    // tag): scanning on to the end from every tag left open cost the square of the HTML's length.
     nonisolated(unsafe) private static let htmlHeading =
         /(?is)<h[1-6](?:\s[^<>]*)?>((?:(?!<\/?h[1-6]\b).)*?)<\/h[1-6]\s*>/
     nonisolated(unsafe) private static let tag = /<[^<>]*>/

@@ -13,13 +13,13 @@ public struct HTMLAttribute {
         /// `id` or `name` of any element: a fragment's target.
         case anchor
 
-        /// The attribute within one tag: a tag's scan stops at the next `<` as at its `>`, so
-        /// that tags left open (`<img a=1 <img a=1 …`) cost time in proportion to the text,
-        /// not its square.
-        fileprivate var pattern: Regex<(Substring, Substring, Substring?, Substring?)> {
+        /// The attribute within one tag, its value double-quoted, single-quoted or bare: a tag's
+        /// scan stops at the next `<` as at its `>`, so that tags left open (`<img a=1 <img a=1
+        /// …`) cost time in proportion to the text, not its square.
+        var pattern: Regex<(Substring, Substring, Substring?, Substring?, Substring?)> {
             switch self {
-            case .imageSource: /<img\b[^<>]*?\s(src\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'))/.ignoresCase()
-            case .anchor: /<[a-z][^<>]*?\s((?:id|name)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'))/.ignoresCase()
+            case .imageSource: /<img\b[^<>]*?\s(src\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+)))/.ignoresCase()
+            case .anchor: /<[a-z][^<>]*?\s((?:id|name)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+)))/.ignoresCase()
             }
         }
     }
@@ -47,7 +47,7 @@ extension MarkdownTree {
     /// An HTML comment, closed or running to the end of the HTML.
     nonisolated(unsafe) private static let comment = /<!--.*?(?:-->|$)/.dotMatchesNewlines()
 
-    private static func attributes(_ pattern: Regex<(Substring, Substring, Substring?, Substring?)>, in bytes: [UInt8],
+    private static func attributes(_ pattern: Regex<(Substring, Substring, Substring?, Substring?, Substring?)>, in bytes: [UInt8],
                                    _ range: Range<Int>) -> [HTMLAttribute] {
         let text = String(decoding: bytes[range], as: UTF8.self)
         // Invalid UTF-8 would shift offsets: such HTML is left alone.
@@ -55,7 +55,7 @@ extension MarkdownTree {
         let offset = { (index: String.Index) in range.lowerBound + text.utf8.distance(from: text.startIndex, to: index) }
         let comments = text.matches(of: comment).map(\.range)
         return text.matches(of: pattern).compactMap { match -> HTMLAttribute? in
-            guard let value = match.output.2 ?? match.output.3,
+            guard let value = match.output.2 ?? match.output.3 ?? match.output.4,
                   !comments.contains(where: { $0.contains(match.range.lowerBound) }) else { return nil }
             let attribute = match.output.1
             return HTMLAttribute(value: String(value), bytes: offset(attribute.startIndex)..<offset(attribute.endIndex))

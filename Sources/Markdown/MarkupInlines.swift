@@ -122,15 +122,6 @@ extension SourceText {
     }
 }
 
-extension String {
-    /// The text without surrounding spaces, cut to 58 characters (57 and an ellipsis) when it
-    /// has over 60, for quoting in a one-line message.
-    public var snippet: String {
-        let trimmed = trimming(.whitespaces)
-        return trimmed.count > 60 ? String(trimmed.prefix(57)) + "…" : trimmed
-    }
-}
-
 /// Bytes of Markdown syntax that may stand between inline nodes without being shown.
 private func isSyntaxGap(_ byte: UInt8) -> Bool {
     switch byte {

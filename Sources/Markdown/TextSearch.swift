@@ -270,3 +270,12 @@ public enum ByteSearch {
         return order.firstIndex(of: byte).map { $0 + 10 } ?? (byte >= 0x30 && byte <= 0x39 ? 5 : 30)
     }
 }
+
+extension String {
+    /// The text without surrounding spaces, cut to 58 characters (57 and an ellipsis) when it
+    /// has over 60, for quoting in a one-line message.
+    public var snippet: String {
+        let trimmed = trimming(.whitespaces)
+        return trimmed.count > 60 ? String(trimmed.prefix(57)) + "…" : trimmed
+    }
+}

@@ -49,6 +49,7 @@ public struct LeftoverArtifactRule: Rule {
             RuleExample("- [Tracking](https://e.org/p?utm_source=newsletter)\n"),
             RuleExample("A Title\n=======\n\n> > > > quoted deeply\n"),
             RuleExample("- [Sparse codes in $\\{0,1\\}^n$ for retrieval](https://arxiv.org/abs/2301.00001)\n"),
+            RuleExample(#"- **Alzheimer\'s disease from \"retinal\" scans**. *J. O\'Neil et al*. [[paper]](https://arxiv.org/abs/2301.00002)"# + "\n"),
         ],
         corrections: [
             RuleCorrection("Dataset is large. :contentReference[oaicite:0]{index=0}\n", "Dataset is large.\n"),
@@ -93,7 +94,7 @@ public struct LeftoverArtifactRule: Rule {
     /// entries' titles and author names, as copied from a `.bib` file; titles with `$` maths
     /// are left alone.
     private static let bibTeXPattern = try? NSRegularExpression(
-        pattern: #"(?<![\\$])\{[A-Za-z0-9\\"'`^~{}-]{1,30}\}|\\["'`^~][A-Za-z]"#)
+        pattern: #"(?<![\\$])\{[A-Za-z0-9\\"'`^~{}-]{1,30}\}|\\["'`^~]\{[A-Za-z]\}"#)
 
     /// Each BibTeX leftover in an entry's title or authors, a warning (a brace could be meant):
     /// found in the entry's lines as written, kept when its text (Markdown's escapes aside) is
