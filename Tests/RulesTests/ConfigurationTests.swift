@@ -28,7 +28,7 @@ import Testing
                 options:
                   maximum-blank-lines: 2
               spelling:
-                severity: warning
+                severity: error
             """, file: "restating.yml")
         #expect(Self.restated(in: restating) == ["whitespace enabled", "whitespace maximum-blank-lines", "whitespace severity"])
     }

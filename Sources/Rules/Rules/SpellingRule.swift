@@ -31,9 +31,10 @@ public struct SpellingRule: Rule {
         (measured on the development corpus: one in four notes was a real typo, every warning). \
         A rare link label, one typo from a label the list writes ten times or more and five times \
         as often, and not a word (`[[paf]]` where the list writes `[[pdf]]`), is reported too, a warning on the same \
-        terms as a word.
+        terms as a word; so is a venue word of five letters or more, not an acronym (`ICCVW` is a \
+        venue of its own beside `ICCV`), wrong inside (`NeirIPS` where the list writes `NeurIPS`).
         """,
-        severity: .note,
+        severity: .warning,
         options: [
             Self.dictionary.declaration,
         ],
@@ -60,6 +61,9 @@ public struct SpellingRule: Rule {
             RuleExample(tenPDFLabels + """
             ↓- Paper ten. [[paf]](https://arxiv.org/abs/2301.00020)
             """),
+            RuleExample(tenVenues + """
+            - **"Mastering Text-to-Image Generation via Transformers"**. *Ming Ding et al*. ↓NeirIPS 2021. [[paper]](https://arxiv.org/abs/2105.13290)
+            """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -84,6 +88,9 @@ public struct SpellingRule: Rule {
             - Paper ten. [[pdfs]](https://arxiv.org/abs/2301.00020) [[pdf2]](https://arxiv.org/abs/2301.00021)
             - Paper eleven. [[paper]](https://arxiv.org/abs/2301.00022) [[ppt]](https://arxiv.org/abs/2301.00023)
             """),
+            RuleExample(tenVenues + """
+            - **"A survey of vision transformers"**. *Ann Lee et al*. ICCVW 2021. [[paper]](https://arxiv.org/abs/2105.13291)
+            """),
         ],
         corrections: [
             RuleCorrection("""
@@ -105,6 +112,11 @@ public struct SpellingRule: Rule {
         ],
         fixesAreGuesses: true
     )
+
+    /// Ten entries at the venue `NeurIPS`, for the examples.
+    private static let tenVenues = (0..<10).map {
+        "- **\"Paper \($0) on learning\"**. *Ann Lee et al*. NeurIPS 2021. [[paper]](https://arxiv.org/abs/2105.1330\($0))\n"
+    }.joined()
 
     /// Ten entries whose paper links the list labels `pdf`, for the examples.
     private static let tenPDFLabels = (0..<10).map { "- Paper \($0). [[pdf]](https://arxiv.org/abs/2301.0001\($0))\n" }.joined()
@@ -177,7 +189,7 @@ public struct SpellingRule: Rule {
             guard inside || !onlyInside, let range = term.range() else { return nil }
             let found = finding("The \(kind) '\(term.text)' looks misspelt: the list writes '\(meant)' \(uses[meant]!) times "
                                 + "to its \(uses[lowercased]!); did you mean '\(meant)'?", at: range)
-            return inside && lowercased.count >= 7 ? found.with(severity: .warning) : found
+            return inside && lowercased.count >= 7 ? found : found.with(severity: .note)
         }
     }
 
@@ -220,7 +232,7 @@ public struct SpellingRule: Rule {
             // A guess about a word: offered, never applied by `format`.
             let fix = misspelling.replacement.map { Fix(replacements: [Replacement(range: range, text: $0)], isCertain: false) }
             let found = finding(Self.message(for: misspelling), at: range, fix: fix)
-            return misspelling.isConfirmedByList ? found.with(severity: .warning) : found
+            return misspelling.isConfirmedByList ? found : found.with(severity: .note)
         }
     }
 
