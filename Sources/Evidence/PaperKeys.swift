@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Papers
 import Settings
 
 /// A paper or code link of an entry, reduced to a key that is the same however the URL is

@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Papers
 
 extension SourceText {
     /// The range of the first occurrence of `needle` on a line at or after a byte column,

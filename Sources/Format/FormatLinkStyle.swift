@@ -1,5 +1,6 @@
 import Lists
 import Markdown
+import Engine
 import Rules
 import Settings
 

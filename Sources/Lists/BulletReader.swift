@@ -1,4 +1,5 @@
 import Markdown
+import Papers
 
 /// Reads entries from bullet and numbered lists: an item whose first paragraph names a paper
 /// is an entry, with its sub-bullets and indented paragraphs (authors, venue, notes, links,

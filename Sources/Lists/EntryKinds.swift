@@ -1,4 +1,5 @@
 import Markdown
+import Papers
 
 /// Decides an entry's kind from what the list says: its section's heading, its table's name
 /// column (set by the table reader), and its links.

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Papers
 
 /// The facts read from an entry's inline content, each with the line it came from.
 struct EntryFacts {
@@ -747,7 +748,7 @@ struct LeadText {
     /// Reads the tags off the front of `text`: bracketed, parenthesised and code groups, and
     /// first words as `bareWords` says.
     init(_ text: String, bareWords: BareWords = .all) {
-        var rest = Self.strippingSymbols(text)
+        var rest = TextFacts.strippingSymbols(text)
         var date: EntryDate?
         var venue: String?
         // Leading groups and words that are tags.
@@ -831,27 +832,6 @@ struct LeadText {
         guard let close = text.dropFirst().firstIndex(of: closing) else { return nil }
         let inner = String(text[text.index(after: text.startIndex)..<close])
         return (inner, text.distance(from: text.startIndex, to: close) + 1, first == "[")
-    }
-
-    /// Emoji, `:shortcode:`s and other symbols taken off the front of a text.
-    static func strippingSymbols(_ text: String) -> String {
-        guard let first = text.utf8.first(where: { $0 != 0x20 }), first >= 0x80 || first == UInt8(ascii: ":") else { return text }
-        var rest = Substring(text)
-        while true {
-            rest = rest.drop { $0.isWhitespace }
-            if let first = rest.first, first.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000 }) {
-                rest = rest.dropFirst()
-                continue
-            }
-            if rest.hasPrefix(":"), let close = rest.dropFirst().firstIndex(of: ":"),
-               rest[rest.index(after: rest.startIndex)..<close].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "+" || $0 == "-" }),
-               rest.distance(from: rest.startIndex, to: close) > 1 {
-                rest = rest[rest.index(after: close)...]
-                continue
-            }
-            break
-        }
-        return String(rest)
     }
 }
 

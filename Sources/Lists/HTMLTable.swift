@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Papers
 
 /// Reads an HTML `<table>` written in a list (GitHub shows HTML blocks as HTML): its rows,
 /// cells (with `rowspan` carried down) and the links, emphasis and line breaks in them.

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Papers
 
 /// A link found in inline content, before it is classified.
 struct FoundLink {

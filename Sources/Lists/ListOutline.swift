@@ -1,4 +1,5 @@
 import Markdown
+import Papers
 
 /// A list's top-level shape, read without parsing the whole list: where it cuts into sections
 /// that parse alone as in the whole (`BlockOutline`), and all its headings.

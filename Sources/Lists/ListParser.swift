@@ -1,4 +1,5 @@
 import Markdown
+import Papers
 
 /// Turns a Markdown paper list into sections and entries by recognising entry shapes: table
 /// rows (Markdown and HTML) with a title or name column, bullets naming a paper, paragraphs

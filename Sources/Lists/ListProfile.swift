@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Papers
 
 /// Facts about one list that its shape leaves ambiguous, from `rules/profiles/*.yml` or a
 /// repository's configuration: which columns hold what, when their headers do not say.

@@ -1,4 +1,5 @@
 import Markdown
+import Papers
 
 /// A link to a paper written somewhere in a list (an arXiv, DOI, publisher or proceedings
 /// page): what every entry-reading should account for.

@@ -1,4 +1,5 @@
 import Markdown
+import Papers
 
 /// Reads a paragraph that names one paper:
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Papers
 
 /// Lines a list holds that are not entries, and why vlmbot read them so.
 public struct SkippedBlock: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Papers
 
 /// Headers of a table's index column (`#`, `No.`, `序号`), lower-cased: the one list the
 /// parser and the rules read.

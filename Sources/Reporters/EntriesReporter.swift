@@ -1,4 +1,5 @@
 import Lists
+import Papers
 
 /// The entries of one list, as JSON (version 1 of the documented contract) or as TSV.
 public enum EntriesReporter {

@@ -1,4 +1,4 @@
-import Rules
+import Engine
 import Settings
 
 /// Findings as GitHub Actions workflow commands, which the runner turns into annotations on

@@ -1,5 +1,5 @@
 import Markdown
-import Rules
+import Engine
 import Settings
 
 /// Writing untrusted text (list content, paths, messages quoting them) into GitHub-flavoured

@@ -1,5 +1,5 @@
 import Markdown
-import Rules
+import Engine
 import Settings
 
 /// Findings as reviewdog diagnostics, one JSON object a line (`reviewdog -f=rdjsonl`).

@@ -1,6 +1,6 @@
 import Foundation
 import Markdown
-import Rules
+import Engine
 import Settings
 
 /// One list that was checked.

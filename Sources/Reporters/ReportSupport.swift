@@ -1,5 +1,5 @@
 import Markdown
-import Rules
+import Engine
 import Settings
 
 /// A finding with what every structured reporter needs beside it.

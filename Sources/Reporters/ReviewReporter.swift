@@ -1,5 +1,5 @@
 import Markdown
-import Rules
+import Engine
 import Settings
 
 /// The JSON body of GitHub's "create a review for a pull request"

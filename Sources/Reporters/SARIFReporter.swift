@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Engine
 import Rules
 import Settings
 

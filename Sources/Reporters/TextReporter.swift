@@ -1,5 +1,5 @@
 import Markdown
-import Rules
+import Engine
 import Settings
 
 /// Findings for people at a terminal: `path:line:col: severity: message [rule]`, the source

@@ -13,7 +13,7 @@ public struct Vocabulary: Sendable, Equatable {
     public var placeholderHosts: [String] = []
     /// For a task (`segmentation`), the words that name it in titles and headings.
     public var tasks: [String: [String]] = [:]
-    /// Hosts whose links are code repositories (`github.com`, `gitlab.com`).
+    /// Hosts where a paper's code may live besides the git hosts (`huggingface.co`, `zenodo.org`).
     public var codeHosts: [String] = []
     /// Repositories that are general libraries, never a paper's own code (`owner/name`).
     public var unrelatedRepositories: [String] = []

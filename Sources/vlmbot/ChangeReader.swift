@@ -1,6 +1,7 @@
 import Foundation
 import Git
 import Markdown
+import Engine
 import Rules
 
 /// Which change a run reviews.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Format
 import Reporters
+import Engine
 import Rules
 import Settings
 

@@ -3,6 +3,7 @@ import Foundation
 import Lists
 import Markdown
 import Reporters
+import Engine
 import Rules
 import Settings
 

@@ -4,6 +4,7 @@ import Foundation
 import Lists
 import Markdown
 import Reporters
+import Engine
 import Rules
 import Settings
 

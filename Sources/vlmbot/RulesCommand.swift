@@ -1,5 +1,6 @@
 import ArgumentParser
 import Format
+import Engine
 import Rules
 import Settings
 

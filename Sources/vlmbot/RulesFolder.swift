@@ -1,4 +1,6 @@
 import Foundation
+import Engine
+import EntryRules
 import Rules
 import Settings
 

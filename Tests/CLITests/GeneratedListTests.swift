@@ -52,7 +52,7 @@ import Testing
     @Test(arguments: styles)
     func everySeededFindingIsReportedAndNothingElse(style: String) throws {
         let folder = try TemporaryFolder()
-        let manifest = try Self.generate(style, entries: 2500, seed: 7, into: folder, name: "list.md")
+        let manifest = try Self.generate(style, entries: 800, seed: 7, into: folder, name: "list.md")
         #expect(manifest.expected.contains { $0.rule == "duplicate-entry" }, "the generator seeds duplicates")
         let result = try CLIRunner.run(["check", "list.md", "--format", "json"], in: folder.url)
         #expect(result.status == 1, "\(result.stderr)")
@@ -65,7 +65,7 @@ import Testing
     @Test(arguments: styles)
     func aPullRequestRepeatingAPaperGetsThatFindingAlone(style: String) throws {
         let folder = try TemporaryFolder()
-        _ = try Self.generate(style, entries: 600, seed: 3, into: folder, name: "README.md")
+        _ = try Self.generate(style, entries: 300, seed: 3, into: folder, name: "README.md")
         let git = { (arguments: [String]) throws in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -81,7 +81,7 @@ import Testing
         try git(["add", "README.md", "README.md.json"])
         try git(["commit", "-q", "-m", "list"])
         try git(["checkout", "-q", "-b", "pr"])
-        let manifest = try Self.generate(style, entries: 600, seed: 3, prEntry: true, into: folder, name: "README.md")
+        let manifest = try Self.generate(style, entries: 300, seed: 3, prEntry: true, into: folder, name: "README.md")
         try git(["commit", "-q", "-a", "-m", "add a paper"])
         let result = try CLIRunner.run(["check", "--base", "main", "--head", "pr", "--format", "json", "README.md"],
                                        in: folder.url)

@@ -2,7 +2,7 @@ import Foundation
 @testable import GitHub
 import Markdown
 import Reporters
-import Rules
+import Engine
 import Testing
 
 @Suite struct ClientTests {

@@ -1,4 +1,5 @@
 @testable import Lists
+import Papers
 import Testing
 
 /// References written without quotes or emphasis, in the styles reference lists use (invented).

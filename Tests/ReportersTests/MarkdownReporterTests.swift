@@ -1,7 +1,7 @@
 import Foundation
 import Markdown
 import Reporters
-import Rules
+import Engine
 import Testing
 
 @Suite struct MarkdownReporterTests {

@@ -2,7 +2,7 @@ import Foundation
 import Lists
 import Markdown
 import Reporters
-import Rules
+import Engine
 import Settings
 import Testing
 

@@ -1,4 +1,5 @@
 import Lists
+import Engine
 import Rules
 import Settings
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import Lists
 import Markdown
+import Engine
 import Rules
 import Settings
 import Testing

@@ -1,6 +1,9 @@
 import Foundation
 import Lists
 import Markdown
+import Engine
+import EntryRules
+import LinkRules
 import Rules
 import Settings
 import Testing

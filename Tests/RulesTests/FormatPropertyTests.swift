@@ -3,6 +3,7 @@ import Lists
 import Markdown
 import PropertyBased
 import Format
+import Engine
 import Rules
 import Testing
 

@@ -2,6 +2,7 @@ import Format
 import Foundation
 import Lists
 import Markdown
+import Engine
 import Rules
 import Settings
 import Testing

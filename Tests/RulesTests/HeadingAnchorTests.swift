@@ -1,7 +1,9 @@
 import Foundation
 import Lists
 import Markdown
-@testable import Rules
+@testable import Engine
+@testable import LinkRules
+import Rules
 import Testing
 
 /// github-slugger's test fixtures: headings rendered by GitHub, in order, with the anchors

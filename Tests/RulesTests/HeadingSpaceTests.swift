@@ -1,5 +1,7 @@
 import Lists
 import Markdown
+import Engine
+import MarkupRules
 import Rules
 import Testing
 

@@ -1,6 +1,7 @@
 import Format
 import Lists
 import Markdown
+import Engine
 import Rules
 import Settings
 import Testing

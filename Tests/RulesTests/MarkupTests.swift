@@ -2,7 +2,10 @@ import Format
 import Foundation
 import Lists
 import Markdown
-@testable import Rules
+@testable import Engine
+@testable import LinkRules
+@testable import MarkupRules
+import Rules
 import Settings
 import Testing
 

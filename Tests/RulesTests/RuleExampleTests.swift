@@ -1,6 +1,7 @@
 import Lists
 import Markdown
 import Format
+import Engine
 import Rules
 import Testing
 

@@ -1,7 +1,10 @@
 @testable import Evidence
 import Lists
 import Markdown
-@testable import Rules
+@testable import Engine
+@testable import EntryRules
+@testable import LinkRules
+import Rules
 import Testing
 
 /// When two entries are one paper, as the corpus verdicts taught: rows that name different

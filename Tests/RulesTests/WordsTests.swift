@@ -3,7 +3,9 @@ import Format
 import Foundation
 import Lists
 import Markdown
-@testable import Rules
+@testable import Engine
+@testable import EntryRules
+import Rules
 import Settings
 import Testing
 
