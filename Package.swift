@@ -33,14 +33,19 @@ let package = Package(
         .target(name: "MarkupRules", dependencies: ["Engine", "Evidence", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "LinkRules", dependencies: ["Engine", "Evidence", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "EntryRules", dependencies: ["Engine", "Evidence", "Settings", "Lists", "Papers", "Markdown"]),
-        .target(name: "Rules", dependencies: ["Engine", "MarkupRules", "LinkRules", "EntryRules", "Evidence", "Settings"]),
+        // vlmbot's rules/ folder, compiled in by the EmbedRules plugin (its tool: vlmbot-embed).
+        .executableTarget(name: "vlmbot-embed"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["vlmbot-embed"]),
+        .target(name: "BundledRules", plugins: ["EmbedRules"]),
+        .target(name: "Rules", dependencies: ["Engine", "MarkupRules", "LinkRules", "EntryRules", "Evidence", "Settings", "BundledRules"]),
+        .target(name: "Survey", dependencies: ["Engine", "Evidence", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Format", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Reporters", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "GitHub", dependencies: ["Reporters"]),
         .executableTarget(
             name: "vlmbot",
             dependencies: [
-                "Git", "GitHub", "Lists", "Papers", "Markdown", "Settings", "Engine", "Rules", "EntryRules", "Format", "Reporters",
+                "Git", "GitHub", "Lists", "Papers", "Markdown", "Settings", "Engine", "Rules", "EntryRules", "Survey", "Format", "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,16 +10,16 @@ import Settings
 /// from one that is known.
 public struct SpellingRule: Rule {
     /// The `dictionary` option.
-    public static let dictionary = OptionKey<String>("dictionary", default: "/usr/share/dict/american-english",
-        "The English word list, one word a line (Debian's wamerican); without it the rule reports nothing.")
+    public static let dictionary = OptionKey<String>("dictionary", default: "",
+        "A word list to use instead of the bundled English one (rules/english-words.txt, from SCOWL), one word a line; empty for the bundled list.")
 
     public static let description = RuleDescription(
         id: "spelling",
         summary: "A word of a heading or title looks misspelt: it is unknown but one typo away from a known word.",
         rationale: """
         Headings and titles are what readers scan and search; a misspelt word hides an entry from \
-        search and looks careless. Words are checked against an English word list (the `dictionary` \
-        option), rules/words.txt, the configuration's `words`, and the words the list itself writes \
+        search and looks careless. Words are checked against an English word list (bundled, or the file \
+        the `dictionary` option names), rules/words.txt, the configuration's `words`, and the words the list itself writes \
         twice or more, and forms built from those (plurals, prefixes, British spellings). An unknown \
         word one typo (an edit, or two neighbouring letters swapped) from a known word is reported; \
         the fix writes that word when it is the only one. Model names (inner capitals, digits), a \
@@ -124,12 +124,13 @@ public struct SpellingRule: Rule {
 
     public init() {}
 
-    /// Where the command line reads the English word list from: the rule's `dictionary`
-    /// option; nil when the rule is turned off.
+    /// The file the command line reads the English word list from in place of the bundled
+    /// one: the rule's `dictionary` option; nil when it is empty or the rule is turned off.
     public static func dictionaryPath(in configuration: Configuration) -> String? {
         let setting = configuration.rules[description.id]
         guard setting?.enabled ?? true else { return nil }
-        return RuleContext(vocabulary: configuration.vocabulary, options: setting?.options ?? [:])[Self.dictionary]
+        let path = RuleContext(vocabulary: configuration.vocabulary, options: setting?.options ?? [:])[Self.dictionary]
+        return path.isEmpty ? nil : path
     }
 
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {

@@ -79,3 +79,12 @@ enum LibGit2 {
         try check(initResult, "git_libgit2_init")
     }
 }
+
+extension Repository {
+    /// The version of the libgit2 library vlmbot runs on (`1.5.1`).
+    public static var libgit2Version: String {
+        var (major, minor, revision): (Int32, Int32, Int32) = (0, 0, 0)
+        _ = git_libgit2_version(&major, &minor, &revision)
+        return "\(major).\(minor).\(revision)"
+    }
+}

@@ -308,3 +308,21 @@ extension TableGrid {
         return row.cells.isEmpty ? 0 : row.cells.count
     }
 }
+
+extension ListProfile {
+    /// What a table column holds, as vlmbot reads its header under this profile: `index`,
+    /// `title`, `name`, `date`, `venue`, `authors`, `category` or `links`; nil for another.
+    public func columnFact(ofHeader header: String) -> String? {
+        switch role(ofHeader: header) ?? ColumnRole(header: header) {
+        case .index: "index"
+        case .title: "title"
+        case .name: "name"
+        case .year: "date"
+        case .venue: "venue"
+        case .authors: "authors"
+        case .category: "category"
+        case .links: "links"
+        case .other: nil
+        }
+    }
+}

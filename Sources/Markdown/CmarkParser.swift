@@ -18,6 +18,9 @@ public enum MarkdownParser {
     /// and every parse rewrites it, so parses must not overlap.
     private static let lock = NSLock()
 
+    /// The version of the cmark-gfm library vlmbot runs on (`0.29.0.gfm.6`).
+    public static var cmarkVersion: String { String(cString: cmark_version_string()) }
+
     /// A large document is parsed a few of its sections at a time, about this many bytes.
     static let batchBytes = 1 << 21
 

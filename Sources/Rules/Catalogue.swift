@@ -1,3 +1,4 @@
+import BundledRules
 import Engine
 import EntryRules
 import Evidence
@@ -53,23 +54,25 @@ extension Configuration {
         try parse(yaml, file: file, rules: Linter.schemas)
     }
 
-    /// vlmbot's own settings from the texts of its `rules/` folder, checked against its rules.
-    public static func bundled(defaults: (text: String, file: String), vocabulary: (text: String, file: String),
-                               words: String, profiles: [(text: String, file: String)]) throws(ConfigurationError) -> Configuration {
-        try bundled(defaults: defaults, vocabulary: vocabulary, words: words, profiles: profiles, rules: Linter.schemas)
+    /// vlmbot's own settings from the files of a rules folder, by their paths inside it
+    /// (`default.yml`, `vocabulary.yml`, `words.txt`, `english-words.txt`, `profiles/*.yml`),
+    /// checked against its rules; `folder` names them in errors.
+    public static func bundled(files: [String: String], folder: String) throws(ConfigurationError) -> Configuration {
+        func file(_ name: String) -> (text: String, file: String) {
+            (files[name] ?? "", folder + "/" + name)
+        }
+        let profiles = files.keys.filter { $0.hasPrefix("profiles/") && $0.hasSuffix(".yml") }.sorted().map(file)
+        let configuration = try bundled(defaults: file("default.yml"), vocabulary: file("vocabulary.yml"),
+                                        words: file("words.txt").text, profiles: profiles, rules: Linter.schemas)
+        return files[englishWords].map(configuration.withDictionary) ?? configuration
     }
 
-    /// vlmbot's own settings from its `rules/` folder without list profiles, with the English
-    /// word list the spelling rule names when `read` finds it: each file's text comes from
-    /// `read`, so the caller does the reading (tests and the fuzzer, from the checkout).
-    public static func bundled(in folder: String, read: (String) -> String?) throws(ConfigurationError) -> Configuration {
-        func file(_ name: String) -> (text: String, file: String) {
-            (read(folder + "/" + name) ?? "", "rules/\(name)")
-        }
-        let configuration = try bundled(defaults: file("default.yml"), vocabulary: file("vocabulary.yml"),
-                                        words: file("words.txt").text, profiles: [])
-        return SpellingRule.dictionaryPath(in: configuration)
-            .flatMap(read)
-            .map(configuration.withDictionary) ?? configuration
+    /// The bundled English word list's path in the rules folder: the spelling rule's
+    /// dictionary unless its `dictionary` option names another file.
+    public static let englishWords = "english-words.txt"
+
+    /// vlmbot's own settings as compiled into it (`rules/` when it was built).
+    public static func builtIn() throws(ConfigurationError) -> Configuration {
+        try bundled(files: BundledRules.files, folder: "rules")
     }
 }

@@ -12,12 +12,10 @@ import Settings
 /// SARIF, workflow commands one to a line, findings inside the list, and a format that keeps
 /// every entry, is idempotent, and keeps the line endings and byte order mark.
 enum FuzzChecks {
-    /// vlmbot's bundled settings, read once from the checkout's `rules/` folder.
+    /// vlmbot's settings as compiled into it.
     static let configuration: Configuration = {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules")
         do {
-            return try Configuration.bundled(in: folder.path) { try? String(contentsOfFile: $0, encoding: .utf8) }
+            return try Configuration.builtIn()
         } catch {
             fatalError("vlmbot's rules folder does not load: \(error)")
         }

@@ -34,8 +34,9 @@ struct CheckCommand: ParsableCommand {
     var failOn: Severity = .error
 
     func run() throws {
-        let report = try CheckRun.report(lists: lists, change: change)
+        let (report, choice) = try CheckRun.report(lists: lists, change: change)
         Terminal.output(format.reporter().render(report))
+        if format == .text, let notice = choice.notice { Terminal.output(notice + "\n") }
         if report.findings.contains(where: { $0.severity >= failOn }) {
             throw ExitCode(ExitCode.findings)
         }

@@ -39,6 +39,18 @@ struct ChangeOptions: ParsableArguments {
     }
 }
 
+/// The lists a run reads, and the README it chose when no list was named or configured.
+struct ListChoice {
+    let paths: [String]
+    /// The repository's README, as reported, when vlmbot chose it for want of a configuration.
+    let readme: String?
+
+    /// The line that says which list a run with no configuration checked.
+    var notice: String? {
+        readme.map { "checked \(ControlCharacters.escaped($0)); add \(Configuration.fileName) to choose other files" }
+    }
+}
+
 /// Checks lists, whole or as a change touched them, and gathers the report.
 enum CheckRun {
     /// The rule id of the note on a change to the configuration a pull request cannot apply to itself.
@@ -47,13 +59,14 @@ enum CheckRun {
     /// The report of a check. A pull request (`--base` with `--head`, or every change with
     /// `baseConfiguration`, as a review) is checked with the configuration of its base: a
     /// change cannot turn off the rules it is checked with or point them at other files.
-    static func report(lists: ListOptions, change: ChangeOptions, baseConfiguration: Bool = false) throws(VlmbotError) -> Report {
+    static func report(lists: ListOptions, change: ChangeOptions, baseConfiguration: Bool = false) throws(VlmbotError)
+        -> (report: Report, choice: ListChoice) {
         let workspace = Workspace()
         let trustedRevision = change.head != nil || baseConfiguration ? change.base : nil
         let settings = try workspace.settings(explicitFile: lists.config, at: trustedRevision)
         // The base's lists may be gone from the head: a change may have moved or deleted them.
-        let (locations, gone) = try ListFile.locate(try listPaths(lists, settings, in: workspace), in: workspace,
-                                                    allowingGone: trustedRevision != nil)
+        let choice = try listPaths(lists, settings, in: workspace)
+        let (locations, gone) = try ListFile.locate(choice.paths, in: workspace, allowingGone: trustedRevision != nil)
         let linter = Linter(configuration: settings.configuration)
         var checked: [CheckedFile] = []
         var findings: [Finding] = []
@@ -64,7 +77,7 @@ enum CheckRun {
                 checked.append(CheckedFile(path: location.displayPath, entryCount: document.entries.count, source: source))
                 findings += linter.lint(document, path: location.displayPath)
             }
-            return Report(files: checked, findings: findings, links: links(commit: nil))
+            return (Report(files: checked, findings: findings, links: links(commit: nil)), choice)
         }
         let repository = try workspace.requireRepository(for: change.staged ? "--staged" : "--base")
         var reader = ChangeReader(repository: repository, selection: selection)
@@ -88,20 +101,26 @@ enum CheckRun {
                         path: path, range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1)))
             }
         }
-        return Report(files: checked, findings: findings, links: links(commit: reader.headCommit?.description))
+        return (Report(files: checked, findings: findings, links: links(commit: reader.headCommit?.description)), choice)
     }
 
     /// The paths given, or else those the configuration names, relative to its folder.
-    static func listPaths(_ lists: ListOptions, _ settings: RunSettings, in workspace: Workspace) throws(VlmbotError) -> [String] {
-        if !lists.paths.isEmpty { return lists.paths }
+    static func listPaths(_ lists: ListOptions, _ settings: RunSettings, in workspace: Workspace) throws(VlmbotError) -> ListChoice {
+        if !lists.paths.isEmpty { return ListChoice(paths: lists.paths, readme: nil) }
         guard let file = settings.file else {
-            throw VlmbotError.usage("no list given and no \(Configuration.fileName) found from here up to the repository root; name a list file or folder")
+            guard workspace.isInRepository else {
+                throw VlmbotError.usage("no list given and no \(Configuration.fileName) found, and \(workspace.workingDirectory.path) is not in a git repository; name a list file (vlmbot check README.md) or run vlmbot inside the list's repository")
+            }
+            guard let readme = try workspace.readme() else {
+                throw VlmbotError.usage("no list given and no \(Configuration.fileName) found from here up, and no README.md at the repository root; name a list file or folder, or run 'vlmbot init LIST'")
+            }
+            return ListChoice(paths: [readme.path], readme: workspace.displayPath(of: readme, given: readme.lastPathComponent))
         }
         guard !settings.repositoryLists.isEmpty else {
             throw VlmbotError.file(workspace.displayPath(of: file, given: file.path), "names no lists; add 'lists: [README.md]' or name a list")
         }
         let folder = file.deletingLastPathComponent()
-        return settings.repositoryLists.map { folder.appendingPathComponent($0).path }
+        return ListChoice(paths: settings.repositoryLists.map { folder.appendingPathComponent($0).path }, readme: nil)
     }
 
     /// The size up to which a changed list is parsed whole (`Linter.wholeListBytes`);

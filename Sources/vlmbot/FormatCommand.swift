@@ -37,7 +37,7 @@ struct FormatCommand: ParsableCommand {
     var base: String?
 
     func run() throws {
-        let files = try FormattedList.all(lists: lists, base: base)
+        let (files, choice) = try FormattedList.all(lists: lists, base: base)
         if let lossy = files.first(where: { $0.outcome.loss != nil }), let loss = lossy.outcome.loss {
             throw VlmbotError.file(lossy.displayPath, "not formatted, because \(loss); nothing was written")
         }
@@ -50,11 +50,16 @@ struct FormatCommand: ParsableCommand {
             }.joined())
         }
         if check {
-            Terminal.output(FormatSummary.text(changed, checked: files.count, verb: "would fix", lines: true))
+            Terminal.output(FormatSummary.text(changed, checked: files.count, verb: "would fix", lines: true)
+                            + (choice.notice.map { $0 + "\n" } ?? ""))
             if !changed.isEmpty { throw ExitCode(ExitCode.findings) }
             return
         }
-        if diff { return }
+        if diff {
+            // Standard output is the diff: the README chosen goes to standard error.
+            choice.notice.map(Terminal.error)
+            return
+        }
         for file in changed {
             try ListWriter.checkWritable(file.url, displayPath: file.displayPath)
         }
@@ -62,7 +67,8 @@ struct FormatCommand: ParsableCommand {
             try ListWriter.replace(file.url, displayPath: file.displayPath, expected: file.outcome.original.bytes,
                                    with: file.outcome.formatted)
         }
-        Terminal.output(FormatSummary.text(changed, checked: files.count, verb: "fixed", lines: false))
+        Terminal.output(FormatSummary.text(changed, checked: files.count, verb: "fixed", lines: false)
+                        + (choice.notice.map { $0 + "\n" } ?? ""))
     }
 }
 
@@ -74,10 +80,11 @@ struct FormattedList {
 
     /// The lists named on the command line (or by the configuration), formatted in memory:
     /// whole, or with `base` only the entries changed since it.
-    static func all(lists: ListOptions, base: String?) throws(VlmbotError) -> [FormattedList] {
+    static func all(lists: ListOptions, base: String?) throws(VlmbotError) -> (files: [FormattedList], choice: ListChoice) {
         let workspace = Workspace()
         let settings = try workspace.settings(explicitFile: lists.config)
-        let locations = try ListFile.locate(try CheckRun.listPaths(lists, settings, in: workspace), in: workspace).files
+        let choice = try CheckRun.listPaths(lists, settings, in: workspace)
+        let locations = try ListFile.locate(choice.paths, in: workspace).files
         let linter = Linter(configuration: settings.configuration)
         func formatted(_ location: (url: URL, displayPath: String), _ source: SourceText, _ changedLines: ChangedLines?) -> FormattedList {
             let profile = settings.configuration.profile(forPath: location.displayPath)
@@ -90,13 +97,14 @@ struct FormattedList {
             for location in locations {
                 files.append(formatted(location, try ListFile.read(location.url, displayPath: location.displayPath), nil))
             }
-            return files
+            return (files, choice)
         }
         var reader = ChangeReader(repository: try workspace.requireRepository(for: "--base"), selection: .workingTree(base: base))
-        return try reader.changedLists(among: locations, in: workspace).compactMap { list in
+        let files = try reader.changedLists(among: locations, in: workspace).compactMap { list -> FormattedList? in
             guard let location = locations.first(where: { $0.displayPath == list.displayPath }) else { return nil }
             return formatted(location, list.source, list.changedLines)
         }
+        return (files, choice)
     }
 }
 
@@ -125,6 +133,7 @@ enum FormatSummary {
 
 /// Replaces list files atomically, keeping their mode, and never over an edit made meanwhile.
 /// A symbolic link is written through: its target is replaced, and the link stays a link.
+/// Writes new files (a configuration) whole or not at all.
 enum ListWriter {
     /// Fails when the file or its folder cannot be written, before anything is.
     static func checkWritable(_ url: URL, displayPath: String) throws(VlmbotError) {
@@ -160,6 +169,23 @@ enum ListWriter {
             let reason = String(cString: strerror(errno))
             try? manager.removeItem(at: temporary)
             throw VlmbotError.file(displayPath, "cannot replace it: \(reason); nothing was written")
+        }
+    }
+
+    /// Writes a new file whole or not at all: a temporary file beside it, then linked into
+    /// place, which fails when the file exists (a file made meanwhile is never overwritten),
+    /// or with `replacing`, renamed over it.
+    static func create(_ url: URL, displayPath: String, bytes: [UInt8], replacing: Bool) throws(VlmbotError) {
+        let manager = FileManager.default
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).vlmbot-\(UUID().uuidString)")
+        guard manager.createFile(atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: 0o644]) else {
+            throw VlmbotError.file(displayPath, "cannot write a file in its folder; nothing was written")
+        }
+        defer { try? manager.removeItem(at: temporary) }
+        let placed = replacing ? rename(temporary.path, url.path) : link(temporary.path, url.path)
+        guard placed == 0 else {
+            let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
+            throw VlmbotError.file(displayPath, "cannot write it: \(reason); nothing was written")
         }
     }
 

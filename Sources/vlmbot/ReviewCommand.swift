@@ -36,7 +36,8 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report = try CheckRun.report(lists: lists, change: change, baseConfiguration: true)
+        let (report, choice) = try CheckRun.report(lists: lists, change: change, baseConfiguration: true)
+        choice.notice.map(Terminal.error)
         guard post else {
             Terminal.output(ReviewReporter().render(report))
             return

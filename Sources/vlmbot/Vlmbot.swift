@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Git
+import Markdown
 import Reporters
 import Settings
 
@@ -9,9 +11,19 @@ struct Vlmbot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vlmbot",
         abstract: "Review and fix curated Markdown paper lists (awesome lists).",
-        version: Report.toolVersion,
-        subcommands: [CheckCommand.self, FormatCommand.self, EntriesCommand.self, RulesCommand.self, ReviewCommand.self]
+        version: versions,
+        subcommands: [CheckCommand.self, FormatCommand.self, EntriesCommand.self, RulesCommand.self, ReviewCommand.self,
+                      InitCommand.self]
     )
+
+    /// `vlmbot --version`: vlmbot's version and those of the libraries it runs on.
+    static var versions: String {
+        """
+        vlmbot \(Report.toolVersion)
+        libgit2 \(Repository.libgit2Version)
+        cmark-gfm \(MarkdownParser.cmarkVersion)
+        """
+    }
 
     /// Runs a subcommand with the documented exit codes: 0 clean, 1 findings, 2 the run could
     /// not be done (bad arguments, unreadable input, bad configuration), with one line on stderr.

@@ -110,6 +110,34 @@ struct Workspace {
         }
     }
 
+    /// Whether the working directory is in a git repository.
+    var isInRepository: Bool { repository != nil }
+
+    /// The list a repository with no configuration has: `README.md` at its root (or
+    /// `readme.md`, `README.markdown`, in any case), `nil` outside a repository. Throws when
+    /// the root cannot be read.
+    func readme() throws(VlmbotError) -> URL? {
+        guard repository != nil else { return nil }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        } catch {
+            throw VlmbotError.file(root.path, "cannot read the repository's root folder")
+        }
+        for wanted in ["README.md", "README.markdown"] {
+            let matches = names.filter { name in
+                var isFolder: ObjCBool = false
+                return name.lowercased() == wanted.lowercased()
+                    && FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isFolder)
+                    && !isFolder.boolValue
+            }.sorted()
+            if let name = matches.contains(wanted) ? wanted : matches.first {
+                return root.appendingPathComponent(name)
+            }
+        }
+        return nil
+    }
+
     /// The repository-relative paths a configuration is looked for at.
     func configurationPaths(named explicit: String?) -> [String] {
         configurationCandidates(named: explicit).compactMap { repository?.relativePath($0.path) }
@@ -120,7 +148,7 @@ struct Workspace {
     /// its base's configuration rather than one it brings. A configuration named outside the
     /// repository is read from disk either way.
     func settings(explicitFile: String?, at revision: String? = nil) throws(VlmbotError) -> RunSettings {
-        let defaults = try RulesFolder.defaultConfiguration()
+        let defaults = try DefaultSettings.configuration()
         for candidate in configurationCandidates(named: explicitFile) {
             guard let (name, bytes) = try configurationBytes(candidate, at: revision) else { continue }
             let source = try ListFile.validate(bytes, displayPath: name)
@@ -131,13 +159,13 @@ struct Workspace {
                 throw VlmbotError.configuration(error)
             }
             repository.notices.forEach(Terminal.error)
-            return RunSettings(configuration: RulesFolder.withDictionary(defaults.merged(with: repository)), file: candidate,
+            return RunSettings(configuration: try DefaultSettings.withDictionary(defaults.merged(with: repository)), file: candidate,
                                repositoryLists: repository.lists)
         }
         if let explicitFile {
             throw VlmbotError.file(explicitFile, "no such configuration file\(revision.map { " at \($0)" } ?? "")")
         }
-        return RunSettings(configuration: RulesFolder.withDictionary(defaults), file: nil, repositoryLists: [])
+        return RunSettings(configuration: try DefaultSettings.withDictionary(defaults), file: nil, repositoryLists: [])
     }
 
     /// A configuration file's name (as errors give it) and bytes, read from disk or, with

@@ -28,13 +28,14 @@ struct CLIRunner {
     static var fuzzReplayer: URL { binary.deletingLastPathComponent().appendingPathComponent("vlmbot-fuzz") }
 
     static func run(_ arguments: [String], in folder: URL = packageRoot, environment: [String: String] = [:],
-                    executable: URL = binary) throws -> Result {
+                    unsetting: [String] = [], executable: URL = binary) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
+        unsetting.forEach { env.removeValue(forKey: $0) }
         process.environment = env
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vlmbot-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

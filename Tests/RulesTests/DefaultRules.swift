@@ -6,7 +6,8 @@ import Rules
 import Settings
 import Testing
 
-/// vlmbot's bundled `rules/` folder, read as the command line reads it.
+/// vlmbot's default settings as compiled into it (its `rules/` folder), as the command line
+/// reads them, and the seed lists.
 enum DefaultRules {
     static let folder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -14,9 +15,9 @@ enum DefaultRules {
 
     static let configuration: Configuration = {
         do {
-            return try Configuration.bundled(in: folder.path) { try? String(contentsOfFile: $0, encoding: .utf8) }
+            return try Configuration.builtIn()
         } catch {
-            fatalError("the bundled rules folder does not load: \(error)")
+            fatalError("the built-in rules do not load: \(error)")
         }
     }()
 
