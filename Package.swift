@@ -58,7 +58,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
         .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Engine", "Markdown"]),
-        .testTarget(name: "CLITests", dependencies: ["vlmbot", "vlmbot-fuzz"]),
+        .testTarget(name: "CLITests", dependencies: ["vlmbot", "vlmbot-fuzz"], exclude: ["Golden"]),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "Engine", "Rules", "Settings", "Lists", "Markdown"]),
         .testTarget(name: "CorpusTests", dependencies: ["Lists", "Papers", "Markdown"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

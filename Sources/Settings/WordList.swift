@@ -21,7 +21,7 @@ public struct WordList: Sendable, Equatable {
         self.init([String]())
     }
 
-    /// The words of a dictionary file (`/usr/share/dict/american-english`): one a line;
+    /// The words of a word list file (`rules/english-words.txt`): one a line;
     /// possessives (`word's`) are left out.
     public init(dictionaryText text: String) {
         storage = Storage(text: Array(text.utf8))
