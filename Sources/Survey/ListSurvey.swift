@@ -59,7 +59,7 @@ public struct ListSurvey: Sendable {
         entries = document.entries.count
         kinds = Self.tally(document.entries.map(\.kind.rawValue))
         layouts = Self.tally(document.entries.map { Self.layoutName($0.shape) })
-        sections = Self.sectionCounts(document.entries)
+        sections = Self.inOrder(document.entries.map(Self.sectionName))
         var seen = Set<String>()
         columns = document.tables.flatMap { table in
             table.header.compactMap { header -> (header: String, fact: String)? in
@@ -104,18 +104,22 @@ public struct ListSurvey: Sendable {
             && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || " -_".unicodeScalars.contains($0) }
     }
 
+    /// How often each name comes, most first; ties keep the order of first appearance.
     private static func tally(_ names: [String]) -> [Tally] {
+        inOrder(names).enumerated().sorted { first, second in
+            first.element.count != second.element.count ? first.element.count > second.element.count : first.offset < second.offset
+        }.map(\.element)
+    }
+
+    /// How often each name comes, in the order of first appearance; empty names left out.
+    private static func inOrder(_ names: [String]) -> [Tally] {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for name in names where !name.isEmpty {
             if counts[name] == nil { order.append(name) }
             counts[name, default: 0] += 1
         }
-        // Most first; ties keep the order of first appearance.
-        return order.enumerated().sorted { first, second in
-            let (one, other) = (counts[first.element, default: 0], counts[second.element, default: 0])
-            return one != other ? one > other : first.offset < second.offset
-        }.map { Tally(name: $0.element, count: counts[$0.element, default: 0]) }
+        return order.map { Tally(name: $0, count: counts[$0, default: 0]) }
     }
 
     private static func layoutName(_ shape: EntryShape) -> String {
@@ -126,18 +130,6 @@ public struct ListSurvey: Sendable {
         case .boldBlock: "paragraphs"
         case .heading: "headings"
         }
-    }
-
-    /// Entries per section (its innermost heading), in the order the sections come.
-    private static func sectionCounts(_ entries: [Entry]) -> [Tally] {
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for entry in entries {
-            let name = sectionName(entry)
-            if counts[name] == nil { order.append(name) }
-            counts[name, default: 0] += 1
-        }
-        return order.map { Tally(name: $0, count: counts[$0, default: 0]) }
     }
 
     private static func sectionName(_ entry: Entry) -> String {
