@@ -22,11 +22,29 @@ enum Corpus {
         return manifest.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").first.map(String.init) }
     }()
 
-    /// The newest version of one list, parsed.
+    /// The newest version of one list, parsed once for every test that reads it.
     static func document(_ folder: String) throws -> ListDocument {
+        if let parsed = parsed.document(folder) { return parsed }
         let url = root.appendingPathComponent(folder).appendingPathComponent("list.md")
         let bytes = try #require(try? Data(contentsOf: url), "cannot read \(url.path): is ../shared/corpus beside the checkout?")
-        return ListParser.parse(SourceText(Array(bytes)))
+        return parsed.store(ListParser.parse(SourceText(Array(bytes))), for: folder)
+    }
+
+    private static let parsed = ParsedLists()
+
+    /// The lists parsed so far, shared by tests running at the same time.
+    private final class ParsedLists: @unchecked Sendable {
+        private let lock = NSLock()
+        private var documents: [String: ListDocument] = [:]
+
+        func document(_ folder: String) -> ListDocument? {
+            lock.withLock { documents[folder] }
+        }
+
+        func store(_ document: ListDocument, for folder: String) -> ListDocument {
+            lock.withLock { documents[folder] = document }
+            return document
+        }
     }
 
     /// The hand-checked sample of a list (`Fixtures/sample/<folder>.tsv`).
