@@ -65,48 +65,58 @@ private final class Storage: Sendable {
     let index = NearWordIndex()
 
     /// Reads one word a line, trimming blanks and leaving out empty lines and possessives.
+    /// Every run loads a list of 75,000 words, so this works on raw bytes, index by index.
     init(text: [UInt8]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count + 1)
-        var starts: [Int32] = []
-        var index = 0
-        while index < text.count {
-            var end = index
-            while end < text.count, text[end] != 0x0A { end += 1 }
-            var first = index
-            var last = end
-            while first < last, Self.isBlank(text[first]) { first += 1 }
-            while last > first, Self.isBlank(text[last - 1]) { last -= 1 }
-            let word = text[first..<last]
-            if !word.isEmpty, !word.contains(UInt8(ascii: "'")) {
-                starts.append(Int32(bytes.count))
-                if word.contains(where: { $0 >= 0x80 }) {
-                    bytes.append(contentsOf: String(decoding: word, as: UTF8.self).lowercased().utf8)
-                } else {
-                    bytes.append(contentsOf: word.lazy.map(\.asciiLowercased))
+        var words: [(start: Int32, end: Int32)] = []
+        text.withUnsafeBufferPointer { text in
+            var index = 0
+            while index < text.count {
+                var end = index
+                while end < text.count, text[end] != 0x0A { end += 1 }
+                var (first, last) = (index, end)
+                while first < last, Self.isBlank(text[first]) { first += 1 }
+                while last > first, Self.isBlank(text[last - 1]) { last -= 1 }
+                var (ascii, possessive) = (true, false)
+                for offset in first..<last {
+                    ascii = ascii && text[offset] < 0x80
+                    possessive = possessive || text[offset] == UInt8(ascii: "'")
                 }
-                bytes.append(0x0A)
+                if first < last, !possessive {
+                    let start = bytes.count
+                    if ascii {
+                        for offset in first..<last { bytes.append(text[offset].asciiLowercased) }
+                    } else {
+                        bytes.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: text[first..<last]), as: UTF8.self)
+                            .lowercased().utf8)
+                    }
+                    words.append((Int32(start), Int32(bytes.count)))
+                    bytes.append(0x0A)
+                }
+                index = end + 1
             }
-            index = end + 1
         }
         var capacity = 16
-        while capacity < starts.count * 2 { capacity *= 2 }
+        while capacity < words.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: 0, count: capacity)
         var unique = 0
-        for start in starts {
-            let word = bytes[Int(start)...].prefix { $0 != 0x0A }
-            var slot = Self.hash(word) & (capacity - 1)
-            var duplicate = false
-            while slots[slot] != 0 {
-                if Self.word(at: Int(slots[slot]) - 1, in: bytes).elementsEqual(word) {
-                    duplicate = true
-                    break
+        bytes.withUnsafeBufferPointer { bytes in
+            for word in words {
+                let letters = UnsafeBufferPointer(rebasing: bytes[Int(word.start)..<Int(word.end)])
+                var slot = Self.hash(letters) & (capacity - 1)
+                var duplicate = false
+                while slots[slot] != 0 {
+                    if Self.word(at: Int(slots[slot]) - 1, in: bytes).elementsEqual(letters) {
+                        duplicate = true
+                        break
+                    }
+                    slot = (slot + 1) & (capacity - 1)
                 }
-                slot = (slot + 1) & (capacity - 1)
-            }
-            if !duplicate {
-                slots[slot] = start + 1
-                unique += 1
+                if !duplicate {
+                    slots[slot] = word.start + 1
+                    unique += 1
+                }
             }
         }
         self.bytes = bytes
@@ -116,25 +126,34 @@ private final class Storage: Sendable {
 
     func contains(_ word: [UInt8]) -> Bool {
         guard !word.isEmpty, !slots.isEmpty else { return false }
-        var slot = Self.hash(word[...]) & (slots.count - 1)
-        while slots[slot] != 0 {
-            if Self.word(at: Int(slots[slot]) - 1, in: bytes).elementsEqual(word) { return true }
-            slot = (slot + 1) & (slots.count - 1)
+        return bytes.withUnsafeBufferPointer { bytes in
+            word.withUnsafeBufferPointer { word in
+                var slot = Self.hash(word) & (slots.count - 1)
+                while slots[slot] != 0 {
+                    if Self.word(at: Int(slots[slot]) - 1, in: bytes).elementsEqual(word) { return true }
+                    slot = (slot + 1) & (slots.count - 1)
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Every distinct word, in no particular order.
     var words: [String] {
-        slots.filter { $0 != 0 }.map { String(decoding: Self.word(at: Int($0) - 1, in: bytes), as: UTF8.self) }
+        bytes.withUnsafeBufferPointer { bytes in
+            slots.filter { $0 != 0 }.map { String(decoding: Self.word(at: Int($0) - 1, in: bytes), as: UTF8.self) }
+        }
     }
 
-    private static func word(at start: Int, in bytes: [UInt8]) -> ArraySlice<UInt8> {
-        bytes[start...].prefix { $0 != 0x0A }
+    /// The word starting at `start`, up to its newline.
+    private static func word(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
     /// FNV-1a over the word's bytes.
-    private static func hash(_ word: ArraySlice<UInt8>) -> Int {
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return Int(truncatingIfNeeded: hash >> 1)
