@@ -42,7 +42,9 @@ let package = Package(
         .target(name: "Survey", dependencies: ["Engine", "Evidence", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Format", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Reporters", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
-        .target(name: "GitHub", dependencies: ["Reporters"]),
+        .target(name: "Web"),
+        .target(name: "Lookup", dependencies: ["Metadata", "Web"]),
+        .target(name: "GitHub", dependencies: ["Reporters", "Web"]),
         .executableTarget(
             name: "vlmbot",
             dependencies: [
@@ -58,9 +60,12 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Engine", "Rules", "MarkupRules", "LinkRules", "EntryRules", "Evidence", "Settings", "Format", "Lists", "Papers", .product(name: "PropertyBased", package: "swift-property-based")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
-        .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Engine", "Markdown"]),
+        // A loopback HTTP server for the tests of the clients at the edge.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Engine", "Markdown", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["vlmbot", "vlmbot-fuzz"], exclude: ["Golden"]),
         .testTarget(name: "MetadataTests", dependencies: ["Metadata"]),
+        .testTarget(name: "LookupTests", dependencies: ["Lookup", "Metadata", "TestSupport"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Engine", "Rules", "Settings", "Lists", "Markdown"]),
         .testTarget(name: "CorpusTests", dependencies: ["Lists", "Papers", "Markdown"], exclude: ["Fixtures"]),
     ],

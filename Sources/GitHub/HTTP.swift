@@ -1,4 +1,5 @@
 import Foundation
+import Web
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -129,9 +130,8 @@ extension GitHubClient {
     /// or with `x-ratelimit-remaining: 0` until `x-ratelimit-reset`; a minute for a secondary
     /// limit that names no time).
     func retryDelay(_ answer: HTTPAnswer, message: String, attempt: Int) -> Duration? {
-        let retryAfter = answer.headers["retry-after"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            .map { Duration.seconds(max($0, 0)) }
-        if answer.status >= 500 { return retryAfter ?? .seconds(1 << min(attempt - 1, 10)) }
+        let retryAfter = RetryDelay.retryAfter(answer.headers, now: now())
+        if answer.status >= 500 { return retryAfter ?? RetryDelay.backoff(attempt: attempt) }
         guard answer.status == 403 || answer.status == 429 else { return nil }
         if let retryAfter { return retryAfter }
         if answer.headers["x-ratelimit-remaining"]?.trimmingCharacters(in: .whitespaces) == "0",

@@ -14,10 +14,7 @@ public enum ArxivFeed {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = reader
-        guard parser.parse(), reader.isFeed else {
-            throw MetadataError("arXiv's answer is not an Atom feed"
-                                + (parser.parserError.map { " (\($0.localizedDescription))" } ?? ""))
-        }
+        guard parser.parse(), reader.isFeed else { throw MetadataError("arXiv's answer is not an Atom feed") }
         return Dictionary(reader.entries.compactMap(record).map { ($0.arxiv ?? "", $0) }, uniquingKeysWith: { first, _ in first })
     }
 

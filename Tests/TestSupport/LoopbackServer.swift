@@ -2,37 +2,45 @@ import Foundation
 import Glibc
 
 /// One request as the server read it.
-struct RecordedRequest: Sendable {
-    var method: String
-    var path: String
-    var query: String?
+public struct RecordedRequest: Sendable {
+    public var method: String
+    public var path: String
+    public var query: String?
     /// Header names lowercased.
-    var headers: [String: String]
-    var body: String
+    public var headers: [String: String]
+    public var body: String
 
     /// `METHOD /path?query`, for comparing sequences.
-    var line: String { "\(method) \(path)" + (query.map { "?\($0)" } ?? "") }
+    public var line: String { "\(method) \(path)" + (query.map { "?\($0)" } ?? "") }
 
     /// The body as JSON.
-    var json: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] }
+    public var json: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] }
 }
 
 /// One scripted answer; `{base}` in a header value or the body becomes `http://127.0.0.1:PORT`.
-struct Reply: Sendable {
-    var status: Int
-    var headers: [String: String] = [:]
-    var body: String = ""
+public struct Reply: Sendable {
+    public var status: Int
+    public var headers: [String: String] = [:]
+    public var body: String = ""
     /// Whether the head says `Content-Length`; without it the body ends when the connection closes.
-    var declaresLength = true
+    public var declaresLength = true
     /// Whether the server reads the request and then never answers, until it stops.
-    var stalls = false
+    public var stalls = false
 
-    static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> Reply {
+    public static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> Reply {
         Reply(status: status, headers: headers, body: body)
     }
 
     /// A server that takes the request and stays silent.
-    static let silence = Reply(status: 0, stalls: true)
+    public static let silence = Reply(status: 0, stalls: true)
+
+    public init(status: Int, headers: [String: String] = [:], body: String = "", declaresLength: Bool = true, stalls: Bool = false) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.declaresLength = declaresLength
+        self.stalls = stalls
+    }
 }
 
 /// A real HTTP/1.1 server on 127.0.0.1 and an ephemeral port, on a background thread, that
@@ -40,9 +48,9 @@ struct Reply: Sendable {
 /// holds the connection unanswered until the server stops) and records
 /// every request. It serves at most the script plus two unscripted requests (answered 418),
 /// and stops by itself after `lifetime` or when `stop()` is called.
-final class LoopbackServer: @unchecked Sendable {
-    let port: UInt16
-    var base: String { "http://127.0.0.1:\(port)" }
+public final class LoopbackServer: @unchecked Sendable {
+    public let port: UInt16
+    public var base: String { "http://127.0.0.1:\(port)" }
 
     private let listener: Int32
     private let script: [Reply]
@@ -52,7 +60,7 @@ final class LoopbackServer: @unchecked Sendable {
     private var stopping = false
     private let finished = DispatchSemaphore(value: 0)
 
-    init(_ script: [Reply], lifetime: TimeInterval = 120) throws {
+    public init(_ script: [Reply], lifetime: TimeInterval = 120) throws {
         self.script = script
         deadline = Date().addingTimeInterval(lifetime)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -78,13 +86,13 @@ final class LoopbackServer: @unchecked Sendable {
         thread.start()
     }
 
-    enum ServerError: Error { case socket(String) }
+    public enum ServerError: Error { case socket(String) }
 
     /// Every request so far, in order.
-    var requests: [RecordedRequest] { lock.withLock { recorded } }
+    public var requests: [RecordedRequest] { lock.withLock { recorded } }
 
     /// Stops accepting and waits for the thread to end (at most one poll interval).
-    func stop() {
+    public func stop() {
         let first = lock.withLock { () -> Bool in
             defer { stopping = true }
             return !stopping
@@ -174,7 +182,7 @@ final class LoopbackServer: @unchecked Sendable {
 }
 
 /// Runs `body` against a server playing `script`, then stops the server.
-func withServer<T>(_ script: [Reply], _ body: (LoopbackServer) async throws -> T) async throws -> T {
+public func withServer<T>(_ script: [Reply], _ body: (LoopbackServer) async throws -> T) async throws -> T {
     let server = try LoopbackServer(script)
     defer { server.stop() }
     return try await body(server)

@@ -3,13 +3,14 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// One request and its answer, driven by a URLSession delegate so that the client keeps three
-/// promises whatever the server does: a redirect that leaves the API's origin is not followed
-/// (it would carry the token), an answer is read only up to a byte limit, and the whole
-/// exchange ends after a time limit.
-final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// One request and its answer, driven by a URLSession delegate so that a client keeps three
+/// promises whatever the server does: a redirect its policy refuses is not followed (one that
+/// leaves an API's origin would carry a token), an answer is read only up to a byte limit, and
+/// the whole exchange ends after a time limit. The clients at vlmbot's edge (GitHub, paper
+/// metadata) all talk through it.
+public final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     /// Why an exchange gave no answer.
-    enum Failure: Error {
+    public enum Failure: Error {
         /// The server redirected to a URL outside the API's origin.
         case redirected(status: Int, location: URL?)
         /// The answer is longer than the byte limit.
@@ -33,7 +34,7 @@ final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     }
 
     /// Sends `request` and returns the answer, following only the redirects `mayFollow` allows.
-    static func perform(_ request: URLRequest, timeLimit: Duration, byteLimit: Int,
+    public static func perform(_ request: URLRequest, timeLimit: Duration, byteLimit: Int,
                         mayFollow: @escaping @Sendable (URL) -> Bool) async -> Result<(HTTPURLResponse, Data), Failure> {
         let exchange = Exchange(byteLimit: byteLimit, mayFollow: mayFollow)
         let session = URLSession(configuration: .ephemeral, delegate: exchange, delegateQueue: nil)
@@ -54,7 +55,7 @@ final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         task?.cancel()
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    public func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         if let location = request.url, mayFollow(location) {
             completionHandler(request)
@@ -64,7 +65,7 @@ final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         completionHandler(nil)
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+    public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         guard response.expectedContentLength <= Int64(byteLimit) else {
             lock.withLock { if failure == nil { failure = .tooLarge } }
@@ -74,7 +75,7 @@ final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         completionHandler(.allow)
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let overLimit = lock.withLock { () -> Bool in
             guard failure == nil else { return false }
             body.append(data)
@@ -83,7 +84,7 @@ final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         if overLimit { end(dataTask, with: .tooLarge) }
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+    public func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         let (continuation, result) = lock.withLock { () -> (CheckedContinuation<Result<(HTTPURLResponse, Data), Failure>, Never>?,
                                                              Result<(HTTPURLResponse, Data), Failure>) in
             defer { self.continuation = nil }
@@ -103,7 +104,7 @@ final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
 
 extension Duration {
     /// The duration in seconds, for Foundation and Dispatch.
-    var timeInterval: TimeInterval {
+    public var timeInterval: TimeInterval {
         let (seconds, attoseconds) = components
         return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
