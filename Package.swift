@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "BundledRules", plugins: ["EmbedRules"]),
         .target(name: "Rules", dependencies: ["Engine", "MarkupRules", "LinkRules", "EntryRules", "Evidence", "Settings", "BundledRules"]),
         .target(name: "Metadata", dependencies: ["Papers"]),
+        .target(name: "Placement", dependencies: ["Lists", "Papers"]),
         .target(name: "Survey", dependencies: ["Engine", "Evidence", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Format", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Reporters", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
@@ -65,9 +66,10 @@ let package = Package(
         .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Engine", "Markdown", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["vlmbot", "vlmbot-fuzz"], exclude: ["Golden"]),
         .testTarget(name: "MetadataTests", dependencies: ["Metadata"]),
+        .testTarget(name: "PlacementTests", dependencies: ["Placement", "Lists", "Markdown"]),
         .testTarget(name: "LookupTests", dependencies: ["Lookup", "Metadata", "TestSupport"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Engine", "Rules", "Settings", "Lists", "Markdown"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Lists", "Papers", "Markdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Lists", "Papers", "Markdown", "Placement"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
