@@ -1,5 +1,5 @@
-import Evidence
 import Dispatch
+import Evidence
 
 /// Maps a function over values on every core at once, keeping the values' order.
 enum ConcurrentMap {

@@ -1,6 +1,6 @@
+import Engine
 import Lists
 import Markdown
-import Engine
 import Rules
 
 /// One canonical form `vlmbot format` writes when a list's profile asks for it (`format:` in a

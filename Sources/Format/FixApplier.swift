@@ -1,6 +1,6 @@
 import Engine
-import Rules
 import Markdown
+import Rules
 
 /// Applies fixes to a source as byte-exact replacements; everything outside the replaced
 /// spans is kept byte for byte.

@@ -1,7 +1,7 @@
 import Engine
-import Rules
 import Lists
 import Markdown
+import Rules
 
 /// A fix `vlmbot format` applied: the rule that offered it and the lines of the original
 /// text it edits (for a fix of a later pass, the original lines its lines came from).

@@ -1,7 +1,7 @@
+import Engine
 import Foundation
 import Lists
 import Markdown
-import Engine
 import Rules
 import Settings
 

@@ -1,7 +1,7 @@
 import Engine
-import Rules
 import Lists
 import Markdown
+import Rules
 
 /// Whether formatting kept every entry. "The same entries" means: as many entries, in the
 /// same order, and for each pair of an entry before and after:

@@ -195,7 +195,7 @@ struct AnswerCache {
               let data = FileManager.default.contents(atPath: file.path),
               let newline = data.firstIndex(of: 0x0A),
               data[data.startIndex..<newline].elementsEqual(Data(url.absoluteString.utf8)) else { return nil }
-        return data[(newline + 1)...]
+        return Data(data[(newline + 1)...])
     }
 
     func keep(_ data: Data, for url: URL) {

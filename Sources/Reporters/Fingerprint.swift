@@ -1,5 +1,5 @@
-import Markdown
 import Engine
+import Markdown
 
 /// Stable identities of findings, shared by SARIF (`partialFingerprints`) and the review
 /// reporter (the hidden marker in each comment), so a finding keeps its identity when lines

@@ -1,5 +1,5 @@
-import Markdown
 import Engine
+import Markdown
 import Settings
 
 /// The machine-readable check result, version 1 of the documented contract.

@@ -1,5 +1,5 @@
-import Markdown
 import Engine
+import Markdown
 
 /// A job summary for `$GITHUB_STEP_SUMMARY`: counts, the entries a change added, changed and
 /// removed, and every finding grouped by file, linked to its lines when the report knows the

@@ -1,5 +1,5 @@
-import Markdown
 import Engine
+import Markdown
 import Settings
 
 /// Writing untrusted text (list content, paths, messages quoting them) into GitHub-flavoured

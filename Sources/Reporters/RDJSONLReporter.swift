@@ -1,5 +1,5 @@
-import Markdown
 import Engine
+import Markdown
 import Settings
 
 /// Findings as reviewdog diagnostics, one JSON object a line (`reviewdog -f=rdjsonl`).

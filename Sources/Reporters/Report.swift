@@ -1,6 +1,6 @@
+import Engine
 import Foundation
 import Markdown
-import Engine
 import Settings
 
 /// One list that was checked.

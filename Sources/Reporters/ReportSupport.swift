@@ -1,5 +1,5 @@
-import Markdown
 import Engine
+import Markdown
 import Settings
 
 /// A finding with what every structured reporter needs beside it.

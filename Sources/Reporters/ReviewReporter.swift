@@ -1,5 +1,5 @@
-import Markdown
 import Engine
+import Markdown
 import Settings
 
 /// The JSON body of GitHub's "create a review for a pull request"

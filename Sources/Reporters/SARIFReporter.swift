@@ -1,6 +1,6 @@
+import Engine
 import Foundation
 import Markdown
-import Engine
 import Rules
 import Settings
 

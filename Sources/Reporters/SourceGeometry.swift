@@ -1,5 +1,5 @@
-import Markdown
 import Engine
+import Markdown
 
 /// A half-open span of bytes in a source: `start..<end`.
 struct ByteSpan: Equatable, Sendable {

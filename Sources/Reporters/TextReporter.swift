@@ -1,5 +1,5 @@
-import Markdown
 import Engine
+import Markdown
 import Settings
 
 /// Findings for people at a terminal: `path:line:col: severity: message [rule]`, the source

@@ -1,9 +1,9 @@
+import Engine
 import Format
 import Foundation
 import Lists
 import Markdown
 import Reporters
-import Engine
 import Rules
 import Settings
 

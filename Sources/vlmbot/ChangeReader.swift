@@ -1,7 +1,7 @@
+import Engine
 import Foundation
 import Git
 import Markdown
-import Engine
 import Rules
 
 /// Which change a run reviews.

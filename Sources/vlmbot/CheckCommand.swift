@@ -1,7 +1,7 @@
 import ArgumentParser
+import Engine
 import Format
 import Reporters
-import Engine
 import Rules
 import Settings
 

@@ -1,9 +1,9 @@
 import ArgumentParser
+import Engine
 import Foundation
 import Lists
 import Markdown
 import Reporters
-import Engine
 import Rules
 import Settings
 
@@ -104,7 +104,8 @@ enum CheckRun {
         return (Report(files: checked, findings: findings, links: links(commit: reader.headCommit?.description)), choice)
     }
 
-    /// The paths given, or else those the configuration names, relative to its folder.
+    /// The paths given, or else those the configuration names, relative to its folder, or
+    /// with no configuration, the repository's README.
     static func listPaths(_ lists: ListOptions, _ settings: RunSettings, in workspace: Workspace) throws(VlmbotError) -> ListChoice {
         if !lists.paths.isEmpty { return ListChoice(paths: lists.paths, readme: nil) }
         guard let file = settings.file else {

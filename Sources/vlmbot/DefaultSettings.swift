@@ -1,6 +1,6 @@
-import Foundation
 import Engine
 import EntryRules
+import Foundation
 import Rules
 import Settings
 

@@ -1,10 +1,10 @@
 import ArgumentParser
+import Engine
 import Format
 import Foundation
 import Lists
 import Markdown
 import Reporters
-import Engine
 import Rules
 import Settings
 

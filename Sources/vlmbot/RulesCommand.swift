@@ -1,6 +1,6 @@
 import ArgumentParser
-import Format
 import Engine
+import Format
 import Rules
 import Settings
 

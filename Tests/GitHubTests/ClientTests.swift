@@ -1,9 +1,9 @@
+import Engine
 import Foundation
-import TestSupport
 @testable import GitHub
 import Markdown
 import Reporters
-import Engine
+import TestSupport
 import Testing
 
 @Suite struct ClientTests {

@@ -1,7 +1,7 @@
 import Foundation
-import TestSupport
 @testable import GitHub
 import Reporters
+import TestSupport
 import Testing
 
 @Suite struct ErrorTests {

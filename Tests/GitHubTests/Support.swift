@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 @testable import GitHub
+import TestSupport
 import Testing
 
 /// The token of every test; no output may contain it.

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 @testable import GitHub
+import TestSupport
 import Testing
 
 /// How the client talks to the API's host: redirects, stalled servers, oversized answers.

@@ -1,7 +1,7 @@
 import Foundation
-import TestSupport
 @testable import GitHub
 import Reporters
+import TestSupport
 import Testing
 
 /// vlmbot trusts a marker only in a comment written by the token's owner, in the place it

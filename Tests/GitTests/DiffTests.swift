@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import Git
+import Testing
 
 /// `count` lines `"<prefix> 1"`, `"<prefix> 2"`, ..., each ending in `\n`.
 func numberedLines(_ prefix: String, _ count: Int) -> [String] {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import Git
+import Testing
 
 /// `main`: c1, c2, then c3 after `feature` (f1, f2) forked from c2.
 struct Forked {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import Git
+import Testing
 
 /// `Repository.lineDiff` sets aside the lines two texts share at their ends before libgit2
 /// diffs the rest: its hunks must be the ones libgit2 gives for the whole files.

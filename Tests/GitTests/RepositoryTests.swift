@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import Git
+import Testing
 
 /// A repository with three commits on `main`, a `feature` branch and an annotated tag:
 /// 1. `README.md` = "one\n", `docs/guide/intro.md`, `docs/guide/keep.md`

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 @testable import Git
+import Testing
 
 /// Files as commits and the index record them: links followed inside the tree, never out of
 /// it, submodules and objects that are not commits named for what they are.

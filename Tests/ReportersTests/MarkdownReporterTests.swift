@@ -1,7 +1,7 @@
+import Engine
 import Foundation
 import Markdown
 import Reporters
-import Engine
 import Testing
 
 @Suite struct MarkdownReporterTests {

@@ -1,7 +1,7 @@
+import Engine
 import Foundation
 import Markdown
 import Reporters
-import Engine
 import Settings
 
 /// Hand-made reports over real sources with multi-byte characters, tabs and CRLF line breaks.

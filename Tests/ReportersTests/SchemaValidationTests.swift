@@ -1,8 +1,8 @@
+import Engine
 import Foundation
 import Lists
 import Markdown
 import Reporters
-import Engine
 import Settings
 import Testing
 

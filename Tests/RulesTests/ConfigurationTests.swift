@@ -1,5 +1,5 @@
-import Lists
 import Engine
+import Lists
 import Rules
 import Settings
 import Testing

@@ -1,9 +1,9 @@
-import Foundation
-import Lists
-import Markdown
 import Engine
 import EntryRules
+import Foundation
 import LinkRules
+import Lists
+import Markdown
 import Rules
 import Settings
 import Testing

@@ -1,8 +1,8 @@
+import Engine
 import Format
 import Foundation
 import Lists
 import Markdown
-import Engine
 import Rules
 import Settings
 import Testing

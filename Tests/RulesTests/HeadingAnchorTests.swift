@@ -1,8 +1,8 @@
+@testable import Engine
 import Foundation
+@testable import LinkRules
 import Lists
 import Markdown
-@testable import Engine
-@testable import LinkRules
 import Rules
 import Testing
 

@@ -1,7 +1,7 @@
+import Engine
 import Format
 import Lists
 import Markdown
-import Engine
 import Rules
 import Settings
 import Testing

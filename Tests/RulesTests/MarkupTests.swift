@@ -1,9 +1,9 @@
+@testable import Engine
 import Format
 import Foundation
+@testable import LinkRules
 import Lists
 import Markdown
-@testable import Engine
-@testable import LinkRules
 @testable import MarkupRules
 import Rules
 import Settings

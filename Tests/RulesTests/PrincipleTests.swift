@@ -1,6 +1,6 @@
+import Engine
 import Lists
 import Markdown
-import Engine
 import Rules
 import Settings
 import Testing

@@ -1,7 +1,7 @@
+import Engine
+import Format
 import Lists
 import Markdown
-import Format
-import Engine
 import Rules
 import Testing
 

@@ -1,9 +1,9 @@
-@testable import Evidence
-import Lists
-import Markdown
 @testable import Engine
 @testable import EntryRules
+@testable import Evidence
 @testable import LinkRules
+import Lists
+import Markdown
 import Rules
 import Testing
 

@@ -1,11 +1,11 @@
+import Engine
+import EntryRules
 @testable import Evidence
 import Format
 import Foundation
+import LinkRules
 import Lists
 import Markdown
-import Engine
-import EntryRules
-import LinkRules
 import Rules
 import Settings
 import Testing

@@ -1,10 +1,10 @@
+@testable import Engine
+@testable import EntryRules
 @testable import Evidence
 import Format
 import Foundation
 import Lists
 import Markdown
-@testable import Engine
-@testable import EntryRules
 import Rules
 import Settings
 import Testing
