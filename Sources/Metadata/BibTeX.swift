@@ -220,27 +220,14 @@ private struct Scanner {
             skipSpace()
             if index < scalars.count, scalars[index] == "#" { advance(); skipSpace() }
             guard index < scalars.count else { throw MetadataError("BibTeX entry at line \(start) does not close") }
-            if scalars[index] == "{" {
-                // The value inside its braces; braces within it stay, for the authors' split.
+            if scalars[index] == "{" || scalars[index] == "\"" {
+                // The value inside its braces or quotes; braces within it stay, for the authors' split.
+                let closer: Unicode.Scalar = scalars[index] == "{" ? "}" : "\""
                 advance()
-                var depth = 0
-                while index < scalars.count, scalars[index] != "}" || depth > 0 {
-                    if scalars[index] == "{" { depth += 1 } else if scalars[index] == "}" { depth -= 1 }
-                    parts.unicodeScalars.append(scalars[index])
-                    advance()
+                guard let text = delimited(by: closer) else {
+                    throw MetadataError("BibTeX entry at line \(start): a \(closer == "}" ? "brace" : "quote") does not close")
                 }
-                guard index < scalars.count else { throw MetadataError("BibTeX entry at line \(start): a brace does not close") }
-                advance()
-            } else if scalars[index] == "\"" {
-                advance()
-                var depth = 0
-                while index < scalars.count, scalars[index] != "\"" || depth > 0 {
-                    if scalars[index] == "{" { depth += 1 } else if scalars[index] == "}" { depth -= 1 }
-                    parts.unicodeScalars.append(scalars[index])
-                    advance()
-                }
-                guard index < scalars.count else { throw MetadataError("BibTeX entry at line \(start): a quote does not close") }
-                advance()
+                parts += text
             } else {
                 while index < scalars.count, scalars[index] != ",", scalars[index] != close, scalars[index] != "#",
                       !scalars[index].properties.isWhitespace {
@@ -251,6 +238,21 @@ private struct Scanner {
             skipSpace()
         } while index < scalars.count && scalars[index] == "#"
         return parts
+    }
+
+    /// The text up to `closer` outside nested braces, moving past the closer; nil when it
+    /// never comes.
+    private mutating func delimited(by closer: Unicode.Scalar) -> String? {
+        var text = ""
+        var depth = 0
+        while index < scalars.count, scalars[index] != closer || depth > 0 {
+            if scalars[index] == "{" { depth += 1 } else if scalars[index] == "}" { depth -= 1 }
+            text.unicodeScalars.append(scalars[index])
+            advance()
+        }
+        guard index < scalars.count else { return nil }
+        advance()
+        return text
     }
 
     private mutating func skipSpace() {
