@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Format", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Reporters", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Web"),
-        .target(name: "Lookup", dependencies: ["Metadata", "Web"]),
+        .target(name: "Lookup", dependencies: ["Metadata", "Web", "Markdown"]),
         .target(name: "GitHub", dependencies: ["Reporters", "Web"]),
         .executableTarget(
             name: "vlmbot",

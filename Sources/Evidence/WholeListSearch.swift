@@ -82,9 +82,9 @@ public struct WholeListSearch: Sendable {
                             continue
                         }
                         let start = index
-                        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                        var hash = FNV1a.offsetBasis
                         while index < count, case let byte = folded[Int(bytes[index])], byte != 0 {
-                            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+                            hash = FNV1a.step(hash, byte)
                             index += 1
                         }
                         guard index - start >= 4, filter[Int(hash >> 6 & 1023)] & (1 << (hash & 63)) != 0 else { continue }
@@ -110,7 +110,7 @@ public struct WholeListSearch: Sendable {
     }
 
     private static func hash(_ token: [UInt8]) -> UInt64 {
-        token.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+        FNV1a.hash(token)
     }
 
     private static func contains(_ pattern: [UInt8], in line: ArraySlice<UInt8>) -> Bool {

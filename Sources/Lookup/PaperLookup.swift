@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -204,8 +205,6 @@ struct AnswerCache {
     }
 
     private func file(for url: URL) -> URL {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in url.absoluteString.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return folder.appendingPathComponent(String(hash, radix: 16) + ".answer")
+        folder.appendingPathComponent(String(FNV1a.hash(Array(url.absoluteString.utf8)), radix: 16) + ".answer")
     }
 }

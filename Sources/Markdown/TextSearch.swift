@@ -279,3 +279,32 @@ extension String {
         return trimmed.count > 60 ? String(trimmed.prefix(57)) + "…" : trimmed
     }
 }
+
+/// FNV-1a over bytes: the one 64-bit hash vlmbot's word tables, text searches and caches use.
+public enum FNV1a {
+    public static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// The hash after one more byte.
+    @inline(__always)
+    public static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+    }
+
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = offsetBasis
+        for byte in bytes { hash = step(hash, byte) }
+        return hash
+    }
+
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer(hash)
+    }
+}
+
+/// How vlmbot's messages and reports count things: `1 entry`, `2 entries`.
+public enum Counted {
+    /// The count and the noun in its number; the plural is `singular + "s"` unless given.
+    public static func phrase(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+    }
+}

@@ -68,8 +68,7 @@ public enum BibTeX {
 
     private static func monthNumber(_ text: String) -> Int? {
         if let number = Int(text), (1...12).contains(number) { return number }
-        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        return names.firstIndex(of: String(text.lowercased().prefix(3))).map { $0 + 1 }
+        return DateText.months[text.lowercased()]
     }
 
     /// A field's value as plain text: accents and escapes resolved, braces dropped, white space

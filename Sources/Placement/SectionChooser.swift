@@ -1,3 +1,4 @@
+import Evidence
 import Foundation
 import Lists
 import Papers
@@ -128,11 +129,11 @@ public struct SectionChooser: Sendable {
         "deep", "neural", "data", "towards", "task", "tasks", "other", "others", "misc", "miscellaneous", "general",
     ]
 
-    /// A text's content words: lower-cased letters and digits, three or more, without stop
-    /// words, a plural `s` dropped.
+    /// A text's content words, as titles are compared (`PaperTitle`: folded, dashes joining),
+    /// three letters or more, without stop words, a plural `s` dropped.
     static func words(of text: String) -> [String] {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.compactMap { token in
-            var word = String(token)
+        PaperTitle(text).words.compactMap { token in
+            var word = token
             guard word.count >= 3, !stopWords.contains(word), !word.allSatisfy(\.isNumber) else { return nil }
             if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss") { word.removeLast() }
             return word

@@ -1,4 +1,5 @@
 import Engine
+import Markdown
 import Settings
 
 /// Findings as GitHub Actions workflow commands, which the runner turns into annotations on
@@ -71,11 +72,11 @@ public struct GitHubReporter: Reporter {
             let added = changes.reduce(0) { $0 + $1.1.added }
             let changed = changes.reduce(0) { $0 + $1.1.changed }
             let removed = changes.reduce(0) { $0 + $1.1.removed }
-            sentences.append("This change adds \(Wording.count(added, "entry", "entries")), changes \(changed) and removes "
-                + "\(removed) in \(Wording.count(changes.count, "list")).")
+            sentences.append("This change adds \(Counted.phrase(added, "entry", "entries")), changes \(changed) and removes "
+                + "\(removed) in \(Counted.phrase(changes.count, "list")).")
         }
         if !leftOut.isEmpty {
-            sentences.append("\(Wording.count(leftOut.count, "finding")) (\(Wording.severities(leftOut, includingZero: false))) "
+            sentences.append("\(Counted.phrase(leftOut.count, "finding")) (\(Wording.severities(leftOut, includingZero: false))) "
                 + "\(leftOut.count == 1 ? "is" : "are") not annotated: GitHub shows at most "
                 + "\(annotationsPerSeverity) annotations of each severity in a step. The job summary lists them all.")
         }

@@ -40,7 +40,7 @@ public struct MarkdownReporter: Reporter {
             while complete, index < findings.count {
                 let path = findings[index].finding.path
                 let group = findings[index...].prefix { $0.finding.path == path }
-                var heading = "\n#### \(MarkdownText.code(path)) (\(Wording.count(group.count, "finding")))\n\n"
+                var heading = "\n#### \(MarkdownText.code(path)) (\(Counted.phrase(group.count, "finding")))\n\n"
                 for item in group {
                     guard output.append(heading + Self.item(item, links: report.links)) else {
                         complete = false
@@ -55,14 +55,14 @@ public struct MarkdownReporter: Reporter {
         if shown < findings.count {
             let rest = findings.dropFirst(shown)
             output.appendAlways("\n> [!WARNING]\n> This summary stops here to stay under GitHub's 1 MiB limit: "
-                + "\(Wording.count(rest.count, "more finding")) (\(Wording.severities(rest, includingZero: false))) "
+                + "\(Counted.phrase(rest.count, "more finding")) (\(Wording.severities(rest, includingZero: false))) "
                 + "\(rest.count == 1 ? "is" : "are") not shown. Run `vlmbot check --format json` to see them all.\n")
         }
         return output.text
     }
 
     static func summarySentence(_ report: Report, _ findings: [ReportedFinding]) -> String {
-        let scope = "in \(Wording.count(report.entryCount, "entry", "entries")) of \(Wording.count(report.files.count, "list"))"
+        let scope = "in \(Counted.phrase(report.entryCount, "entry", "entries")) of \(Counted.phrase(report.files.count, "list"))"
         guard !findings.isEmpty else { return "No findings \(scope)." }
         return "\(Wording.severities(findings)) \(scope)."
     }

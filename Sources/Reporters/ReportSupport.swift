@@ -40,18 +40,13 @@ extension Severity {
 
 /// The words reports count things with.
 enum Wording {
-    /// `1 entry`, `2 entries`.
-    static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
-    }
-
     /// `1 error, 2 warnings and 0 notes`: findings counted by severity, the most serious first.
     static func severities(_ findings: some Sequence<ReportedFinding>, includingZero: Bool = true) -> String {
         var counts: [Severity: Int] = [:]
         for finding in findings { counts[finding.severity, default: 0] += 1 }
         let parts = Severity.mostSevereFirst.compactMap { severity -> String? in
             let number = counts[severity] ?? 0
-            return number > 0 || includingZero ? count(number, severity.rawValue) : nil
+            return number > 0 || includingZero ? Counted.phrase(number, severity.rawValue) : nil
         }
         return list(parts)
     }

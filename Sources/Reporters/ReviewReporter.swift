@@ -130,7 +130,7 @@ public struct ReviewReporter: Reporter {
             complete = output.append("\n" + table.joined())
         }
         if commented > 0, complete {
-            complete = output.append("\n\(Wording.count(commented, "finding")) \(commented == 1 ? "is" : "are") commented on "
+            complete = output.append("\n\(Counted.phrase(commented, "finding")) \(commented == 1 ? "is" : "are") commented on "
                 + "the lines of this change.\n")
         }
         var shown = 0
@@ -140,7 +140,7 @@ public struct ReviewReporter: Reporter {
             if overLimit > 0 { reasons.append("\(overLimit) over the limit of \(commented) inline comments") }
             let reviewed = report.files.contains { $0.diffHunks != nil }
             complete = output.append(reviewed
-                ? "\n\(Wording.count(listed.count, "finding")) \(listed.count == 1 ? "is" : "are") not "
+                ? "\n\(Counted.phrase(listed.count, "finding")) \(listed.count == 1 ? "is" : "are") not "
                     + "commented inline (\(Wording.list(reasons))):\n\n"
                 : "\nNo change was reviewed, so no finding is commented inline:\n\n")
             for item in listed where complete {
@@ -152,7 +152,7 @@ public struct ReviewReporter: Reporter {
         }
         if shown < listed.count {
             let rest = listed.dropFirst(shown)
-            output.appendAlways("- … and \(Wording.count(rest.count, "more finding")) "
+            output.appendAlways("- … and \(Counted.phrase(rest.count, "more finding")) "
                 + "(\(Wording.severities(rest, includingZero: false))); the job summary lists them all.\n")
         }
         output.appendAlways("\n" + reviewMarker + "\n")

@@ -154,9 +154,7 @@ private final class Storage: Sendable {
 
     /// FNV-1a over the word's bytes.
     private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash >> 1)
+        Int(truncatingIfNeeded: FNV1a.hash(word) >> 1)
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {

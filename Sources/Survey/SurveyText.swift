@@ -1,3 +1,4 @@
+import Markdown
 import Settings
 
 extension ListSurvey {
@@ -40,7 +41,7 @@ extension ListSurvey {
             let width = findings.map(\.rule.count).max() ?? 0
             for rule in findings {
                 let padding = String(repeating: " ", count: width - rule.rule.count)
-                text += "#   \(rule.rule): false\(padding)  # \(Self.counted(rule.count, "finding")) (\(severityText(rule)))\n"
+                text += "#   \(rule.rule): false\(padding)  # \(Counted.phrase(rule.count, "finding")) (\(severityText(rule)))\n"
             }
         }
         return text
@@ -72,10 +73,10 @@ extension ListSurvey {
 
     /// `812 entries (790 paper, 22 dataset) in 14 sections, as table rows (612) and bullets (200)`.
     private var entrySentence: String {
-        let kindText = kinds.map { Self.counted($0.count, $0.name) }.joined(separator: ", ")
+        let kindText = kinds.map { Counted.phrase($0.count, $0.name) }.joined(separator: ", ")
         let layoutText = layouts.map { "\($0.name) (\($0.count))" }.joined(separator: " and ")
-        return Self.counted(entries, "entry", "entries") + (kinds.isEmpty ? "" : " (\(kindText))")
-            + " in " + Self.counted(sections.count, "section") + (layouts.isEmpty ? "" : ", as \(layoutText)")
+        return Counted.phrase(entries, "entry", "entries") + (kinds.isEmpty ? "" : " (\(kindText))")
+            + " in " + Counted.phrase(sections.count, "section") + (layouts.isEmpty ? "" : ", as \(layoutText)")
     }
 
     private var categoryText: String {
@@ -99,7 +100,7 @@ extension ListSurvey {
     }
 
     private func severityText(_ rule: RuleFindings) -> String {
-        rule.severities.map { Self.counted($0.count, $0.name) }.joined(separator: ", ")
+        rule.severities.map { Counted.phrase($0.count, $0.name) }.joined(separator: ", ")
     }
 
     /// Text as YAML comment lines of at most about 96 characters, broken at spaces.
@@ -114,11 +115,6 @@ extension ListSurvey {
             line += " " + word
         }
         return (lines + [line]).map { $0 + "\n" }.joined()
-    }
-
-    /// `1 entry`, `3 entries`; the plural is `singular + "s"` unless given.
-    static func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
     }
 
     /// A YAML double-quoted scalar of text from the list.

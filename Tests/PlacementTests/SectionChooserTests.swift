@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func aTitleNoSectionClearlyOwnsIsAQuestionWithCandidates() {
-        let choice = SectionChooser(Self.topics).choose(title: "Segmentation-Aware Report Generation")
+        let choice = SectionChooser(Self.topics).choose(title: "Segmentation Report")
         #expect(choice.chosen == nil)
         #expect(Set(choice.candidates.prefix(2).map(\.path)) == [["Segmentation"], ["Report Generation"]])
         #expect(SectionChooser(Self.topics).choose(title: "A Survey of Foundation Models").chosen == nil)
