@@ -44,6 +44,8 @@ public struct ListSurvey: Sendable {
     public let categories: [Tally]
     /// The configured set of categories the labels belong to, if one fits.
     public let knownCategorySet: [String]?
+    /// Whether every category cell reads as a label.
+    public let categoryCellsAreLabels: Bool
     public let sharedSections: [SharedSections]
     public let findings: [RuleFindings]
 
@@ -69,15 +71,16 @@ public struct ListSurvey: Sendable {
                 return (name, fact)
             }
         }
-        // A table whose category cells hold other text (a title or link in a shifted row) says
-        // nothing of the list's labels.
-        let labels = SchemaTable.tables(of: document).compactMap(CategoryTerm.labels)
-            .filter { $0.values.allSatisfy { Self.isLabel($0.text) } }
-        let values = labels.flatMap { $0.values.map(\.text) }
-        categories = Self.tally(values.map(Self.oneLine))
-        knownCategorySet = labels.isEmpty ? nil
+        let tables = SchemaTable.tables(of: document).compactMap(CategoryTerm.labels)
+        let values = tables.flatMap { $0.values.map(\.text) }
+        // Cells holding other text (a title or link in a shifted row, `Video-level (30s)`) are
+        // not counted as labels, and make the column no closed set.
+        let labels = values.filter(Self.isLabel)
+        categoryCellsAreLabels = labels.count == values.count
+        categories = Self.tally(labels.map(Self.oneLine))
+        knownCategorySet = tables.isEmpty ? nil
             : CategoryTerm.bestSet(configuration.vocabulary.categories.filter { !$0.isEmpty }, values: values,
-                                   header: labels.flatMap { $0.header.map(\.text) })
+                                   header: tables.flatMap { $0.header.map(\.text) })
         sharedSections = Self.sharedSections(document.entries)
         self.findings = Self.tally(findings.map(\.rule)).map { rule in
             RuleFindings(rule: rule.name, count: rule.count,
@@ -85,12 +88,12 @@ public struct ListSurvey: Sendable {
         }
     }
 
-    /// The category set `init` writes into the configuration, when no configured set fits:
-    /// the labels the list uses, two to `setSize` of them, at least one used twice, without a
-    /// label used once that is a slip of a label used more (which the vocabulary rule will
-    /// then report, rightly).
+    /// The category set `init` writes into the configuration, when no configured set fits and
+    /// every category cell is a label: the labels the list uses, two to `setSize` of them, at
+    /// least one used twice, without a label used once that is a slip of a label used more
+    /// (which the vocabulary rule will then report, rightly).
     public var proposedCategorySet: [String]? {
-        guard knownCategorySet == nil else { return nil }
+        guard knownCategorySet == nil, categoryCellsAreLabels else { return nil }
         let repeated = categories.filter { $0.count >= Self.labelUses }.map(\.name)
         let set = categories.filter { $0.count >= Self.labelUses || $0.name.nearestCategory(in: repeated) == nil }.map(\.name)
         return !repeated.isEmpty && (2...Self.setSize).contains(set.count) ? set : nil

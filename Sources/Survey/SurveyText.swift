@@ -86,7 +86,7 @@ extension ListSurvey {
             return Self.comment("Category labels: \(labels): a set vlmbot knows (\(set.joined(separator: ", "))).")
         }
         guard let set = proposedCategorySet else {
-            return Self.comment("Category labels: \(labels): too many or too rare to be a closed set, so none is written.")
+            return Self.comment("Category labels: \(labels): not a closed set (too many, too rare, or cells that are not labels), so none is written.")
         }
         let left = categories.map(\.name).filter { !set.contains($0) }
         return "\n" + Self.comment("The list's category labels (\(labels)), as a closed set: the vocabulary rule reports a label "

@@ -85,6 +85,12 @@ import Testing
         let (single, _) = Self.survey("| Title | Category |\n|---|---|\n| [A Paper on Things](https://arxiv.org/abs/2301.00001) | CV |\n"
                                       + "| [Another Paper on Things](https://arxiv.org/abs/2301.00002) | NLP |\n")
         #expect(single.proposedCategorySet == nil, "no label is used twice")
+        // One cell that is not a label (a shifted row, a remark) makes the column no closed set.
+        let remark = Self.tasks + "| [Theta Models for Video](https://arxiv.org/abs/2301.00008) | Vision (30 fps) |\n"
+        let (noisy, _) = Self.survey(remark)
+        #expect(noisy.categories.map(\.name) == ["Vision", "Language", "Speech", "Langauge"])
+        #expect(noisy.proposedCategorySet == nil)
+        #expect(!noisy.configurationText().contains("vocabulary:"))
     }
 
     @Test func sectionsSharingPapersAreNamedWhenTheyShareTwo() throws {
