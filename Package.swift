@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "Rules", dependencies: ["Engine", "MarkupRules", "LinkRules", "EntryRules", "Evidence", "Settings", "BundledRules"]),
         .target(name: "Metadata", dependencies: ["Papers"]),
         .target(name: "Placement", dependencies: ["Evidence", "Metadata", "Settings", "Lists", "Papers"]),
+        .target(name: "Authoring", dependencies: ["Engine", "Evidence", "Format", "Lists", "Papers", "Markdown", "Metadata", "Placement", "Settings"]),
         .target(name: "Survey", dependencies: ["Engine", "Evidence", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Format", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Reporters", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
@@ -49,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "vlmbot",
             dependencies: [
-                "Git", "GitHub", "Lists", "Papers", "Markdown", "Settings", "Engine", "Rules", "EntryRules", "Survey", "Format", "Reporters",
+                "Authoring", "Git", "GitHub", "Lists", "Lookup", "Metadata", "Papers", "Placement", "Markdown", "Settings", "Engine", "Rules", "EntryRules", "Survey", "Format", "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

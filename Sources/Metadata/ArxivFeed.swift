@@ -23,12 +23,12 @@ public enum ArxivFeed {
         guard let id = entry["id"]?.first, id.contains("/abs/"), let arxiv = LinkURL.arxivID(in: id),
               let title = entry["title"]?.first?.collapsingWhitespace, !title.isEmpty else { return nil }
         let published = entry["published"]?.first ?? ""
-        let date = published.split(separator: "-").prefix(2).compactMap { Int($0) }
+        let date = published.prefix(10).split(separator: "-").prefix(3).compactMap { Int($0) }
         let summary = entry["summary"]?.first?.collapsingWhitespace
         let comment = entry["comment"]?.first?.collapsingWhitespace ?? ""
         let withdrawn = [comment, String(summary?.prefix(120) ?? "")].contains { $0.lowercased().contains("withdrawn") }
         return PaperRecord(title: title, authors: (entry["name"] ?? []).map(\.collapsingWhitespace),
-                           year: date.first, month: date.count > 1 ? date[1] : nil,
+                           year: date.first, month: date.count > 1 ? date[1] : nil, day: date.count > 2 ? date[2] : nil,
                            venue: entry["journal_ref"]?.first?.collapsingWhitespace,
                            arxiv: arxiv, doi: entry["doi"]?.first?.collapsingWhitespace,
                            abstract: summary, withdrawn: withdrawn)

@@ -21,6 +21,7 @@ public enum CrossrefWork {
         let venue = ((message["container-title"] as? [String])?.first ?? (message["event"] as? [String: Any])?["name"] as? String)?
             .collapsingWhitespace
         return PaperRecord(title: title, authors: authors, year: dateParts.first, month: dateParts.count > 1 ? dateParts[1] : nil,
+                           day: dateParts.count > 2 ? dateParts[2] : nil,
                            venue: venue?.isEmpty == false ? venue : nil, doi: message["DOI"] as? String,
                            abstract: (message["abstract"] as? String).map(Self.plainAbstract), url: message["URL"] as? String)
     }

@@ -6,6 +6,7 @@ public struct PaperRecord: Sendable, Equatable {
     public var authors: [String]
     public var year: Int?
     public var month: Int?
+    public var day: Int?
     /// The journal or conference (`Nature Medicine`, `CVPR`); nil for a preprint.
     public var venue: String?
     /// An arXiv identifier without version (`2401.12345`).
@@ -17,12 +18,13 @@ public struct PaperRecord: Sendable, Equatable {
     /// Whether the source says the paper was withdrawn.
     public var withdrawn: Bool
 
-    public init(title: String, authors: [String] = [], year: Int? = nil, month: Int? = nil, venue: String? = nil,
+    public init(title: String, authors: [String] = [], year: Int? = nil, month: Int? = nil, day: Int? = nil, venue: String? = nil,
                 arxiv: String? = nil, doi: String? = nil, abstract: String? = nil, url: String? = nil, withdrawn: Bool = false) {
         self.title = title
         self.authors = authors
         self.year = year
         self.month = month
+        self.day = day
         self.venue = venue
         self.arxiv = arxiv
         self.doi = doi

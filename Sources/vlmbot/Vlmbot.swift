@@ -13,7 +13,7 @@ struct Vlmbot: AsyncParsableCommand {
         abstract: "Review and fix curated Markdown paper lists (awesome lists).",
         version: versions,
         subcommands: [CheckCommand.self, FormatCommand.self, EntriesCommand.self, RulesCommand.self, ReviewCommand.self,
-                      InitCommand.self]
+                      InitCommand.self, AddCommand.self]
     )
 
     /// `vlmbot --version`: vlmbot's version and those of the libraries it runs on.
