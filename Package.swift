@@ -65,8 +65,9 @@ let package = Package(
         // A loopback HTTP server for the tests of the clients at the edge.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitHubTests", dependencies: ["GitHub", "Reporters", "Engine", "Markdown", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["vlmbot", "vlmbot-fuzz"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["vlmbot", "vlmbot-fuzz", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MetadataTests", dependencies: ["Metadata"]),
+        .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "Metadata", "Rules", "Settings", "Lists", "Papers", "Markdown", "Engine"]),
         .testTarget(name: "PlacementTests", dependencies: ["Placement", "Metadata", "Rules", "Settings", "Lists", "Markdown"]),
         .testTarget(name: "LookupTests", dependencies: ["Lookup", "Metadata", "TestSupport"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Engine", "Rules", "Settings", "Lists", "Markdown"]),

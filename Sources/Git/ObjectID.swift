@@ -19,6 +19,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         return oid
     }
 
+    /// The id git gives these bytes as a file's content (`git hash-object`): computed, stored nowhere.
+    public static func blob(of bytes: [UInt8]) throws(GitError) -> ObjectID {
+        try LibGit2.ensureInitialized()
+        var oid = git_oid()
+        _ = try check(bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }, "git_odb_hash")
+        return withUnsafePointer(to: &oid) { ObjectID($0) }
+    }
+
     /// The first seven hexadecimal digits, as `git log --oneline` shows them.
     var abbreviated: String { String(description.prefix(7)) }
 

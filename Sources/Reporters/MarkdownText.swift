@@ -6,7 +6,7 @@ import Settings
 /// Markdown so that it shows as written and does nothing else: no mentions or team pings, no
 /// issue references, no HTML, no links or images (bare URLs included), no formatting, no
 /// reordering by bidirectional controls, no escape from a table cell or a code fence.
-enum MarkdownText {
+public enum MarkdownText {
     /// Inserted where GitHub would otherwise read a mention or a reference: invisible, and
     /// enough to break the pattern.
     static let breaker = "\u{200B}"
@@ -20,7 +20,7 @@ enum MarkdownText {
     /// `GH-` are followed by a zero-width space so they cannot mention anyone or reference an
     /// issue; bidirectional controls show as escapes such as `\u{202E}`; line breaks and other
     /// control characters become spaces.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         var word = String.UnicodeScalarView()
@@ -105,7 +105,7 @@ enum MarkdownText {
     }
 
     /// A fenced code block, each line indented by `indent`.
-    static func codeBlock(_ lines: [String], info: String, indent: String = "") -> String {
+    public static func codeBlock(_ lines: [String], info: String, indent: String = "") -> String {
         let fence = fence(for: lines)
         let body = lines.map { indent + scrubbed($0) + "\n" }.joined()
         return "\(indent)\(fence)\(info)\n\(body)\(indent)\(fence)\n"

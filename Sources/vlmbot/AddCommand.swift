@@ -3,6 +3,8 @@ import Authoring
 import Engine
 import Foundation
 import Format
+import Git
+import GitHub
 import Lookup
 import Markdown
 import Metadata
@@ -50,13 +52,63 @@ struct AddCommand: AsyncParsableCommand {
     @Option(help: "A configuration file to use instead of the .vlmbot.yml found upward.")
     var config: String?
 
+    @Option(help: "Read the paper from an issue form's `issues` event (GITHUB_EVENT_PATH's file) instead of SOURCE.")
+    var issue: String?
+
+    @Flag(help: "With --issue: open a pull request that adds the paper and closes the issue, or comment on the issue why not.")
+    var post = false
+
     func validate() throws {
-        guard !sources.isEmpty else { throw ValidationError("name at least one SOURCE (an arXiv id, a DOI or a .bib file)") }
+        if issue != nil {
+            guard sources.isEmpty, code == nil, section == nil else {
+                throw ValidationError("--issue reads the paper, its code and its section from the issue: give no SOURCE, --code or --section")
+            }
+        } else {
+            guard !sources.isEmpty else { throw ValidationError("name at least one SOURCE (an arXiv id, a DOI or a .bib file)") }
+            if post { throw ValidationError("--post needs --issue") }
+        }
         if let code, !PaperAddInput.isWebURL(code) { throw ValidationError("--code \(code): not an http or https URL") }
         if code != nil, sources.count > 1 { throw ValidationError("--code names one paper's code: add that paper on its own") }
     }
 
     func run() async throws {
+        guard let issue else {
+            let addition = try await add(sources: sources, code: code, section: section)
+            try finish(addition, write: !dryRun)
+            return
+        }
+        let suggestion: PaperSuggestion
+        let data = try Self.eventData(issue)
+        do {
+            suggestion = try PaperSuggestion.read(event: data, path: issue)
+        } catch {
+            try await tellIssue(data: data, path: issue, "vlmbot could not read this suggestion: \(error.description)")
+            throw VlmbotError.gitHub(error.description)
+        }
+        // Only identifiers come from an issue: a path there would make vlmbot read a file of the runner.
+        switch PaperSource(suggestion.paper) {
+        case .arxiv, .doi: break
+        default:
+            let reason = "the paper field (\(ControlCharacters.escaped(suggestion.paper))) is not an arXiv id or URL, nor a DOI"
+            try await tellIssue(data: data, path: issue, "vlmbot could not add this paper: \(reason).")
+            throw VlmbotError.usage("add: \(reason)")
+        }
+        let addition: PendingAddition
+        do {
+            addition = try await add(sources: [suggestion.paper], code: suggestion.code, section: suggestion.section)
+        } catch {
+            try await tellIssue(data: data, path: issue, "vlmbot could not add this paper: \(error.description)")
+            throw error
+        }
+        guard post else {
+            try finish(addition, write: !dryRun)
+            return
+        }
+        try await propose(addition, for: suggestion)
+    }
+
+    /// The papers read and written into the list in memory; nothing is written yet.
+    private func add(sources: [String], code: String?, section: String?) async throws(VlmbotError) -> PendingAddition {
         let workspace = Workspace()
         let settings = try workspace.settings(explicitFile: config)
         var lists = ListOptions()
@@ -77,20 +129,102 @@ struct AddCommand: AsyncParsableCommand {
             if case .added(let addition) = outcome { text = addition.text }
             results.append(AddResult(source: source, record: record, outcome: outcome))
         }
-        let complete = results.allSatisfy(\.isAdded)
-        let diff = complete ? FormatDiff.unified(old: original.bytes, new: text.bytes,
-                                                 oldName: "a/\(ControlCharacters.escaped(file.displayPath))",
-                                                 newName: "b/\(ControlCharacters.escaped(file.displayPath))") : ""
-        if complete, !dryRun {
-            try ListWriter.checkWritable(file.url, displayPath: file.displayPath)
-            try ListWriter.replace(file.url, displayPath: file.displayPath, expected: original.bytes, with: text.bytes)
+        return PendingAddition(file: file, original: original, text: text, results: results)
+    }
+
+    /// Writes the list (unless `write` is false), prints what was done, and exits as documented.
+    private func finish(_ addition: PendingAddition, write: Bool) throws {
+        let path = addition.file.displayPath
+        if addition.complete, write {
+            try ListWriter.checkWritable(addition.file.url, displayPath: path)
+            try ListWriter.replace(addition.file.url, displayPath: path, expected: addition.original.bytes, with: addition.text.bytes)
         }
+        let written = addition.complete && write
         switch format {
-        case .text: Terminal.output(AddReport.text(results, path: file.displayPath, diff: dryRun ? diff : nil, written: complete && !dryRun))
-        case .json: Terminal.output(AddReport.json(results, path: file.displayPath, diff: diff, written: complete && !dryRun))
+        case .text: Terminal.output(AddReport.text(addition.results, path: path, diff: write ? nil : addition.diff, written: written))
+        case .json: Terminal.output(AddReport.json(addition.results, path: path, diff: addition.diff, written: written))
         }
+        try addition.exit()
+    }
+
+    /// Opens the pull request that adds the paper and closes the issue, or comments on the
+    /// issue why it could not.
+    private func propose(_ addition: PendingAddition, for suggestion: PaperSuggestion) async throws {
+        let report = AddReport.text(addition.results, path: addition.file.displayPath, diff: nil, written: false)
+        do {
+            let client = GitHubClient(configuration: try GitHubClient.Configuration.fromEnvironment(pullRequest: suggestion.issue))
+            guard addition.complete, let result = addition.results.first, case .added(let added) = result.outcome else {
+                try await client.comment("vlmbot could not add this paper:\n\n" + MarkdownText.codeBlock(report.split(separator: "\n").map(String.init), info: "text"))
+                Terminal.output(report)
+                try addition.exit()
+                return
+            }
+            let title = ControlCharacters.escaped(result.record.title).prefix(200)
+            let base = try await client.defaultBranch()
+            let change = try await client.proposeChange(
+                path: addition.file.displayPath, original: addition.original.bytes, content: addition.text.bytes,
+                originalBlob: try ObjectID.blob(of: addition.original.bytes).description, base: base,
+                branch: "vlmbot/add-paper-\(suggestion.issue)", title: "Add paper: \(title)",
+                body: Self.pullRequestBody(added, record: result.record, issue: suggestion.issue),
+                message: "Add paper: \(title)\n\nSuggested in #\(suggestion.issue).")
+            Terminal.output(report + "opened pull request #\(change.number): \(change.url)\n")
+        } catch let error as GitHubError {
+            throw VlmbotError.gitHub(error.description)
+        } catch let error as GitError {
+            throw VlmbotError.git(option: "add", error.description)
+        }
+    }
+
+    /// The pull request's description: what is added where, the entry, the notes, and the
+    /// issue it closes; text from the list and the source escaped.
+    static func pullRequestBody(_ added: Addition, record: PaperRecord, issue: Int) -> String {
+        var body = "vlmbot adds **\(MarkdownText.escape(record.title))** to "
+            + added.section.map(MarkdownText.escape).joined(separator: " › ") + " (line \(added.lines.lowerBound)), "
+            + "written after the entry on line \(added.draft.template.lines.lowerBound).\n\n"
+        body += MarkdownText.codeBlock(added.draft.lines, info: "markdown") + "\n"
+        for note in added.draft.notes { body += "- \(MarkdownText.escape(note))\n" }
+        return body + "\nCloses #\(issue).\n"
+    }
+
+    /// Comments on the suggestion's issue, with `--post`, when the event names one.
+    private func tellIssue(data: Data, path: String, _ message: String) async throws {
+        guard post, let number = JSONValue.parse(data)?["issue"]?["number"]?.intValue else { return }
+        do {
+            let client = GitHubClient(configuration: try GitHubClient.Configuration.fromEnvironment(pullRequest: number))
+            try await client.comment(MarkdownText.escape(message))
+        } catch {
+            throw VlmbotError.gitHub(error.description)
+        }
+    }
+
+    private static func eventData(_ path: String) throws(VlmbotError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw VlmbotError.file(path, "cannot read the event file (--issue)")
+        }
+        return data
+    }
+}
+
+/// Papers written into a list in memory, before anything is written.
+struct PendingAddition {
+    let file: (url: URL, displayPath: String)
+    let original: SourceText
+    let text: SourceText
+    let results: [AddResult]
+
+    var complete: Bool { results.allSatisfy(\.isAdded) }
+
+    var diff: String {
+        complete ? FormatDiff.unified(old: original.bytes, new: text.bytes,
+                                      oldName: "a/\(ControlCharacters.escaped(file.displayPath))",
+                                      newName: "b/\(ControlCharacters.escaped(file.displayPath))") : ""
+    }
+
+    /// Exit 0 when every paper was added, 1 when the rest were listed already, else 2.
+    func exit() throws {
+        if complete { return }
         if results.contains(where: \.isListed), !results.contains(where: \.failed) { throw ExitCode(ExitCode.findings) }
-        if !complete { throw ExitCode(ExitCode.runFailed) }
+        throw ExitCode(ExitCode.runFailed)
     }
 }
 
