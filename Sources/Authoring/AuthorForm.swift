@@ -43,7 +43,9 @@ public struct AuthorForm: Sendable, Equatable {
         var shown: Int?
         let rest = text[span.upperBound...]
         // More names after the last one read: the list of authors was not read whole.
-        if rest.range(of: #"^\s*(,\s*|\band\s+)(and\s+)?\p{Lu}\p{Ll}"#, options: .regularExpression) != nil,
+        // (`, Ada Lovelace`, `, A. Lovelace`, `, Lovelace, A.`, `and Lovelace`; not `, Arxiv 2020`.)
+        if rest.range(of: #"^\s*(,\s*(and\s+)?\p{Lu}(\p{Ll}+\s+\p{Lu}|\p{Ll}+,\s*\p{Lu}\.|\.)|,?\s*and\s+\p{Lu})"#,
+                      options: .regularExpression) != nil,
            rest.range(of: #"^,?\s*et\.?\s*al"#, options: [.regularExpression, .caseInsensitive]) == nil {
             return nil
         }
@@ -63,7 +65,12 @@ public struct AuthorForm: Sendable, Equatable {
         let written = names.prefix(shown ?? names.count).map(self.name)
         var text = ""
         for (index, name) in written.enumerated() {
-            if index > 0 { text += index == written.count - 1 && names.count <= (shown ?? names.count) ? lastSeparator : separator }
+            if index > 0 {
+                let isLast = index == written.count - 1 && names.count <= (shown ?? names.count)
+                // Two names take `A and B`, not the serial comma of `A, B, and C`.
+                text += !isLast ? separator : written.count == 2 && lastSeparator.hasPrefix(",") && lastSeparator.contains("and")
+                    ? String(lastSeparator.dropFirst()) : lastSeparator
+            }
             text += name
         }
         if let shown, names.count > shown { text += etAl }
@@ -99,7 +106,7 @@ public struct AuthorForm: Sendable, Equatable {
     /// The one style every name is written in, if there is one.
     private static func style(of authors: [String]) -> NameStyle? {
         let styles = Set(authors.map { name -> NameStyle? in
-            if name.range(of: #"^[^,]+, (\p{Lu}\.[ -]?)+$"#, options: .regularExpression) != nil { return .familyCommaInitials }
+            if name.range(of: #"^[^,]+, (\p{Lu}\.?[ -]?)+$"#, options: .regularExpression) != nil { return .familyCommaInitials }
             if name.contains(",") { return nil }
             if name.range(of: #"^(\p{Lu}\.[ -]?)+ ?\p{Lu}"#, options: .regularExpression) != nil { return .initialsFamily }
             return name.contains(" ") ? .full : .familyOnly

@@ -27,7 +27,9 @@ public enum DateForm {
                     result += String(date.year) + padded(month, 2)
                 } else if digits == 4, value == example.year {
                     result += String(date.year)
-                } else if digits <= 2, let role = role(of: value, example: example, usedMonth: usedMonth, usedDay: usedDay) {
+                } else if digits <= 2, let role = role(of: value, example: example, usedMonth: usedMonth, usedDay: usedDay,
+                                                       ordinal: index + 1 < tokens.count && ordinalSuffix(tokens[index + 1].text) != nil,
+                                                       afterYear: tokens[..<index].contains { $0.kind == .number && $0.text.count == 4 }) {
                     switch role {
                     case .twoDigitYear: result += padded(date.year % 100, 2)
                     case .month:
@@ -66,12 +68,16 @@ public enum DateForm {
 
     private enum Role { case twoDigitYear, month, day }
 
-    /// What a number of one or two digits is in the example: the one part it can only be.
-    private static func role(of value: Int, example: EntryDate, usedMonth: Bool, usedDay: Bool) -> Role? {
+    /// What a number of one or two digits is in the example: the one part it can only be. A
+    /// day equal to the month is told apart by an ordinal suffix (`3rd`, a day) or by coming
+    /// after the year (`2023-03-03`: the month comes first); `03/03/2023` stays ambiguous.
+    private static func role(of value: Int, example: EntryDate, usedMonth: Bool, usedDay: Bool, ordinal: Bool,
+                             afterYear: Bool) -> Role? {
         var roles: [Role] = []
         if value == example.year % 100, !example.text.contains(String(example.year)) { roles.append(.twoDigitYear) }
-        if value == example.month, !usedMonth { roles.append(.month) }
+        if value == example.month, !usedMonth, !ordinal { roles.append(.month) }
         if value == example.day, !usedDay { roles.append(.day) }
+        if roles == [.month, .day], afterYear { return .month }
         return roles.count == 1 ? roles[0] : nil
     }
 

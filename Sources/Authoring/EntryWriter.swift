@@ -60,10 +60,13 @@ public struct EntryWriter: Sendable {
     /// For each word (lower-cased), how many entries write it: a word few entries write is an
     /// entry's own fact (an affiliation, a score, a dataset), never to be copied to another.
     private let entriesWriting: [String: Int]
-    /// Entries that must write a URL for it to be the list's rather than an entry's.
+    /// The fewest entries that must write a word or a link for it to be the list's rather
+    /// than an entry's; in a longer list, a tenth of its entries.
     static let sharedWordEntries = 3
-    /// Entries that must write a word for it to be the list's: a tenth of them, at least three.
+    /// Entries that must write a word or link for it to be the list's: a tenth of them, at least three.
     private let sharedWordThreshold: Int
+    /// Whether any entry of the list names authors, a venue, a date.
+    private let listWrites: (authors: Bool, venue: Bool, date: Bool)
 
     public init(document: ListDocument) {
         self.document = document
@@ -78,6 +81,8 @@ public struct EntryWriter: Sendable {
         }
         entriesWriting = writing
         sharedWordThreshold = max(Self.sharedWordEntries, document.entries.count / 10)
+        listWrites = (document.entries.contains { $0.authors != nil }, document.entries.contains { $0.venue != nil },
+                      document.entries.contains { $0.date != nil })
     }
 
     /// The paper written in the form of `template`, or why that entry cannot be its model.
@@ -107,17 +112,20 @@ public struct EntryWriter: Sendable {
                 switch fate(of: url, at: range, in: text.text, template: template, paper: paper) {
                 case .replaced(let replacement): text.replace(range, with: replacement)
                 case .kept:
-                    text.replace(range, with: url)
+                    text.claim(range)
                     keptURLs.append(url)
                 case .own(let reason):
                     guard isRow else { throw DraftRefusal(reason: reason) }
-                    text.replace(range, with: url)
+                    text.claim(range)
                     ownLinks.append(range)
                 }
             }
         }
         guard let title = template.title else { throw DraftRefusal(reason: "it has no title to replace") }
-        guard text.replaceAll(title, with: escaped(record.title, in: template.shape)) > 0 else {
+        // A title ending in `.`, `?` or `!` takes no full stop after it (`**[Title?](…)**`, not `Title?.`).
+        let newTitle = escaped(record.title, in: template.shape)
+        if let last = record.title.last, ".?!".contains(last) { text.replaceAll(title + ".", with: newTitle) }
+        guard text.replaceAll(title, with: newTitle) > 0 || text.contains(title + ".") else {
             throw DraftRefusal(reason: "its title is not written as it reads")
         }
         if let name = template.name, name != title {
@@ -139,7 +147,13 @@ public struct EntryWriter: Sendable {
                 throw DraftRefusal(reason: "its date `\(date.text)` says more than the source does")
             }
             if let line = template.fieldLines.date, text.replaceFirst(date.text, with: written, onLine: line) {
-                text.replaceAll(String(date.year), with: String(year), wholeWord: true)
+                // The year may be written again with the venue (`[arXiv, 2024]`, `CVPR 2023`); a
+                // year elsewhere (`1st Place in MICCAI 2023`) is the neighbour's own remark.
+                if let venue = template.venue {
+                    for range in text.freeRanges(of: String(date.year)) where text.follows(venue, within: 3, at: range) {
+                        text.replace(range, with: String(year))
+                    }
+                }
             } else if !text.contains(date.text), template.section.contains(where: { $0.contains(String(date.year)) }) {
                 // The section's heading dates its entries: the paper must be of that year.
                 guard year == date.year else { throw DraftRefusal(reason: "its section is of \(date.year), and the paper of \(year)") }
@@ -161,16 +175,18 @@ public struct EntryWriter: Sendable {
                 throw DraftRefusal(reason: "its label is not written as it reads")
             }
         }
-        if let arxiv = template.ids.arxiv, text.contains(arxiv) {
+        // Identifiers written in the text (`arXiv:1511.06434`), outside the links already rewritten.
+        if let arxiv = template.ids.arxiv, !text.freeRanges(of: arxiv).isEmpty {
             guard let new = record.arxiv else { throw DraftRefusal(reason: "it names its arXiv id, and the paper has none") }
             text.replaceAll(arxiv, with: new, wholeWord: true)
         }
-        if let doi = template.ids.doi, text.contains(doi) {
+        if let doi = template.ids.doi, !text.freeRanges(of: doi).isEmpty {
             guard let new = record.doi else { throw DraftRefusal(reason: "it names its DOI, and the paper has none") }
             text.replaceAll(doi, with: new)
         }
-        let known = Set(Self.words(of: (text.insertions + keptURLs + [record.title, record.authors.joined(separator: " "), record.venue ?? "",
-                                                           paper.name ?? "", paper.category ?? ""]).joined(separator: " ")))
+        let facts = [record.title, record.authors.joined(separator: " "), record.venue ?? "", paper.name ?? "", paper.category ?? "",
+                     record.arxiv ?? "", record.doi ?? "", paper.code ?? ""] + [record.year, record.month, record.day].compactMap { $0.map(String.init) }
+        let known = Set(Self.words(of: (text.insertions + keptURLs + facts).joined(separator: " ")))
         let lines: [String]
         if isRow {
             lines = [try row(text, template: template, ownLinks: ownLinks, known: known, notes: &notes)]
@@ -179,6 +195,17 @@ public struct EntryWriter: Sendable {
         }
         if let code = paper.code, !lines.joined(separator: "\n").contains(Self.repositoryPath(code) ?? code) {
             notes.append("code: this entry's form links no code, so \(code) is not written")
+        }
+        // Facts other entries of the list write, the source gives, and this form has no place for.
+        if !record.authors.isEmpty, template.authors == nil, listWrites.authors {
+            notes.append("authors: this entry's form names none, so they are not written")
+        }
+        if let venue = record.venue, template.venue == nil, listWrites.venue {
+            notes.append("venue: this entry's form names none, so \(venue) is not written")
+        }
+        if record.year != nil, template.date == nil, listWrites.date { notes.append("date: this entry's form gives none, so it is not written") }
+        guard Self.tagBalance(of: lines.joined(separator: "\n")) == Self.tagBalance(of: text.text) else {
+            throw DraftRefusal(reason: "leaving out its own lines would leave its HTML unbalanced")
         }
         try checkNothingSurvives(of: template, in: lines.joined(separator: "\n"), paper: paper)
         return EntryDraft(lines: lines, template: template, notes: notes)
@@ -225,7 +252,9 @@ public struct EntryWriter: Sendable {
             }
             return .replaced(url.replacingOccurrences(of: repository, with: newRepository, options: .caseInsensitive))
         }
-        if occurrences(of: url) >= Self.sharedWordEntries { return .kept }
+        // A link a tenth of the entries write (a badge, a shared page) is the list's; one a
+        // few write (an author's profile, a project's page) is theirs.
+        if occurrences(of: url) >= sharedWordThreshold { return .kept }
         return .own("its link \(url) is its own, and the new paper has none like it")
     }
 
@@ -298,8 +327,14 @@ public struct EntryWriter: Sendable {
     /// few entries write is left out. Refuses when such words remain elsewhere.
     private func withoutOwnLines(_ text: Substitution, known: Set<String>, notes: inout [String]) throws(DraftRefusal) -> [String] {
         var kept: [String] = []
+        // Elements a left-out line opened and has not closed: the lines up to their end go too.
+        var openedByLeftOut = 0
         for (offset, range) in text.lineRanges.enumerated() {
             let line = text.applied(in: range)
+            if openedByLeftOut > 0 {
+                openedByLeftOut = max(0, openedByLeftOut + Self.tagBalance(of: line).values.reduce(0, +))
+                continue
+            }
             // The leading number of a numbered entry is written anew where it is placed.
             var checked = line
             if offset == 0, let number = Insertion.leadingNumber(in: line) { checked.replaceSubrange(number.range, with: "") }
@@ -316,8 +351,20 @@ public struct EntryWriter: Sendable {
                 throw DraftRefusal(reason: "its `\(residue.prefix(3).joined(separator: " "))` would stay in the new entry")
             }
             notes.append("left out the neighbour's line `\(line.trimmingCharacters(in: .whitespaces).prefix(80))`: the source does not say")
+            openedByLeftOut = max(0, Self.tagBalance(of: line).values.reduce(0, +))
         }
         return kept
+    }
+
+    /// For each HTML element name, how many more are opened than closed (void elements aside).
+    static func tagBalance(of text: String) -> [String: Int] {
+        var balance: [String: Int] = [:]
+        for match in text.matches(of: #/<(/?)([A-Za-z][A-Za-z0-9]*)/#) {
+            let name = match.output.2.lowercased()
+            guard !["br", "img", "hr", "input", "meta", "source", "wbr"].contains(name) else { continue }
+            balance[name, default: 0] += match.output.1.isEmpty ? 1 : -1
+        }
+        return balance.filter { $0.value != 0 }
     }
 
     /// Words of a written text that neither the new paper's facts nor enough entries write;
@@ -415,6 +462,7 @@ struct Substitution {
     private let lineStarts: [String.Index]
     private let firstLine: Int
     private var edits: [(range: Range<String.Index>, with: String)] = []
+    private var claims: [Range<String.Index>] = []
 
     init(_ lines: [String], firstLine: Int) {
         text = lines.joined(separator: "\n")
@@ -442,10 +490,8 @@ struct Substitution {
         return result + text[position..<max(position, span.upperBound)]
     }
 
-    /// What the replacements wrote that the text did not hold.
-    var insertions: [String] {
-        edits.filter { text[$0.range] != $0.with }.map(\.with)
-    }
+    /// What the replacements wrote (the new paper's facts, also where they equal the old).
+    var insertions: [String] { edits.map(\.with) }
 
     /// Whether a replacement changed something in a span.
     func hasEdits(in span: Range<String.Index>) -> Bool {
@@ -482,10 +528,27 @@ struct Substitution {
 
     private func isFree(_ range: Range<String.Index>) -> Bool {
         !edits.contains { $0.range.overlaps(range) || $0.range.lowerBound == range.lowerBound }
+            && !claims.contains { $0.overlaps(range) || $0.lowerBound == range.lowerBound }
     }
 
     mutating func replace(_ range: Range<String.Index>, with replacement: String) {
         if isFree(range) { edits.append((range, replacement)) }
+    }
+
+    /// Whether `word` ends at most `gap` characters before `range` (`arXiv, 2024`).
+    func follows(_ word: String, within gap: Int, at range: Range<String.Index>) -> Bool {
+        let start = text.index(range.lowerBound, offsetBy: -(word.count + gap), limitedBy: text.startIndex) ?? text.startIndex
+        return text[start..<range.lowerBound].contains(word)
+    }
+
+    /// Keeps a span as it is, out of reach of later replacements, without counting it as written.
+    mutating func claim(_ range: Range<String.Index>) {
+        if isFree(range) { claims.append(range) }
+    }
+
+    /// The free occurrences of a word: those no replacement or claim has taken.
+    func freeRanges(of needle: String) -> [Range<String.Index>] {
+        Self.wordRanges(of: needle, in: text).filter(isFree)
     }
 
     /// Replaces every free occurrence; returns how many were found (free or not).

@@ -72,7 +72,11 @@ struct Insertion {
             entry.flatMap { Self.leadingNumber(in: source.line($0.lines.lowerBound))?.value }
         }
         let counted = neighbours.compactMap { number(of: $0) }
-        let step = counted.count >= 2 && counted[1] < counted[0] ? -1 : 1
+        // An index counts by one (up or down); a leading date (`202301`) or year does not.
+        let steps = zip(counted, counted.dropFirst()).map { $1 - $0 }
+        guard own.value < 1000, counted.allSatisfy({ $0 < 1000 }),
+              steps.isEmpty || steps.filter({ abs($0) == 1 }).count * 5 >= steps.count * 4 else { return lines }
+        let step = (steps.first ?? 1) < 0 ? -1 : 1
         guard let value = number(of: previous).map({ $0 + step }) ?? number(of: next).map({ $0 - step }), value >= 0 else { return lines }
         var result = lines
         result[0] = first.replacingCharacters(in: own.range, with: String(value))

@@ -27,6 +27,8 @@ public struct Addition: Sendable {
     /// How the section was chosen: the candidates with their evidence (empty with `--section`).
     public let candidates: [SectionChooser.Candidate]
     public let draft: EntryDraft
+    /// The new entry as written (the draft, numbered where it was placed).
+    public let entry: [String]
     /// The new entry's lines in the new text.
     public let lines: ClosedRange<Int>
     /// The list with the entry in it.
@@ -90,11 +92,7 @@ public struct PaperAdder: Sendable {
         func rank(_ draft: EntryDraft, _ order: Int) -> (Int, Int, Int, Int) {
             let template = draft.template
             let codeFits = template.links.contains { $0.kind == .code } == (paper.code != nil)
-            // Facts the source gives that the neighbour's form has no place for.
-            let lost = [paper.record.venue != nil && template.venue == nil, !paper.record.authors.isEmpty && template.authors == nil,
-                        paper.record.year != nil && template.date == nil && !template.section.contains { $0.contains(String(paper.record.year!)) }]
-                .filter { $0 }.count
-            return (codeFits ? 0 : 1, draft.notes.count + lost, -(forms[Self.form(of: template, in: source)] ?? 0), order)
+            return (codeFits ? 0 : 1, draft.notes.count, -(forms[Self.form(of: template, in: source)] ?? 0), order)
         }
         let ranked = drafts.enumerated().sorted { rank($0.element, $0.offset) < rank($1.element, $1.offset) }
         for draft in ranked.prefix(Self.templatesTried).map(\.element) {
@@ -104,8 +102,8 @@ public struct PaperAdder: Sendable {
                 reasons.append("line \(draft.template.lines.lowerBound): \(problem)")
                 continue
             }
-            return .added(Addition(section: section, candidates: candidates, draft: draft, lines: inserted, text: text,
-                                   similar: found))
+            return .added(Addition(section: section, candidates: candidates, draft: draft, entry: lines, lines: inserted,
+                                   text: text, similar: found))
         }
         return .unwritable(section: section, reasons: reasons)
     }

@@ -180,8 +180,8 @@ struct AddCommand: AsyncParsableCommand {
     static func pullRequestBody(_ added: Addition, record: PaperRecord, issue: Int) -> String {
         var body = "vlmbot adds **\(MarkdownText.escape(record.title))** to "
             + added.section.map(MarkdownText.escape).joined(separator: " › ") + " (line \(added.lines.lowerBound)), "
-            + "written after the entry on line \(added.draft.template.lines.lowerBound).\n\n"
-        body += MarkdownText.codeBlock(added.draft.lines, info: "markdown") + "\n"
+            + "in the form of the entry \(MarkdownText.escape(added.draft.template.title ?? added.draft.template.name ?? "")).\n\n"
+        body += MarkdownText.codeBlock(added.entry, info: "markdown") + "\n"
         for note in added.draft.notes { body += "- \(MarkdownText.escape(note))\n" }
         return body + "\nCloses #\(issue).\n"
     }
@@ -326,7 +326,9 @@ enum PaperAddInput {
         switch error {
         case .notFound(let message): .usage("add: \(message); nothing was written")
         case .unreachable(let message), .badAnswer(let message):
-            .usage("add: \(source) could not be asked (\(message)); pass the paper as BibTeX instead (a .bib file, or - for standard input); nothing was written")
+            .usage("add: \(source) could not be asked (\(message))"
+                + (message.contains("BibTeX") ? "" : "; pass the paper as BibTeX instead (a .bib file, or - for standard input)")
+                + "; nothing was written")
         case .configuration(let message): .usage("add: \(message)")
         }
     }

@@ -12,8 +12,9 @@ enum AddReport {
             switch result.outcome {
             case .added(let addition):
                 let verb = written ? "added" : "would add"
+                let model = addition.draft.template.title ?? addition.draft.template.name ?? ""
                 text += "\(verb) \(title) to \(section(addition.section)) at line \(addition.lines.lowerBound), "
-                    + "written after the entry on line \(addition.draft.template.lines.lowerBound)\n"
+                    + "in the form of the entry \"\(plain(String(model.prefix(80))))\"\n"
                 if let best = addition.candidates.first {
                     text += "  chosen by the title's words: \(candidate(best))"
                     let others = addition.candidates.dropFirst().map(candidate)
@@ -51,8 +52,10 @@ enum AddReport {
             case .added(let addition):
                 members += [("status", .string("added")), ("section", strings(addition.section)),
                             ("line", .int(addition.lines.lowerBound)), ("endLine", .int(addition.lines.upperBound)),
-                            ("entry", .string(addition.draft.lines.joined(separator: "\n"))),
-                            ("template", .int(addition.draft.template.lines.lowerBound)),
+                            ("entry", .string(addition.entry.joined(separator: "\n"))),
+                            // The neighbour whose form was followed, by its line before the addition.
+                            ("template", .object([("line", .int(addition.draft.template.lines.lowerBound)),
+                                                  ("title", .string(addition.draft.template.title))])),
                             ("evidence", .array(addition.candidates.map(candidateJSON))),
                             ("notes", strings(addition.draft.notes)),
                             ("similar", .array(addition.similar.map(listedJSON)))]
