@@ -102,7 +102,8 @@ public enum TextFacts {
             guard !name.isEmpty, !["et al", "et al.", "...", "…", "etc", "etc."].contains(name.lowercased()) else { continue }
             // "Surname, I." written as two comma-separated parts.
             if isInitials(name), let surname = pendingSurname ?? names.popLast() {
-                names.append("\(surname), \(name)")
+                // The initials as written, their last period restored if the line's end took it.
+                names.append("\(surname), \(name)" + (name.last?.isUppercase == true ? "." : ""))
                 pendingSurname = nil
                 continue
             }
@@ -111,10 +112,11 @@ public enum TextFacts {
         return names
     }
 
-    /// `A.`, `C. L.`, `S.-H.`: initials only.
+    /// `A.`, `C. L.`, `S.-H.`: initials only; a lone capital too (`Babbage, C` once a list's
+    /// closing period is trimmed), which is never a name by itself.
     private static func isInitials(_ text: String) -> Bool {
         let letters = text.filter { $0 != "." && $0 != " " && $0 != "-" }
-        return !letters.isEmpty && letters.count <= 3 && letters.allSatisfy(\.isUppercase) && text.contains(".")
+        return !letters.isEmpty && letters.count <= 3 && letters.allSatisfy(\.isUppercase) && (text.contains(".") || text.count == 1)
     }
 
     /// Whether a line reads like a list of person names rather than prose, a title or a note.
