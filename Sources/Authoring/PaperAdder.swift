@@ -97,15 +97,32 @@ public struct PaperAdder: Sendable {
         let ranked = drafts.enumerated().sorted { rank($0.element, $0.offset) < rank($1.element, $1.offset) }
         for draft in ranked.prefix(Self.templatesTried).map(\.element) {
             let lines = placement.numbered(draft.lines, template: draft.template)
-            let (text, inserted) = placement.insert(lines, into: source)
-            if let problem = problem(with: text, inserted: inserted, paper: paper, section: section, entries: document.entries.count) {
+            let (inserted, insertedLines) = placement.insert(lines, into: source)
+            // A defect of the neighbour's form that `format` fixes for certain is not copied.
+            let (text, fixes) = formatted(inserted, lines: insertedLines)
+            if let problem = problem(with: text, inserted: insertedLines, paper: paper, section: section, entries: document.entries.count) {
                 reasons.append("line \(draft.template.lines.lowerBound): \(problem)")
                 continue
             }
-            return .added(Addition(section: section, candidates: candidates, draft: draft, entry: lines, lines: inserted,
-                                   text: text, similar: found))
+            let written = EntryDraft(lines: insertedLines.map { text.line($0) }, template: draft.template,
+                                     notes: draft.notes + fixes.map { "written with format's fix (\($0)) of the neighbour's form" })
+            return .added(Addition(section: section, candidates: candidates, draft: written, entry: written.lines,
+                                   lines: insertedLines, text: text, similar: found))
         }
         return .unwritable(section: section, reasons: reasons)
+    }
+
+    /// The list with `format`'s certain fixes made on the new lines only, and the rules that
+    /// made them; the list as it is when they would touch any other line or lose an entry.
+    private func formatted(_ text: SourceText, lines: ClosedRange<Int>) -> (SourceText, [String]) {
+        let outcome = Format.format(text, path: path, linter: linter, profile: profile, changedLines: ChangedLines(lines: lines))
+        guard outcome.changes, outcome.loss == nil else { return (text, []) }
+        let fixed = SourceText(outcome.formatted)
+        let elsewhere = (1...max(1, text.lineCount)).filter { !lines.contains($0) }
+        guard fixed.lineCount == text.lineCount, elsewhere.allSatisfy({ fixed.lineBytes($0) == text.lineBytes($0) }) else {
+            return (text, [])
+        }
+        return (fixed, Array(Set(outcome.applied.map(\.rule))).sorted())
     }
 
     /// Why a written list does not hold the paper as it should, if it does not: the new entry

@@ -94,6 +94,11 @@ public struct SectionChooser: Sendable {
         var weights: [String: Double] = [:]
         for word in Self.words(of: title) { weights[word] = 1 }
         for word in Self.words(of: abstract ?? "") where weights[word] == nil { weights[word] = Self.abstractWeight }
+        // Each word shown as the title (or abstract) writes it, not as compared.
+        var shown: [String: String] = [:]
+        for token in PaperTitle(title).words + PaperTitle(abstract ?? "").words {
+            if let stem = Self.stem(token), shown[stem] == nil { shown[stem] = token }
+        }
         let candidates = sections.map { section -> Candidate in
             let earned = weights.compactMap { word, weight -> (String, Double)? in
                 let inTitles = Double(section.titleWords[word] ?? 0) / Double(max(section.entries, 1))
@@ -102,7 +107,8 @@ public struct SectionChooser: Sendable {
                 guard share > 0 else { return nil }
                 return (word, weight * share * rarity(word) * 10)
             }.sorted { $0.1 > $1.1 }
-            return Candidate(path: section.path, score: earned.reduce(0) { $0 + $1.1 }, evidence: earned.prefix(4).map(\.0))
+            return Candidate(path: section.path, score: earned.reduce(0) { $0 + $1.1 },
+                             evidence: earned.prefix(4).map { shown[$0.0] ?? $0.0 })
         }.sorted { $0.score > $1.score }
         let top = Array(candidates.prefix(3))
         guard let best = top.first, best.score >= Self.floor else { return Choice(chosen: nil, candidates: top) }
@@ -132,11 +138,15 @@ public struct SectionChooser: Sendable {
     /// A text's content words, as titles are compared (`PaperTitle`: folded, dashes joining),
     /// three letters or more, without stop words, a plural `s` dropped.
     static func words(of text: String) -> [String] {
-        PaperTitle(text).words.compactMap { token in
-            var word = token
-            guard word.count >= 3, !stopWords.contains(word), !word.allSatisfy(\.isNumber) else { return nil }
-            if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss") { word.removeLast() }
-            return word
-        }
+        PaperTitle(text).words.compactMap(stem)
+    }
+
+    /// A word as sections are compared by it (`segmentations` is `segmentation`); nil for one
+    /// too short, a stop word or a number.
+    static func stem(_ token: String) -> String? {
+        var word = token
+        guard word.count >= 3, !stopWords.contains(word), !word.allSatisfy(\.isNumber) else { return nil }
+        if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss") { word.removeLast() }
+        return word
     }
 }

@@ -136,7 +136,7 @@ struct AddCommand: AsyncParsableCommand {
     private func finish(_ addition: PendingAddition, write: Bool) throws {
         let path = addition.file.displayPath
         if addition.complete, write {
-            try ListWriter.checkWritable(addition.file.url, displayPath: path)
+            try ListWriter.checkWritable(addition.file.url, displayPath: path, toDo: "add to it")
             try ListWriter.replace(addition.file.url, displayPath: path, expected: addition.original.bytes, with: addition.text.bytes)
         }
         let written = addition.complete && write

@@ -136,10 +136,10 @@ enum FormatSummary {
 /// Writes new files (a configuration) whole or not at all.
 enum ListWriter {
     /// Fails when the file or its folder cannot be written, before anything is.
-    static func checkWritable(_ url: URL, displayPath: String) throws(VlmbotError) {
+    static func checkWritable(_ url: URL, displayPath: String, toDo job: String = "format it") throws(VlmbotError) {
         let file = target(of: url)
         guard mode(of: file).map({ $0 & 0o222 != 0 }) == true, FileManager.default.isWritableFile(atPath: file.path) else {
-            throw VlmbotError.file(displayPath, "read-only file; make it writable (chmod u+w) to format it; nothing was written")
+            throw VlmbotError.file(displayPath, "read-only file; make it writable (chmod u+w) to \(job); nothing was written")
         }
         guard FileManager.default.isWritableFile(atPath: file.deletingLastPathComponent().path) else {
             throw VlmbotError.file(displayPath, "its folder is not writable, so it cannot be replaced; nothing was written")
