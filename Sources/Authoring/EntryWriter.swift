@@ -47,7 +47,7 @@ public struct NewPaper: Sendable {
 
     /// The link a list gives for the paper: its arXiv page, else its DOI, else its own page.
     var paperURL: String? {
-        record.arxiv.map { "https://arxiv.org/abs/\($0)" } ?? record.doi.map { "https://doi.org/\($0)" } ?? record.url
+        record.identifierURLs.first ?? record.url
     }
 }
 
@@ -141,26 +141,7 @@ public struct EntryWriter: Sendable {
             }
             text.replace(span, with: escaped(form.render(record.authors), in: template.shape))
         }
-        if let date = template.date {
-            guard let year = record.year else { throw DraftRefusal(reason: "the list dates each paper, and the source gives no date") }
-            guard let written = DateForm.render((year, record.month, record.day), like: date) else {
-                throw DraftRefusal(reason: "its date `\(date.text)` says more than the source does")
-            }
-            if let line = template.fieldLines.date, text.replaceFirst(date.text, with: written, onLine: line) {
-                // The year may be written again with the venue (`[arXiv, 2024]`, `CVPR 2023`); a
-                // year elsewhere (`1st Place in MICCAI 2023`) is the neighbour's own remark.
-                if let venue = template.venue {
-                    for range in text.freeRanges(of: String(date.year)) where text.follows(venue, within: 3, at: range) {
-                        text.replace(range, with: String(year))
-                    }
-                }
-            } else if !text.contains(date.text), template.section.contains(where: { $0.contains(String(date.year)) }) {
-                // The section's heading dates its entries: the paper must be of that year.
-                guard year == date.year else { throw DraftRefusal(reason: "its section is of \(date.year), and the paper of \(year)") }
-            } else {
-                throw DraftRefusal(reason: "its date is not written as it reads")
-            }
-        }
+        if let date = template.date { try rewrite(date, of: template, to: record, in: &text) }
         if let venue = template.venue, let line = template.fieldLines.venue {
             let newVenue = record.venue ?? (record.arxiv != nil ? preprintVenue : nil)
             guard let newVenue else { throw DraftRefusal(reason: "the list names each paper's venue, and the source names none") }
@@ -196,7 +177,41 @@ public struct EntryWriter: Sendable {
         if let code = paper.code, !lines.joined(separator: "\n").contains(Self.repositoryPath(code) ?? code) {
             notes.append("code: this entry's form links no code, so \(code) is not written")
         }
-        // Facts other entries of the list write, the source gives, and this form has no place for.
+        notes += missingFacts(of: template, for: record)
+        guard Self.tagBalance(of: lines.joined(separator: "\n")) == Self.tagBalance(of: text.text) else {
+            throw DraftRefusal(reason: "leaving out its own lines would leave its HTML unbalanced")
+        }
+        try checkNothingSurvives(of: template, in: lines.joined(separator: "\n"), paper: paper)
+        return EntryDraft(lines: lines, template: template, notes: notes)
+    }
+
+    /// The template's date written as the paper's, in the same form; a year written again
+    /// with the venue follows it. Throws when the form says more than the source does.
+    private func rewrite(_ date: EntryDate, of template: Entry, to record: PaperRecord,
+                         in text: inout Substitution) throws(DraftRefusal) {
+        guard let year = record.year else { throw DraftRefusal(reason: "the list dates each paper, and the source gives no date") }
+        guard let written = DateForm.render((year, record.month, record.day), like: date) else {
+            throw DraftRefusal(reason: "its date `\(date.text)` says more than the source does")
+        }
+        if let line = template.fieldLines.date, text.replaceFirst(date.text, with: written, onLine: line) {
+            // The year may be written again with the venue (`[arXiv, 2024]`, `CVPR 2023`); a
+            // year elsewhere (`1st Place in MICCAI 2023`) is the neighbour's own remark.
+            if let venue = template.venue {
+                for range in text.freeRanges(of: String(date.year)) where text.follows(venue, within: 3, at: range) {
+                    text.replace(range, with: String(year))
+                }
+            }
+        } else if !text.contains(date.text), template.section.contains(where: { $0.contains(String(date.year)) }) {
+            // The section's heading dates its entries: the paper must be of that year.
+            guard year == date.year else { throw DraftRefusal(reason: "its section is of \(date.year), and the paper of \(year)") }
+        } else {
+            throw DraftRefusal(reason: "its date is not written as it reads")
+        }
+    }
+
+    /// Notes on facts other entries of the list write, the source gives, and this form has no place for.
+    private func missingFacts(of template: Entry, for record: PaperRecord) -> [String] {
+        var notes: [String] = []
         if !record.authors.isEmpty, template.authors == nil, listWrites.authors {
             notes.append("authors: this entry's form names none, so they are not written")
         }
@@ -204,11 +219,7 @@ public struct EntryWriter: Sendable {
             notes.append("venue: this entry's form names none, so \(venue) is not written")
         }
         if record.year != nil, template.date == nil, listWrites.date { notes.append("date: this entry's form gives none, so it is not written") }
-        guard Self.tagBalance(of: lines.joined(separator: "\n")) == Self.tagBalance(of: text.text) else {
-            throw DraftRefusal(reason: "leaving out its own lines would leave its HTML unbalanced")
-        }
-        try checkNothingSurvives(of: template, in: lines.joined(separator: "\n"), paper: paper)
-        return EntryDraft(lines: lines, template: template, notes: notes)
+        return notes
     }
 
     /// What a URL of the template becomes where it stands.

@@ -39,7 +39,7 @@ struct Insertion {
         guard let year = record.year else { return neighbours.count }
         let key = [year, record.month ?? 0]
         let dated = neighbours.compactMap { entry in entry.date.map { [$0.year, $0.month ?? 0] } }
-        guard dated.count >= 3, dated.count * 5 >= neighbours.count * 4, dated.count == neighbours.count else { return neighbours.count }
+        guard dated.count >= 3, dated.count == neighbours.count else { return neighbours.count }
         let steps = zip(dated, dated.dropFirst())
         let keys = neighbours.map { entry in entry.date.map { [$0.year, $0.month ?? 0] } ?? [] }
         if steps.allSatisfy({ !$0.1.lexicographicallyPrecedes($0.0) }), steps.contains(where: { $0.0 != $0.1 }) {
@@ -51,17 +51,13 @@ struct Insertion {
         return neighbours.count
     }
 
-    /// The section's entries in the order they are tried as the new entry's model: those that
-    /// link code when code is given (and not otherwise) first, then the nearest.
-    func templates(from neighbours: [Entry], code: Bool) -> [Entry] {
+    /// The section's entries nearest the new one's place first: the order their forms are
+    /// tried in, among equals.
+    func templates(from neighbours: [Entry]) -> [Entry] {
         let anchor = previous ?? next
         let position = anchor.flatMap { anchor in neighbours.firstIndex(of: anchor) } ?? neighbours.count
-        return neighbours.enumerated().sorted { left, right in
-            let leftFits = left.element.links.contains { $0.kind == .code } == code
-            let rightFits = right.element.links.contains { $0.kind == .code } == code
-            if leftFits != rightFits { return leftFits }
-            return abs(left.offset - position) < abs(right.offset - position)
-        }.map(\.element)
+        return neighbours.enumerated().sorted { (abs($0.offset - position), $0.offset) < (abs($1.offset - position), $1.offset) }
+            .map(\.element)
     }
 
     /// The draft with its leading number (`12.`, `| 12 |`, `[12]`) made the one after the

@@ -26,9 +26,10 @@ public struct Addition: Sendable {
     public let section: [String]
     /// How the section was chosen: the candidates with their evidence (empty with `--section`).
     public let candidates: [SectionChooser.Candidate]
+    /// The entry as written (numbered where it was placed, with format's fixes), and its model.
     public let draft: EntryDraft
-    /// The new entry as written (the draft, numbered where it was placed).
-    public let entry: [String]
+    /// The new entry's text, line by line.
+    public var entry: [String] { draft.lines }
     /// The new entry's lines in the new text.
     public let lines: ClosedRange<Int>
     /// The list with the entry in it.
@@ -79,7 +80,7 @@ public struct PaperAdder: Sendable {
         let placement = Insertion(section: neighbours, in: document, date: paper.record)
         var reasons: [String] = []
         var drafts: [EntryDraft] = []
-        for template in placement.templates(from: neighbours, code: paper.code != nil) {
+        for template in placement.templates(from: neighbours) {
             switch writer.draft(paper, like: template) {
             case .failure(let refusal): reasons.append("line \(template.lines.lowerBound): \(refusal.reason)")
             case .success(let draft): drafts.append(draft)
@@ -106,8 +107,8 @@ public struct PaperAdder: Sendable {
             }
             let written = EntryDraft(lines: insertedLines.map { text.line($0) }, template: draft.template,
                                      notes: draft.notes + fixes.map { "written with format's fix (\($0)) of the neighbour's form" })
-            return .added(Addition(section: section, candidates: candidates, draft: written, entry: written.lines,
-                                   lines: insertedLines, text: text, similar: found))
+            return .added(Addition(section: section, candidates: candidates, draft: written, lines: insertedLines, text: text,
+                                   similar: found))
         }
         return .unwritable(section: section, reasons: reasons)
     }

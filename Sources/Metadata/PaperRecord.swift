@@ -34,6 +34,13 @@ public struct PaperRecord: Sendable, Equatable {
     }
 }
 
+extension PaperRecord {
+    /// The paper's arXiv abstract page and DOI link, those it has.
+    public var identifierURLs: [String] {
+        [arxiv.map { "https://arxiv.org/abs/\($0)" }, doi.map { "https://doi.org/\($0)" }].compactMap { $0 }
+    }
+}
+
 /// A source that could not be read: what was wrong, in one line.
 public struct MetadataError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String

@@ -35,9 +35,7 @@ public struct ListedPaper: Sendable {
 
     /// The record as an entry of no list: its title, authors and the links its identifiers make.
     static func entry(for record: PaperRecord) -> Entry {
-        let links = [record.arxiv.map { "https://arxiv.org/abs/\($0)" }, record.doi.map { "https://doi.org/\($0)" }]
-            .compactMap { $0 }
-            .map { EntryLink(label: "paper", kind: .paper, url: $0, line: 0) }
+        let links = record.identifierURLs.map { EntryLink(label: "paper", kind: .paper, url: $0, line: 0) }
         return Entry(shape: .bullet, kind: .paper, title: record.title, authors: record.authors.isEmpty ? nil : record.authors,
                      links: links, ids: PaperIDs(arxiv: record.arxiv, doi: record.doi), lines: 0...0)
     }
