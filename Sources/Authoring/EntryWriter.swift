@@ -63,7 +63,11 @@ public struct EntryWriter: Sendable {
     /// The fewest entries that must write a word or a link for it to be the list's rather
     /// than an entry's; in a longer list, a tenth of its entries.
     static let sharedWordEntries = 3
-    /// Entries that must write a word or link for it to be the list's: a tenth of them, at least three.
+    /// Entries that must write a link for it to be the list's (a badge, a shared page): a tenth
+    /// of them, at least three.
+    private let sharedLinkThreshold: Int
+    /// Entries that must write a word for it to be the list's (`Paper`, `et al`), not one
+    /// entry's (an affiliation, a remark): half of them, at least three.
     private let sharedWordThreshold: Int
     /// Whether any entry of the list names authors, a venue, a date.
     private let listWrites: (authors: Bool, venue: Bool, date: Bool)
@@ -80,7 +84,8 @@ public struct EntryWriter: Sendable {
             for word in words { writing[word, default: 0] += 1 }
         }
         entriesWriting = writing
-        sharedWordThreshold = max(Self.sharedWordEntries, document.entries.count / 10)
+        sharedLinkThreshold = max(Self.sharedWordEntries, document.entries.count / 10)
+        sharedWordThreshold = max(Self.sharedWordEntries, document.entries.count / 2)
         listWrites = (document.entries.contains { $0.authors != nil }, document.entries.contains { $0.venue != nil },
                       document.entries.contains { $0.date != nil })
     }
@@ -167,7 +172,9 @@ public struct EntryWriter: Sendable {
         }
         let facts = [record.title, record.authors.joined(separator: " "), record.venue ?? "", paper.name ?? "", paper.category ?? "",
                      record.arxiv ?? "", record.doi ?? "", paper.code ?? ""] + [record.year, record.month, record.day].compactMap { $0.map(String.init) }
-        let known = Set(Self.words(of: (text.insertions + keptURLs + facts).joined(separator: " ")))
+        // The labels of the links rewritten (`[[code]]`, `[PDF]`) are the list's words for them.
+        let labels = template.links.filter { [.paper, .code].contains($0.kind) }.map(\.label)
+        let known = Set(Self.words(of: (text.insertions + keptURLs + facts + labels).joined(separator: " ")))
         let lines: [String]
         if isRow {
             lines = [try row(text, template: template, ownLinks: ownLinks, known: known, notes: &notes)]
@@ -265,7 +272,7 @@ public struct EntryWriter: Sendable {
         }
         // A link a tenth of the entries write (a badge, a shared page) is the list's; one a
         // few write (an author's profile, a project's page) is theirs.
-        if occurrences(of: url) >= sharedWordThreshold { return .kept }
+        if occurrences(of: url) >= sharedLinkThreshold { return .kept }
         return .own("its link \(url) is its own, and the new paper has none like it")
     }
 
