@@ -458,19 +458,27 @@ public struct EntryWriter: Sendable {
         }
     }
 
-    /// A value as the entry's markup needs it: brackets and emphasis escaped, in a table its
-    /// cell separator, in HTML its markup characters.
+    /// A value from a source (untrusted) as the entry's markup needs it: on one line, without
+    /// control or bidirectional-override characters; brackets, emphasis and `<` escaped, in a
+    /// table its cell separator, in HTML its markup characters.
     private func escaped(_ value: String, in shape: EntryShape) -> String {
+        let plain = String(String.UnicodeScalarView(value.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control || Self.bidirectionalControls.contains(scalar.value) ? " " : scalar
+        })).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         if shape == .htmlRow {
-            return value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            return plain.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
         var result = ""
-        for character in value {
-            if "[]*".contains(character) || (shape == .tableRow && character == "|") { result.append("\\") }
+        for character in plain {
+            if "[]*<".contains(character) || (shape == .tableRow && character == "|") { result.append("\\") }
             result.append(character)
         }
         return result
     }
+
+    /// The characters that reorder text: embeddings, overrides, isolates, marks.
+    private static let bidirectionalControls: Set<UInt32> = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                                             0x2066, 0x2067, 0x2068, 0x2069]
 }
 
 /// Replacements in an entry's text, each span replaced once: a later replacement never

@@ -950,3 +950,59 @@ extension FoundBugTests {
         #expect(addition.text.line(addition.lines.lowerBound) == "- [Epsilon Shape Priors for Liver Segmentation](https://doi.org/10.1016/j.media.2024.103101), 2024")
     }
 }
+
+// MARK: - Metadata is untrusted
+
+/// A source's title and authors are untrusted text: what `vlmbot add` writes from them stays
+/// one entry on its own lines, makes no markup, HTML or table cell of its own, and carries no
+/// control or bidirectional-override character into the list.
+@Suite struct HostileMetadataTests {
+    static let title = "Pipes | and *stars* <img src=x onerror=alert(1)> [link]\nsecond line \u{202E}reversed"
+    static let authors = ["Ada\u{0007} Lovelace", "Mallory <b>Bold</b>"]
+
+    static func written(in seed: String, section: String, title: String = title) throws -> (Addition, ListDocument) {
+        let source = try Fixture.seed(seed)
+        let record = PaperRecord(title: title, authors: authors, year: 2024, month: 2, day: 3, arxiv: "2402.00001")
+        let outcome = Fixture.adder().add(NewPaper(record: record, code: "https://github.com/owner/repository"), to: source,
+                                          section: section)
+        guard case .added(let addition) = outcome else {
+            throw HostileError.notAdded("\(outcome)")
+        }
+        return (addition, ListParser.parse(addition.text))
+    }
+
+    enum HostileError: Error { case notAdded(String) }
+
+    @Test(arguments: [("004", "Medical Visual Question Answering"), ("002", "VLM in Medical image VQA")])
+    func aHostileTitleIsWrittenAsText(seed: String, section: String) throws {
+        let (addition, reread) = try Self.written(in: seed, section: section)
+        let text = addition.text.lines(addition.lines)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x07 }, "\(text)")
+        // Every `<` the source wrote is escaped, so no HTML is made.
+        #expect(text.replacingOccurrences(of: "\\<", with: "").firstMatch(of: #/<(img|b|/b)/#) == nil, "\(text)")
+        #expect(text.contains("\\<img"), "\(text)")
+        #expect(!text.contains("](https://evil.example)"), "\(text)")
+        let original = ListParser.parse(try Fixture.seed(seed))
+        #expect(reread.entries.count == original.entries.count + 1)
+        let entry = try #require(reread.entries.first { addition.lines.contains($0.lines.lowerBound) })
+        // One entry, read back with the paper's words and only the paper's and code's links.
+        #expect(entry.lines == addition.lines)
+        #expect(titleKey(entry.title).contains("pipesandstars"), "\(entry.title ?? "")")
+        #expect(Set(entry.links.map(\.url)).isSubset(of: ["https://arxiv.org/abs/2402.00001", "https://github.com/owner/repository"]),
+                "\(entry.links.map(\.url))")
+        if seed == "002" {
+            // The table row keeps its number of cells.
+            let cells = WrittenTableRow(Array(addition.text.lineBytes(addition.lines.lowerBound))).cells.count
+            let before = WrittenTableRow(Array(addition.text.lineBytes(addition.lines.lowerBound - 1))).cells.count
+            #expect(cells == before, "\(text)")
+        }
+    }
+
+    /// A title holding a link would make one (GitHub links bare URLs): such an entry does not
+    /// read back as the paper, so nothing is written.
+    @Test func aTitleHoldingALinkIsNotWritten() throws {
+        #expect(throws: HostileError.self) {
+            try Self.written(in: "004", section: "Medical Visual Question Answering", title: "Free GPUs at https://evil.example now")
+        }
+    }
+}
