@@ -67,6 +67,7 @@ struct AddCommand: AsyncParsableCommand {
             guard !sources.isEmpty else { throw ValidationError("name at least one SOURCE (an arXiv id, a DOI or a .bib file)") }
             if post { throw ValidationError("--post needs --issue") }
         }
+        if post, dryRun { throw ValidationError("--dry-run writes nothing and --post opens a pull request: give one of them") }
         if let code, !PaperAddInput.isWebURL(code) { throw ValidationError("--code \(code): not an http or https URL") }
         if code != nil, sources.count > 1 { throw ValidationError("--code names one paper's code: add that paper on its own") }
     }

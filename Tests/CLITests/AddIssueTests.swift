@@ -148,6 +148,14 @@ import TestSupport
         #expect(comment.contains("could not read this suggestion"))
     }
 
+    @Test func dryRunAndPostTogetherAreRefusedBeforeAnything() throws {
+        let folder = try Self.repository(event: Self.event(issue: 6, paper: "2401.12345"))
+        let result = try CLIRunner.run(["add", "--issue", "event.json", "--post", "--dry-run"], in: folder.url,
+                                       environment: ["GITHUB_TOKEN": "t", "GITHUB_API_URL": "http://127.0.0.1:9", "HOME": folder.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--dry-run writes nothing and --post opens a pull request"))
+    }
+
     @Test func withoutPostTheSuggestionIsAddedToTheCheckout() throws {
         let folder = try Self.repository(event: Self.event(issue: 3, paper: "2401.12345",
                                                            code: "https://github.com/example/retriever",
