@@ -1,3 +1,4 @@
+import Evidence
 import Foundation
 import Lists
 import Markdown
@@ -54,7 +55,6 @@ public struct NewPaper: Sendable {
 /// Writes new entries in a list's own style, one neighbour at a time.
 public struct EntryWriter: Sendable {
     private let document: ListDocument
-    private let sourceText: String
     /// How the list names a preprint's venue (`arXiv`, `Arxiv`, `arXiv preprint`).
     let preprintVenue: String
     /// For each word (lower-cased), how many entries write it: a word few entries write is an
@@ -63,9 +63,10 @@ public struct EntryWriter: Sendable {
     /// The fewest entries that must write a word or a link for it to be the list's rather
     /// than an entry's; in a longer list, a tenth of its entries.
     static let sharedWordEntries = 3
-    /// Entries that must write a link for it to be the list's (a badge, a shared page): a tenth
-    /// of them, at least three.
-    private let sharedLinkThreshold: Int
+    /// The links a tenth of the entries write, at least three (a badge, a shared page): the
+    /// list's, kept in a new entry; a link fewer write (an author's profile, a project's
+    /// page) is an entry's own.
+    private let sharedLinks: Set<String>
     /// Entries that must write a word for it to be the list's (`Paper`, `et al`), not one
     /// entry's (an affiliation, a remark): half of them, at least three.
     private let sharedWordThreshold: Int
@@ -74,17 +75,19 @@ public struct EntryWriter: Sendable {
 
     public init(document: ListDocument) {
         self.document = document
-        sourceText = String(decoding: document.source.bytes, as: UTF8.self)
         var counts: [String: Int] = [:]
         for venue in document.entries.compactMap(\.venue) where venue.lowercased().contains("arxiv") { counts[venue, default: 0] += 1 }
         preprintVenue = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "arXiv"
         var writing: [String: Int] = [:]
+        var linking: [String: Int] = [:]
         for entry in document.entries {
-            let words = Set(entry.lines.flatMap { Self.words(of: document.source.line($0)) })
-            for word in words { writing[word, default: 0] += 1 }
+            let text = entry.lines.map { document.source.line($0) }.joined(separator: "\n")
+            for word in Set(Self.words(of: text)) { writing[word, default: 0] += 1 }
+            for url in Self.urls(of: entry, in: text) { linking[url, default: 0] += 1 }
         }
         entriesWriting = writing
-        sharedLinkThreshold = max(Self.sharedWordEntries, document.entries.count / 10)
+        let linkThreshold = max(Self.sharedWordEntries, document.entries.count / 10)
+        sharedLinks = Set(linking.filter { $0.value >= linkThreshold }.keys)
         sharedWordThreshold = max(Self.sharedWordEntries, document.entries.count / 2)
         listWrites = (document.entries.contains { $0.authors != nil }, document.entries.contains { $0.venue != nil },
                       document.entries.contains { $0.date != nil })
@@ -112,7 +115,7 @@ public struct EntryWriter: Sendable {
         // empty; elsewhere the entry cannot be followed.
         var ownLinks: [Range<String.Index>] = []
         var keptURLs: [String] = []
-        for url in urls(of: template, in: text.text) {
+        for url in Self.urls(of: template, in: text.text) {
             for range in Substitution.ranges(of: url, in: text.text) {
                 switch fate(of: url, at: range, in: text.text, template: template, paper: paper) {
                 case .replaced(let replacement): text.replace(range, with: replacement)
@@ -130,7 +133,7 @@ public struct EntryWriter: Sendable {
         // A title ending in `.`, `?` or `!` takes no full stop after it (`**[Title?](…)**`, not `Title?.`).
         let newTitle = escaped(record.title, in: template.shape)
         if let last = record.title.last, ".?!".contains(last) { text.replaceAll(title + ".", with: newTitle) }
-        guard text.replaceAll(title, with: newTitle) > 0 || text.contains(title + ".") else {
+        guard text.replaceAll(title, with: newTitle) > 0 else {
             throw DraftRefusal(reason: "its title is not written as it reads")
         }
         if let name = template.name, name != title {
@@ -270,9 +273,7 @@ public struct EntryWriter: Sendable {
             }
             return .replaced(url.replacingOccurrences(of: repository, with: newRepository, options: .caseInsensitive))
         }
-        // A link a tenth of the entries write (a badge, a shared page) is the list's; one a
-        // few write (an author's profile, a project's page) is theirs.
-        if occurrences(of: url) >= sharedLinkThreshold { return .kept }
+        if sharedLinks.contains(url) { return .kept }
         return .own("its link \(url) is its own, and the new paper has none like it")
     }
 
@@ -428,7 +429,7 @@ public struct EntryWriter: Sendable {
     static let noneWords: Set<String> = ["", "-", "--", "—", "–", "n/a", "na", "none", "/", "null", "nil", "×", "✗", "x"]
 
     /// The URLs an entry writes: its links' and any other (a badge's image), each once.
-    private func urls(of entry: Entry, in text: String) -> [String] {
+    private static func urls(of entry: Entry, in text: String) -> [String] {
         var seen = Set<String>()
         let found = entry.links.map(\.url) + text.matches(of: #/https?://[^\s<>"'\])|]+/#).map { String($0.output) }
             + text.matches(of: #/(?:src|href)="([^"]+)"|\]\(([^)\s]+)\)/#).compactMap { match in (match.output.1 ?? match.output.2).map(String.init) }
@@ -437,13 +438,8 @@ public struct EntryWriter: Sendable {
 
     /// `owner/name` of a repository URL on a git host.
     static func repositoryPath(_ url: String?) -> String? {
-        guard let url, let host = LinkURL.host(of: url), LinkURL.repositoryHosts.contains(host),
-              let path = URL(string: url)?.path.split(separator: "/"), path.count >= 2 else { return nil }
-        return "\(path[0])/\(path[1].hasSuffix(".git") ? path[1].dropLast(4) : path[1])"
-    }
-
-    private func occurrences(of text: String) -> Int {
-        sourceText.components(separatedBy: text).count - 1
+        guard let address = url.flatMap(HostURL.init), LinkURL.repositoryHosts.contains(address.host) else { return nil }
+        return address.repositoryPath
     }
 
     /// Refuses a draft that still holds the template's title, name, identifiers, links or authors.

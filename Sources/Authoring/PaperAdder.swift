@@ -100,7 +100,10 @@ public struct PaperAdder: Sendable {
             let lines = placement.numbered(draft.lines, template: draft.template)
             let (inserted, insertedLines) = placement.insert(lines, into: source)
             // A defect of the neighbour's form that `format` fixes for certain is not copied.
-            let (text, fixes) = formatted(inserted, lines: insertedLines)
+            guard let (text, fixes) = formatted(inserted, lines: insertedLines) else {
+                reasons.append("line \(draft.template.lines.lowerBound): format would change it, and more than it")
+                continue
+            }
             if let problem = problem(with: text, inserted: insertedLines, paper: paper, section: section, entries: document.entries.count) {
                 reasons.append("line \(draft.template.lines.lowerBound): \(problem)")
                 continue
@@ -113,21 +116,22 @@ public struct PaperAdder: Sendable {
         return .unwritable(section: section, reasons: reasons)
     }
 
-    /// The list with `format`'s certain fixes made on the new lines only, and the rules that
-    /// made them; the list as it is when they would touch any other line or lose an entry.
-    private func formatted(_ text: SourceText, lines: ClosedRange<Int>) -> (SourceText, [String]) {
+    /// The list with `format`'s certain fixes made on the new lines, and the rules that made
+    /// them: after it, `format` leaves those lines alone. Nil when its fixes would reach other
+    /// lines, change the number of lines, or not settle.
+    private func formatted(_ text: SourceText, lines: ClosedRange<Int>) -> (SourceText, [String])? {
         let outcome = Format.format(text, path: path, linter: linter, profile: profile, changedLines: ChangedLines(lines: lines))
-        guard outcome.changes, outcome.loss == nil else { return (text, []) }
+        guard outcome.changes else { return (text, []) }
         let fixed = SourceText(outcome.formatted)
         let elsewhere = (1...max(1, text.lineCount)).filter { !lines.contains($0) }
-        guard fixed.lineCount == text.lineCount, elsewhere.allSatisfy({ fixed.lineBytes($0) == text.lineBytes($0) }) else {
-            return (text, [])
-        }
+        guard outcome.loss == nil, fixed.lineCount == text.lineCount,
+              elsewhere.allSatisfy({ fixed.lineBytes($0) == text.lineBytes($0) }) else { return nil }
         return (fixed, Array(Set(outcome.applied.map(\.rule))).sorted())
     }
 
     /// Why a written list does not hold the paper as it should, if it does not: the new entry
-    /// must read back as the paper, in its section, and raise nothing in `check` or `format`.
+    /// must read back as the paper, in its section, and raise nothing in `check` (`format` has
+    /// already had its say: `formatted`).
     private func problem(with text: SourceText, inserted: ClosedRange<Int>, paper: NewPaper, section: [String],
                          entries: Int) -> String? {
         let document = ListParser.parse(text, profile: profile)
@@ -153,9 +157,6 @@ public struct PaperAdder: Sendable {
             .first(where: { $0.range.lines.overlaps(inserted) }) {
             return "check would say: \(finding.message)"
         }
-        if Format.format(text, path: path, linter: linter, profile: profile, changedLines: changed).changes {
-            return "format would change it"
-        }
         return nil
     }
 
@@ -169,15 +170,14 @@ public struct PaperAdder: Sendable {
     /// The label a category column gives the paper: the one label its title shows evidence
     /// of, else the one label the section's entries all carry.
     private func category(for record: PaperRecord, among neighbours: [Entry]) -> String? {
-        let labels = neighbours.compactMap(\.category)
-        guard !labels.isEmpty else { return nil }
+        let written = Set(neighbours.compactMap(\.category))
+        guard !written.isEmpty else { return nil }
         let vocabulary = linter.configuration.vocabulary
-        let written = Set(labels)
         let shown = Set(TermMatcher(vocabulary.evidence).matches(in: record.title).map(\.key))
-        if shown.count == 1, let label = shown.first,
-           let cased = written.first(where: { $0.lowercased() == label.lowercased() }) ?? vocabulary.categories
-               .first(where: { set in set.contains { written.contains($0) } })?.first(where: { $0 == label }) {
-            return cased
+        if shown.count == 1, let label = shown.first {
+            // As the section writes it; else as the vocabulary does, when it is of the section's set.
+            if let same = written.first(where: { $0.lowercased() == label.lowercased() }) { return same }
+            if vocabulary.categories.contains(where: { $0.contains(label) && $0.contains(where: written.contains) }) { return label }
         }
         return written.count == 1 ? written.first : nil
     }

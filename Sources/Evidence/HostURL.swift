@@ -53,6 +53,14 @@ public struct HostURL: Sendable, Equatable {
 
     private static let schemes = [Array("https://".utf8), Array("http://".utf8)]
 
+    /// `owner/name` of a repository link (its first two path segments), without a `.git`
+    /// suffix; nil when the path has fewer.
+    public var repositoryPath: String? {
+        guard pathSegments.count >= 2 else { return nil }
+        let name = pathSegments[1]
+        return pathSegments[0] + "/" + (name.lowercased().hasSuffix(".git") ? String(name.dropLast(4)) : name)
+    }
+
     /// Whether the host is `pattern` or a subdomain of it; a pattern `gitlab.*` matches any host
     /// whose first label is `gitlab` (self-hosted instances).
     public func isOn(_ pattern: String) -> Bool {

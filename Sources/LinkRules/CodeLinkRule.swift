@@ -117,7 +117,7 @@ public struct CodeLinkRule: Rule {
                                    + "not a repository: link the repository itself.",
                                    at: entry.range(of: link, in: document.source) ?? entry.range(in: document.source))
                         .with(severity: .note)
-                } else if let repository = Self.repository(of: address), libraries.contains(repository.lowercased()),
+                } else if let repository = address.repositoryPath, libraries.contains(repository.lowercased()),
                           !Self.entry(entry, names: repository) {
                     problem = "is \(repository), a general-purpose library, not this paper's code: link the paper's own repository"
                 } else {
@@ -127,13 +127,6 @@ public struct CodeLinkRule: Rule {
                                at: entry.range(of: link, in: document.source) ?? entry.range(in: document.source))
             }
         }
-    }
-
-    /// `owner/name` of a repository link, without a `.git` suffix.
-    private static func repository(of address: HostURL) -> String? {
-        guard address.pathSegments.count >= 2 else { return nil }
-        let name = address.pathSegments[1]
-        return address.pathSegments[0] + "/" + (name.lowercased().hasSuffix(".git") ? String(name.dropLast(4)) : name)
     }
 
     /// Whether the entry's title or name names the repository (a paper about the library itself).

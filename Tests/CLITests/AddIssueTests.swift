@@ -100,6 +100,60 @@ import TestSupport
         #expect(!(result.stdout + result.stderr).contains("ghs_secret_token_value"))
     }
 
+    /// A second run for the same issue: the branch exists (422), so it is reset to the base's
+    /// head; a pull request from it is open (422), so that one is reported.
+    @Test func aSecondRunResetsTheBranchAndReportsThePullRequestOpen() throws {
+        let folder = try Self.repository(event: Self.event(issue: 12, paper: "2401.12345", code: "https://github.com/example/retriever",
+                                                           section: "Medical Cross-modal Retrieval"))
+        let original = try Data(contentsOf: folder.url.appendingPathComponent("README.md"))
+        let arxiv = try LoopbackServer([Reply(status: 200, body: Self.feed(
+            id: "2401.12345", title: "Report-Guided Retrieval of Chest Radiographs", authors: ["Ada Lovelace"],
+            published: "2024-01-05T10:00:00Z"))])
+        let exists = #"{"message": "Validation Failed", "errors": [{"message": "%@ already exists"}]}"#
+        let github = try LoopbackServer([
+            .json(200, #"{"default_branch": "main"}"#),
+            .json(200, #"{"object": {"sha": "1111111111111111111111111111111111111111"}}"#),
+            .json(422, exists.replacingOccurrences(of: "%@", with: "Reference")),
+            .json(200, #"{"ref": "refs/heads/vlmbot/add-paper-12"}"#),
+            .json(200, #"{"sha": "\#(try CLIRunner.gitBlobID(of: original))"}"#),
+            .json(200, #"{"commit": {}}"#),
+            .json(422, exists.replacingOccurrences(of: "%@", with: "A pull request")),
+            .json(200, #"[{"number": 31, "html_url": "https://github.com/lists/medical/pull/31"}]"#),
+        ])
+        defer { arxiv.stop(); github.stop() }
+        let result = try CLIRunner.run(["add", "--issue", "event.json", "--post"], in: folder.url,
+                                       environment: Self.environment(arxiv: arxiv, github: github, home: folder.url))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("opened pull request #31"))
+        let requests = github.requests
+        #expect(requests.map(\.method) == ["GET", "GET", "POST", "PATCH", "GET", "PUT", "POST", "GET"])
+        #expect(requests[3].path == "/repos/lists/medical/git/refs/heads/vlmbot/add-paper-12")
+        #expect(requests[3].json?["sha"] as? String == "1111111111111111111111111111111111111111")
+        #expect(requests[3].json?["force"] as? Bool == true)
+        #expect(requests[7].query?.contains("head=lists:vlmbot/add-paper-12") == true, "\(requests[7].line)")
+    }
+
+    /// The list on the default branch is not the one vlmbot read: nothing is committed.
+    @Test func aBaseFileOtherThanTheOneReadIsNotReplaced() throws {
+        let folder = try Self.repository(event: Self.event(issue: 12, paper: "2401.12345", code: "https://github.com/example/retriever",
+                                                           section: "Medical Cross-modal Retrieval"))
+        let arxiv = try LoopbackServer([Reply(status: 200, body: Self.feed(
+            id: "2401.12345", title: "Report-Guided Retrieval of Chest Radiographs", authors: ["Ada Lovelace"],
+            published: "2024-01-05T10:00:00Z"))])
+        let github = try LoopbackServer([
+            .json(200, #"{"default_branch": "main"}"#),
+            .json(200, #"{"object": {"sha": "1111111111111111111111111111111111111111"}}"#),
+            .json(201, #"{"ref": "refs/heads/vlmbot/add-paper-12"}"#),
+            .json(200, #"{"sha": "0000000000000000000000000000000000000000"}"#),
+        ])
+        defer { arxiv.stop(); github.stop() }
+        let result = try CLIRunner.run(["add", "--issue", "event.json", "--post"], in: folder.url,
+                                       environment: Self.environment(arxiv: arxiv, github: github, home: folder.url))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not the file vlmbot read"), "\(result.stderr)")
+        #expect(github.requests.map(\.method) == ["GET", "GET", "POST", "GET"])
+    }
+
     @Test func aListedPaperGetsACommentSayingWhereAndNothingElse() throws {
         // MAIRA-1 is in seed 004, with its arXiv id.
         let folder = try Self.repository(event: Self.event(issue: 5, paper: "arXiv:2311.13668"))
