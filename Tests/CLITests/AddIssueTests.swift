@@ -20,6 +20,13 @@ import TestSupport
         """
     }
 
+    /// arXiv's API answering once with the suggested paper, 2401.12345.
+    static func arxivServer(authors: [String]) throws -> LoopbackServer {
+        try LoopbackServer([Reply(status: 200, headers: ["Content-Type": "application/atom+xml"],
+                                  body: feed(id: "2401.12345", title: "Report-Guided Retrieval of Chest Radiographs",
+                                             authors: authors, published: "2024-01-05T10:00:00Z"))])
+    }
+
     /// The issue form's body as GitHub renders it.
     static func event(issue: Int, paper: String, code: String = "_No response_", section: String = "_No response_") -> String {
         let body = "### Paper (arXiv id or URL, or DOI)\n\n\(paper)\n\n### Code (repository URL)\n\n\(code)\n\n"
@@ -51,9 +58,7 @@ import TestSupport
                                                            code: "https://github.com/example/retriever",
                                                            section: "medical cross-modal retrieval"))
         let original = try Data(contentsOf: folder.url.appendingPathComponent("README.md"))
-        let arxiv = try LoopbackServer([Reply(status: 200, headers: ["Content-Type": "application/atom+xml"],
-                                              body: Self.feed(id: "2401.12345", title: "Report-Guided Retrieval of Chest Radiographs",
-                                                              authors: ["Ada Lovelace", "Alan Turing"], published: "2024-01-05T10:00:00Z"))])
+        let arxiv = try Self.arxivServer(authors: ["Ada Lovelace", "Alan Turing"])
         let blob = try CLIRunner.gitBlobID(of: original)
         let github = try LoopbackServer([
             .json(200, #"{"default_branch": "main"}"#),
@@ -106,9 +111,7 @@ import TestSupport
         let folder = try Self.repository(event: Self.event(issue: 12, paper: "2401.12345", code: "https://github.com/example/retriever",
                                                            section: "Medical Cross-modal Retrieval"))
         let original = try Data(contentsOf: folder.url.appendingPathComponent("README.md"))
-        let arxiv = try LoopbackServer([Reply(status: 200, body: Self.feed(
-            id: "2401.12345", title: "Report-Guided Retrieval of Chest Radiographs", authors: ["Ada Lovelace"],
-            published: "2024-01-05T10:00:00Z"))])
+        let arxiv = try Self.arxivServer(authors: ["Ada Lovelace"])
         let exists = #"{"message": "Validation Failed", "errors": [{"message": "%@ already exists"}]}"#
         let github = try LoopbackServer([
             .json(200, #"{"default_branch": "main"}"#),
@@ -137,9 +140,7 @@ import TestSupport
     @Test func aBaseFileOtherThanTheOneReadIsNotReplaced() throws {
         let folder = try Self.repository(event: Self.event(issue: 12, paper: "2401.12345", code: "https://github.com/example/retriever",
                                                            section: "Medical Cross-modal Retrieval"))
-        let arxiv = try LoopbackServer([Reply(status: 200, body: Self.feed(
-            id: "2401.12345", title: "Report-Guided Retrieval of Chest Radiographs", authors: ["Ada Lovelace"],
-            published: "2024-01-05T10:00:00Z"))])
+        let arxiv = try Self.arxivServer(authors: ["Ada Lovelace"])
         let github = try LoopbackServer([
             .json(200, #"{"default_branch": "main"}"#),
             .json(200, #"{"object": {"sha": "1111111111111111111111111111111111111111"}}"#),
@@ -214,9 +215,7 @@ import TestSupport
         let folder = try Self.repository(event: Self.event(issue: 3, paper: "2401.12345",
                                                            code: "https://github.com/example/retriever",
                                                            section: "Medical Cross-modal Retrieval"))
-        let arxiv = try LoopbackServer([Reply(status: 200, body: Self.feed(
-            id: "2401.12345", title: "Report-Guided Retrieval of Chest Radiographs", authors: ["Ada Lovelace"],
-            published: "2024-01-05T10:00:00Z"))])
+        let arxiv = try Self.arxivServer(authors: ["Ada Lovelace"])
         defer { arxiv.stop() }
         let result = try CLIRunner.run(["add", "--issue", "event.json"], in: folder.url,
                                        environment: ["VLMBOT_ARXIV_API": arxiv.base + "/api/query", "HOME": folder.url.path,
