@@ -43,14 +43,15 @@ let package = Package(
         .target(name: "Authoring", dependencies: ["Engine", "Evidence", "Format", "Lists", "Papers", "Markdown", "Metadata", "Placement", "Settings"]),
         .target(name: "Survey", dependencies: ["Engine", "Evidence", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Format", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
-        .target(name: "Reporters", dependencies: ["Engine", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
+        .target(name: "Reporters", dependencies: ["Engine", "LinkRules", "Rules", "Settings", "Lists", "Papers", "Markdown"]),
         .target(name: "Web"),
         .target(name: "Lookup", dependencies: ["Metadata", "Web", "Markdown"]),
         .target(name: "GitHub", dependencies: ["Reporters", "Web"]),
+        .target(name: "LinkCheck", dependencies: ["Engine", "Lookup", "Papers", "Web"]),
         .executableTarget(
             name: "vlmbot",
             dependencies: [
-                "Authoring", "Git", "GitHub", "Lists", "Lookup", "Metadata", "Papers", "Placement", "Markdown", "Settings", "Engine", "Rules", "EntryRules", "Survey", "Format", "Reporters",
+                "Authoring", "Git", "GitHub", "LinkCheck", "Lists", "Lookup", "Metadata", "Papers", "Placement", "Markdown", "Settings", "Engine", "Rules", "EntryRules", "Survey", "Format", "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +71,7 @@ let package = Package(
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring", "Metadata", "Rules", "Settings", "Lists", "Papers", "Markdown", "Engine"]),
         .testTarget(name: "PlacementTests", dependencies: ["Placement", "Metadata", "Rules", "Settings", "Lists", "Markdown"]),
         .testTarget(name: "LookupTests", dependencies: ["Lookup", "Metadata", "TestSupport"]),
+        .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "Engine", "Lookup", "TestSupport"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "Engine", "Rules", "Settings", "Lists", "Markdown"]),
         .testTarget(name: "CorpusTests", dependencies: ["Lists", "Papers", "Markdown", "Placement"], exclude: ["Fixtures"]),
     ],

@@ -6,6 +6,8 @@ import Settings
 public struct Linter: Sendable {
     public let configuration: Configuration
     public let rules: [any Rule]
+    /// What the online link check recorded, for the rules that judge links; empty offline.
+    public var links: [String: LinkStatus] = [:]
 
     public init(configuration: Configuration, rules: [any Rule]) {
         self.configuration = configuration
@@ -34,7 +36,7 @@ public struct Linter: Sendable {
         let enabled = enabledRules.map { rule in (rule: rule, setting: configuration.rules[type(of: rule).description.id] ?? RuleSetting()) }
         let perRule = ConcurrentMap.map(enabled) { rule, setting in
             let context = RuleContext(vocabulary: configuration.vocabulary, options: setting.options,
-                                      changedLines: changedLines, shared: shared)
+                                      changedLines: changedLines, shared: shared, links: links)
             return rule.check(document, in: context).compactMap { finding -> Finding? in
                 guard !suppressions.covers(finding) else { return nil }
                 var finding = finding

@@ -73,10 +73,13 @@ public struct RuleDescription: Sendable {
     /// heading or an anchor leaves the links to it elsewhere pointing nowhere): a review then
     /// reports the new ones wherever they are.
     public let reachesUnchangedLines: Bool
+    /// What the online link check is taken to have recorded when the examples are run (for a
+    /// rule that judges links' statuses), by URL.
+    public let exampleLinks: [String: LinkStatus]
 
     public init(id: String, summary: String, rationale: String, severity: Severity, options: [RuleOption] = [],
                 triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
-                fixesAreGuesses: Bool = false, reachesUnchangedLines: Bool = false) {
+                fixesAreGuesses: Bool = false, reachesUnchangedLines: Bool = false, exampleLinks: [String: LinkStatus] = [:]) {
         self.id = id
         self.summary = summary
         self.rationale = rationale
@@ -87,6 +90,7 @@ public struct RuleDescription: Sendable {
         self.corrections = corrections
         self.fixesAreGuesses = fixesAreGuesses
         self.reachesUnchangedLines = reachesUnchangedLines
+        self.exampleLinks = exampleLinks
     }
 
     /// Whether the rule offers fixes.
@@ -105,13 +109,16 @@ public struct RuleContext: Sendable {
     public var changedLines: ChangedLines?
     /// Facts about the document that rules share, so that each is worked out once.
     public var shared: SharedFacts
+    /// What the online link check recorded, by `LinkStatus.key(_:)`; empty unless `--online`.
+    public var links: [String: LinkStatus]
 
     public init(vocabulary: Vocabulary, options: [String: ConfigValue] = [:], changedLines: ChangedLines? = nil,
-                shared: SharedFacts = SharedFacts()) {
+                shared: SharedFacts = SharedFacts(), links: [String: LinkStatus] = [:]) {
         self.vocabulary = vocabulary
         self.options = options
         self.changedLines = changedLines
         self.shared = shared
+        self.links = links
     }
 }
 

@@ -119,7 +119,7 @@ public struct TocAnchorRule: Rule {
         return padded + links.compactMap { link in
             guard let destination = tree[link].destination, let fragment = Self.fragment(of: destination),
                   !anchors.contains(fragment), !builtin.contains(fragment.lowercased()) else { return nil }
-            let written = locator.bytes(of: link).flatMap { Self.destinationBytes(destination, in: $0, of: tree.source) }
+            let written = locator.destinationBytes(of: link)
             let range = written.map(tree.source.range(ofBytes:)) ?? locator.range(of: link)
             let quoted = "'#\(fragment.snippet)'"
             if let (anchor, isCertain) = anchors.correction(for: fragment) {
@@ -160,16 +160,5 @@ public struct TocAnchorRule: Rule {
         guard !raw.contains("#") else { return nil }
         let decoded = raw.removingPercentEncoding ?? raw
         return decoded.hasPrefix("user-content-") ? String(decoded.dropFirst("user-content-".count)) : decoded
-    }
-
-    /// Where a link's destination is written inside the link's bytes (after its `](`).
-    private static func destinationBytes(_ destination: String, in link: Range<Int>, of source: SourceText) -> Range<Int>? {
-        let bytes = source.bytes[link]
-        let needle = Array(destination.utf8)
-        let opener = Array("](".utf8)
-        guard let open = bytes.indices.last(where: { bytes[$0...].starts(with: opener) }) else { return nil }
-        return (open + 2...max(open + 2, link.upperBound - needle.count)).lazy
-            .first { bytes[$0...].starts(with: needle) }
-            .map { $0..<$0 + needle.count }
     }
 }

@@ -161,7 +161,7 @@ public struct PaperLookup: Sendable {
             }
             guard attempt < configuration.maxAttempts, waited + retry.wait <= configuration.maxWait else {
                 throw .unreachable("\(source) (\(host)) did not answer: \(retry.why), after \(attempt) "
-                                   + (attempt == 1 ? "attempt" : "attempts") + "; pass a BibTeX entry instead")
+                                   + (attempt == 1 ? "attempt" : "attempts"))
             }
             await sleep(retry.wait)
             waited += retry.wait

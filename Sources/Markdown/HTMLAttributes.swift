@@ -5,6 +5,8 @@ public struct HTMLAttribute {
     public let value: String
     /// The bytes of the whole attribute, `src="…"`.
     public let bytes: Range<Int>
+    /// The bytes of the value alone.
+    public let valueBytes: Range<Int>
 
     /// Which attributes to read.
     public enum Kind {
@@ -12,6 +14,8 @@ public struct HTMLAttribute {
         case imageSource
         /// `id` or `name` of any element: a fragment's target.
         case anchor
+        /// `href` of `<a>`: where an HTML link goes.
+        case linkTarget
 
         /// The attribute within one tag, its value double-quoted, single-quoted or bare: a tag's
         /// scan stops at the next `<` as at its `>`, so that tags left open (`<img a=1 <img a=1
@@ -20,6 +24,7 @@ public struct HTMLAttribute {
             switch self {
             case .imageSource: /<img\b[^<>]*?\s(src\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+)))/.ignoresCase()
             case .anchor: /<[a-z][^<>]*?\s((?:id|name)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+)))/.ignoresCase()
+            case .linkTarget: /<a\b[^<>]*?\s(href\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+)))/.ignoresCase()
             }
         }
     }
@@ -58,7 +63,8 @@ extension MarkdownTree {
             guard let value = match.output.2 ?? match.output.3 ?? match.output.4,
                   !comments.contains(where: { $0.contains(match.range.lowerBound) }) else { return nil }
             let attribute = match.output.1
-            return HTMLAttribute(value: String(value), bytes: offset(attribute.startIndex)..<offset(attribute.endIndex))
+            return HTMLAttribute(value: String(value), bytes: offset(attribute.startIndex)..<offset(attribute.endIndex),
+                                 valueBytes: offset(value.startIndex)..<offset(value.endIndex))
         }
     }
 }

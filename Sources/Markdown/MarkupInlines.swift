@@ -64,6 +64,20 @@ public struct InlineLocator {
         tree.inlineBlock(of: node).flatMap { layout(of: $0).spans[node] }
     }
 
+    /// Where a link's destination is written: after the link's last `](`, or the whole link
+    /// when it is an autolink; nil when it cannot be placed (a reference link).
+    public mutating func destinationBytes(of link: NodeID) -> Range<Int>? {
+        guard let destination = tree[link].destination, !destination.isEmpty, let span = bytes(of: link) else { return nil }
+        let bytes = tree.source.bytes[span]
+        let needle = Array(destination.utf8)
+        let opener = Array("](".utf8)
+        let start = bytes.indices.last(where: { bytes[$0...].starts(with: opener) }).map { $0 + 2 } ?? span.lowerBound
+        guard start + needle.count <= span.upperBound else { return nil }
+        return (start...span.upperBound - needle.count).lazy
+            .first { bytes[$0...].starts(with: needle) }
+            .map { $0..<$0 + needle.count }
+    }
+
     /// Where a finding about an inline node goes: its own bytes, or else its block's first line.
     public mutating func range(of node: NodeID) -> SourceRange {
         if let bytes = bytes(of: node) { return tree.source.range(ofBytes: bytes) }

@@ -1,8 +1,9 @@
 import Engine
+import LinkRules
 import Markdown
 
 /// A job summary for `$GITHUB_STEP_SUMMARY`: counts, the entries a change added, changed and
-/// removed, and every finding grouped by file, linked to its lines when the report knows the
+/// removed, the dead links (with `--online`) and the entries they belong to, and every finding grouped by file, linked to its lines when the report knows the
 /// forge, with its fix shown as a diff.
 ///
 /// GitHub refuses a step summary over 1 MiB, so the findings stop before the limit and a note
@@ -32,6 +33,13 @@ public struct MarkdownReporter: Reporter {
                 complete = output.append((index == 0 ? "### Changed lists\n\n" : "") + row)
             }
             if complete { complete = output.append("\n") }
+        }
+        let dead = findings.filter { $0.finding.rule == DeadLinkRule.description.id && $0.severity == .error }
+        for (index, item) in dead.enumerated() where complete {
+            let region = item.locator.displayRegion(of: item.finding.range)
+            complete = output.append((index == 0 ? "### Dead links\n\n" : "")
+                + "- \(MarkdownText.place(item.finding.path, lines: region.startLine...region.endLine, links: report.links)): "
+                + MarkdownText.escape(item.finding.message) + "\n" + (index == dead.count - 1 ? "\n" : ""))
         }
         var shown = 0
         if complete, !findings.isEmpty {

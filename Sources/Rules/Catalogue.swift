@@ -29,6 +29,7 @@ extension Linter {
         DuplicateEntryRule(),
         DuplicateLinkRule(),
         YearMismatchRule(),
+        DeadLinkRule(),
     ]
 
     /// The description of the rule with this id.

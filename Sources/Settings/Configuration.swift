@@ -46,6 +46,8 @@ public struct Configuration: Equatable, Sendable {
     public var vocabulary = Vocabulary()
     /// List profiles; a repository's come first, so they win over the bundled ones.
     public var profiles: [ProfileSetting] = []
+    /// Whether `vlmbot check` asks the network about links (`online: true`); nil when unsaid.
+    public var online: Bool?
     /// What the files say in an outdated way that still reads (a renamed option), each as
     /// `file:line: message`, for the command line to show.
     public var notices: [String] = []
@@ -70,6 +72,7 @@ public struct Configuration: Equatable, Sendable {
         merged.rules.merge(other.rules) { $0.merged(with: $1) }
         merged.vocabulary = vocabulary.merged(with: other.vocabulary)
         merged.profiles = other.profiles + profiles
+        merged.online = other.online ?? online
         merged.notices = notices + other.notices
         return merged
     }
@@ -103,7 +106,7 @@ public struct Configuration: Equatable, Sendable {
     public static func parse(_ yaml: String, file: String, rules: [RuleSchema]) throws(ConfigurationError) -> Configuration {
         let reader = YAMLReader(file: file)
         var configuration = Configuration()
-        let known = ["version", "lists", "rules", "vocabulary", "profiles"]
+        let known = ["version", "lists", "online", "rules", "vocabulary", "profiles"]
         for (key, value, line) in try reader.root(yaml) {
             switch key {
             case "version":
@@ -117,6 +120,8 @@ public struct Configuration: Equatable, Sendable {
                     let item = value.sequence?.first { $0.string == absolute } ?? value
                     throw reader.error(item, "'lists' entry '\(absolute)' must be relative to the repository root")
                 }
+            case "online":
+                configuration.online = try reader.bool(value, at: key)
             case "rules":
                 configuration.rules = try parseRules(value, schemas: rules, reader: reader, notices: &configuration.notices)
             case "vocabulary":

@@ -22,21 +22,26 @@ public final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendab
     }
 
     private let byteLimit: Int
+    private let stopsAtHead: Bool
     private let mayFollow: @Sendable (URL) -> Bool
     private let lock = NSLock()
     private var body = Data()
+    private var head: HTTPURLResponse?
     private var failure: Failure?
     private var continuation: CheckedContinuation<Result<(HTTPURLResponse, Data), Failure>, Never>?
 
-    private init(byteLimit: Int, mayFollow: @escaping @Sendable (URL) -> Bool) {
+    private init(byteLimit: Int, stopsAtHead: Bool, mayFollow: @escaping @Sendable (URL) -> Bool) {
         self.byteLimit = byteLimit
+        self.stopsAtHead = stopsAtHead
         self.mayFollow = mayFollow
     }
 
     /// Sends `request` and returns the answer, following only the redirects `mayFollow` allows.
-    public static func perform(_ request: URLRequest, timeLimit: Duration, byteLimit: Int,
+    /// With `stopsAtHead`, the exchange ends when the status and headers arrive and no byte
+    /// of the body is read (the answer's body is empty).
+    public static func perform(_ request: URLRequest, timeLimit: Duration, byteLimit: Int, stopsAtHead: Bool = false,
                         mayFollow: @escaping @Sendable (URL) -> Bool) async -> Result<(HTTPURLResponse, Data), Failure> {
-        let exchange = Exchange(byteLimit: byteLimit, mayFollow: mayFollow)
+        let exchange = Exchange(byteLimit: byteLimit, stopsAtHead: stopsAtHead, mayFollow: mayFollow)
         let session = URLSession(configuration: .ephemeral, delegate: exchange, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         return await withCheckedContinuation { continuation in
@@ -67,6 +72,11 @@ public final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendab
 
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        if stopsAtHead, let response = response as? HTTPURLResponse {
+            lock.withLock { head = response }
+            completionHandler(.cancel)
+            return
+        }
         guard response.expectedContentLength <= Int64(byteLimit) else {
             lock.withLock { if failure == nil { failure = .tooLarge } }
             completionHandler(.cancel)
@@ -88,6 +98,7 @@ public final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendab
         let (continuation, result) = lock.withLock { () -> (CheckedContinuation<Result<(HTTPURLResponse, Data), Failure>, Never>?,
                                                              Result<(HTTPURLResponse, Data), Failure>) in
             defer { self.continuation = nil }
+            if let head { return (self.continuation, .success((head, Data()))) }
             if let failure { return (self.continuation, .failure(failure)) }
             if let error {
                 let timedOut = (error as? URLError)?.code == .timedOut

@@ -316,7 +316,7 @@ enum PaperAddInput {
             .appendingPathComponent("vlmbot/metadata", isDirectory: true)
         do {
             let configuration = try LookupConfiguration.fromEnvironment(environment, cacheFolder: cache)
-            return PaperLookup(configuration: configuration, userAgent: "vlmbot/\(Report.toolVersion) (https://github.com/vlmbot/vlmbot)")
+            return PaperLookup(configuration: configuration, userAgent: Vlmbot.userAgent)
         } catch {
             throw VlmbotError.usage("add: \(error.description)")
         }
@@ -328,7 +328,7 @@ enum PaperAddInput {
         case .notFound(let message): .usage("add: \(message); nothing was written")
         case .unreachable(let message), .badAnswer(let message):
             .usage("add: \(source) could not be asked (\(message))"
-                + (message.contains("BibTeX") ? "" : "; pass the paper as BibTeX instead (a .bib file, or - for standard input)")
+                + "; pass the paper as BibTeX instead (a .bib file, or - for standard input)"
                 + "; nothing was written")
         case .configuration(let message): .usage("add: \(message)")
         }

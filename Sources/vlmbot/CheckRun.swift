@@ -51,6 +51,16 @@ struct ListChoice {
     }
 }
 
+/// One list a check reads: the document, its base in a change, and what the report says of the file.
+struct ListUnit {
+    let document: ListDocument
+    let base: ListDocument?
+    let path: String
+    /// The lines a change touched; nil when the whole list is checked.
+    let changedLines: ChangedLines?
+    let file: CheckedFile
+}
+
 /// Checks lists, whole or as a change touched them, and gathers the report.
 enum CheckRun {
     /// The rule id of the note on a change to the configuration a pull request cannot apply to itself.
@@ -59,41 +69,50 @@ enum CheckRun {
     /// The report of a check. A pull request (`--base` with `--head`, or every change with
     /// `baseConfiguration`, as a review) is checked with the configuration of its base: a
     /// change cannot turn off the rules it is checked with or point them at other files.
-    static func report(lists: ListOptions, change: ChangeOptions, baseConfiguration: Bool = false) throws(VlmbotError)
-        -> (report: Report, choice: ListChoice) {
+    /// Online, the links the dead-link rule judges are asked about before the rules run.
+    static func report(lists: ListOptions, change: ChangeOptions, online: OnlineOptions = OnlineOptions(),
+                       baseConfiguration: Bool = false) async throws(VlmbotError) -> (report: Report, choice: ListChoice) {
         let workspace = Workspace()
         let trustedRevision = change.head != nil || baseConfiguration ? change.base : nil
         let settings = try workspace.settings(explicitFile: lists.config, at: trustedRevision)
         // The base's lists may be gone from the head: a change may have moved or deleted them.
         let choice = try listPaths(lists, settings, in: workspace)
         let (locations, gone) = try ListFile.locate(choice.paths, in: workspace, allowingGone: trustedRevision != nil)
-        let linter = Linter(configuration: settings.configuration)
-        var checked: [CheckedFile] = []
-        var findings: [Finding] = []
-        guard let selection = change.selection else {
+        var linter = Linter(configuration: settings.configuration)
+        var units: [ListUnit] = []
+        var reader: ChangeReader?
+        if let selection = change.selection {
+            let repository = try workspace.requireRepository(for: change.staged ? "--staged" : "--base")
+            var changes = ChangeReader(repository: repository, selection: selection)
+            for list in try changes.changedLists(among: locations, gone: gone, in: workspace) {
+                let profile = settings.configuration.profile(forPath: list.displayPath)
+                let document = linter.document(list.source, around: list.hunks, profile: profile, wholeListBytes: wholeListBytes)
+                let baseDocument = list.baseSource.map {
+                    linter.document($0, around: list.baseHunks, profile: profile, wholeListBytes: wholeListBytes)
+                }
+                units.append(ListUnit(document: document, base: baseDocument, path: list.displayPath, changedLines: list.changedLines,
+                                      file: CheckedFile(path: list.displayPath, entryCount: document.entries.count, source: list.source,
+                                                        changes: EntryChanges(base: baseDocument?.entries ?? [], head: document.entries,
+                                                                              changedLines: list.changedLines),
+                                                        diffHunks: list.hunks)))
+            }
+            reader = changes
+        } else {
             for location in locations {
                 let source = try ListFile.read(location.url, displayPath: location.displayPath)
                 let document = ListParser.parse(source, profile: settings.configuration.profile(forPath: location.displayPath))
-                checked.append(CheckedFile(path: location.displayPath, entryCount: document.entries.count, source: source))
-                findings += linter.lint(document, path: location.displayPath)
+                units.append(ListUnit(document: document, base: nil, path: location.displayPath, changedLines: nil,
+                                      file: CheckedFile(path: location.displayPath, entryCount: document.entries.count, source: source)))
             }
-            return (Report(files: checked, findings: findings, links: links(commit: nil)), choice)
         }
-        let repository = try workspace.requireRepository(for: change.staged ? "--staged" : "--base")
-        var reader = ChangeReader(repository: repository, selection: selection)
-        for list in try reader.changedLists(among: locations, gone: gone, in: workspace) {
-            let profile = settings.configuration.profile(forPath: list.displayPath)
-            let document = linter.document(list.source, around: list.hunks, profile: profile, wholeListBytes: wholeListBytes)
-            let baseDocument = list.baseSource.map {
-                linter.document($0, around: list.baseHunks, profile: profile, wholeListBytes: wholeListBytes)
-            }
-            checked.append(CheckedFile(path: list.displayPath, entryCount: document.entries.count, source: list.source,
-                                       changes: EntryChanges(base: baseDocument?.entries ?? [], head: document.entries,
-                                                             changedLines: list.changedLines),
-                                       diffHunks: list.hunks))
-            findings += linter.lintChange(document, base: baseDocument, path: list.displayPath, changedLines: list.changedLines)
+        if online.isOn(settings.configuration) {
+            linter.links = try await online.statuses(of: units, linter: linter, in: workspace)
         }
-        if let trustedRevision {
+        var findings: [Finding] = units.flatMap { unit in
+            unit.changedLines.map { linter.lintChange(unit.document, base: unit.base, path: unit.path, changedLines: $0) }
+                ?? linter.lint(unit.document, path: unit.path)
+        }
+        if let trustedRevision, let reader {
             findings += workspace.configurationPaths(named: lists.config).filter(reader.changedPaths.contains).prefix(1).map { path in
                 Finding(rule: configurationChangeRule, severity: .note,
                         message: "This change to \(path) applies after merge: a pull request is checked with the "
@@ -101,7 +120,7 @@ enum CheckRun {
                         path: path, range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1)))
             }
         }
-        return (Report(files: checked, findings: findings, links: links(commit: reader.headCommit?.description)), choice)
+        return (Report(files: units.map(\.file), findings: findings, links: links(commit: reader?.headCommit?.description)), choice)
     }
 
     /// The paths given, or else those the configuration names, relative to its folder, or

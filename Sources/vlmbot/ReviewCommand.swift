@@ -24,6 +24,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @OptionGroup var lists: ListOptions
     @OptionGroup var change: ChangeOptions
+    @OptionGroup var online: OnlineOptions
 
     @Flag(help: "Post the review to the pull request instead of printing it.")
     var post = false
@@ -36,7 +37,7 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (report, choice) = try CheckRun.report(lists: lists, change: change, baseConfiguration: true)
+        let (report, choice) = try await CheckRun.report(lists: lists, change: change, online: online, baseConfiguration: true)
         choice.notice.map(Terminal.error)
         guard post else {
             Terminal.output(ReviewReporter().render(report))

@@ -16,6 +16,9 @@ struct Vlmbot: AsyncParsableCommand {
                       InitCommand.self, AddCommand.self]
     )
 
+    /// The `User-Agent` of every request vlmbot sends to a public site or API.
+    static let userAgent = "vlmbot/\(Report.toolVersion) (https://github.com/vlmbot/vlmbot)"
+
     /// `vlmbot --version`: vlmbot's version and those of the libraries it runs on.
     static var versions: String {
         """

@@ -37,6 +37,7 @@ enum DefaultRules {
 
     /// The context a rule runs in with the bundled defaults.
     static func context(for rule: RuleDescription) -> RuleContext {
-        RuleContext(vocabulary: configuration.vocabulary, options: configuration.rules[rule.id]?.options ?? [:])
+        RuleContext(vocabulary: configuration.vocabulary, options: configuration.rules[rule.id]?.options ?? [:],
+                    links: rule.exampleLinks)
     }
 }

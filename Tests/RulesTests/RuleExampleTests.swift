@@ -41,7 +41,8 @@ import Testing
     @Test(arguments: ids)
     func triggeringExamplesHoldInEveryEncoding(id: String) throws {
         let (rule, description) = try Self.rule(id)
-        let linter = Linter(configuration: DefaultRules.configuration, rules: [rule])
+        var linter = Linter(configuration: DefaultRules.configuration, rules: [rule])
+        linter.links = description.exampleLinks
         func places(_ text: String, _ lineShift: Int = 0) -> [String] {
             linter.lint(ListParser.parse(text), path: "a").map { "\($0.range.start.line - lineShift):\($0.range.start.column)" }.sorted()
         }

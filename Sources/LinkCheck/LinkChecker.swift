@@ -1,0 +1,155 @@
+import Engine
+import Foundation
+import Lookup
+import Papers
+
+/// The online link check at vlmbot's edge: each distinct URL asked once per run, arXiv links
+/// at arXiv's API (one batched query), DOI links at the DOI system's handle API, every other
+/// link by `PageProbe`; the answers recorded as `LinkStatus` values for the `dead-link` rule.
+public struct LinkChecker: Sendable {
+    public let policy: LinkPolicy
+    private let sleep: @Sendable (Duration) async -> Void
+
+    public init(policy: LinkPolicy, sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }) {
+        self.policy = policy
+        self.sleep = sleep
+    }
+
+    /// What a run learned.
+    public struct Outcome: Sendable {
+        /// By `LinkStatus.key`.
+        public var statuses: [String: LinkStatus]
+        /// Links left unsettled when the run's time ran out.
+        public var unchecked: [String]
+    }
+
+    /// The status of each URL, asked once however often it is written.
+    public func check(_ urls: [String]) async -> Outcome {
+        let keys = Array(Set(urls.map(LinkStatus.key))).sorted()
+        let probe = PageProbe(policy: policy,
+                              gate: HostGate(concurrency: policy.concurrency, perHost: policy.perHostConcurrency,
+                                             spacing: policy.perHostSpacing),
+                              sleep: sleep, runDeadline: .now + policy.runTimeLimit)
+        var arxiv: [String: [String]] = [:]
+        var dois: [String: [String]] = [:]
+        var pages: [(key: String, url: URL)] = []
+        for key in keys {
+            guard let url = Self.url(key) else { continue }
+            let host = url.host?.lowercased() ?? ""
+            if host == "arxiv.org" || host.hasSuffix(".arxiv.org"), let id = LinkURL.arxivID(in: key) {
+                arxiv[id, default: []].append(key)
+            } else if ["doi.org", "dx.doi.org", "www.doi.org"].contains(host), let doi = LinkURL.doi(in: key) {
+                dois[doi, default: []].append(key)
+            } else {
+                pages.append((key, url))
+            }
+        }
+        let (arxivLinks, doiLinks, pageLinks) = (arxiv, dois, pages)
+        let results = await withTaskGroup(of: [(String, ProbeResult?)].self) { group in
+            if !arxivLinks.isEmpty {
+                group.addTask { await arxivStatuses(arxivLinks) }
+            }
+            for (doi, keys) in doiLinks {
+                group.addTask {
+                    let result = await doiStatus(doi, probe: probe)
+                    return keys.map { ($0, result) }
+                }
+            }
+            for page in pageLinks {
+                group.addTask { [(page.key, await probe.page(page.url))] }
+            }
+            var all: [(String, ProbeResult?)] = []
+            for await some in group { all += some }
+            return all
+        }
+        // A host that does not resolve is dead only where names resolve: on a machine without
+        // DNS every host would look unknown.
+        let namesResolve = results.contains { $0.1?.namedHostAnswered == true }
+        var outcome = Outcome(statuses: [:], unchecked: [])
+        for (key, result) in results {
+            guard var result else {
+                outcome.unchecked.append(key)
+                continue
+            }
+            if result.noSuchHost, !namesResolve {
+                result.status = LinkStatus(.unreachable, "its host did not resolve, and no other host by name answered: "
+                                           + "is DNS reachable from here?", tries: result.status.tries)
+            }
+            outcome.statuses[key] = result.status
+        }
+        outcome.unchecked.sort()
+        return outcome
+    }
+
+    /// arXiv's word on each id, asked in batches; an id missing from an answer is asked once
+    /// more with the other missing ones before it is called dead, as arXiv's API now and then
+    /// answers short.
+    private func arxivStatuses(_ keysByID: [String: [String]]) async -> [(String, ProbeResult?)] {
+        let lookup = PaperLookup(configuration: policy.arxiv, userAgent: policy.userAgent, sleep: sleep)
+        let named = PageProbe.isNamed(policy.arxiv.arxivAPI)
+        var statuses: [String: ProbeResult] = [:]
+        let ids = keysByID.keys.sorted()
+        for start in stride(from: 0, to: ids.count, by: max(1, policy.arxivBatchSize)) {
+            let batch = Array(ids[start..<min(ids.count, start + max(1, policy.arxivBatchSize))])
+            do {
+                var found = try await lookup.arxiv(batch)
+                let missing = batch.filter { found[$0] == nil }
+                if !missing.isEmpty { found.merge(try await lookup.arxiv(missing)) { $1 } }
+                for id in batch {
+                    let status = switch found[id] {
+                    case nil: LinkStatus(.dead, "is not a paper arXiv knows (\(id)), its API says")
+                    case let record? where record.withdrawn: LinkStatus(.dead, "is withdrawn (\(id)), arXiv says")
+                    case _?: LinkStatus(.alive, "arXiv has \(id)")
+                    }
+                    statuses[id] = ProbeResult(status: status, namedHostAnswered: named)
+                }
+            } catch {
+                for id in batch {
+                    statuses[id] = ProbeResult(status: LinkStatus(.unreachable, "arXiv's API did not answer: \(error.description)"))
+                }
+            }
+        }
+        return keysByID.flatMap { id, keys in keys.map { ($0, statuses[id]) } }
+    }
+
+    /// The DOI system's word on a DOI: its handle API knows it (200) or does not (404).
+    private func doiStatus(_ doi: String, probe: PageProbe) async -> ProbeResult? {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#;%")
+        guard let path = doi.addingPercentEncoding(withAllowedCharacters: allowed),
+              let url = URL(string: policy.doiAPI.absoluteString.trimmingSuffix("/") + "/api/handles/" + path) else { return nil }
+        var tries = 0
+        let deadline = min(probe.runDeadline, .now + policy.linkTimeLimit)
+        var result = ProbeResult(status: LinkStatus(.alive, ""), namedHostAnswered: false)
+        switch await probe.ask(url, mode: .api, tries: &tries, deadline: deadline) {
+        case .status(let code, _):
+            result.namedHostAnswered = PageProbe.isNamed(url)
+            result.status = switch code {
+            case 200..<300: LinkStatus(.alive, "the DOI system knows \(doi)", tries: tries)
+            case 404: LinkStatus(.dead, "is a DOI the DOI system does not know (\(doi))", tries: tries)
+            default: PageProbe.judge(code, via: " (the DOI system, asked for \(doi))", tries: tries)
+            }
+        case .redirect(let code, _):
+            result.status = LinkStatus(.unverified, "the DOI system answered HTTP \(code) for \(doi)", tries: tries)
+        case .failed where ContinuousClock.now >= probe.runDeadline:
+            return nil
+        case .failed(let failure):
+            result.status = LinkStatus(.unreachable, "the DOI system: \(failure.evidence)", tries: tries)
+        }
+        return result
+    }
+
+    /// A URL as written, or with its spaces and non-ASCII characters percent-encoded.
+    private static func url(_ text: String) -> URL? {
+        if let url = URL(string: text), url.host != nil { return url }
+        var allowed = CharacterSet.urlFragmentAllowed
+        allowed.insert(charactersIn: "#%")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed).flatMap(URL.init(string:)).flatMap { $0.host == nil ? nil : $0 }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}
