@@ -9,7 +9,7 @@ public struct LinkCacheError: Error, CustomStringConvertible, Sendable {
 /// What earlier runs learned of links, kept in one JSON file (`--link-cache`, by default
 /// `.vlmbot/link-cache.json`) so that a re-run asks only for new links or those whose word has
 /// gone stale: a link that answered is trusted for a week, a dead or refused one for a day, an
-/// unreachable one not at all.
+/// unreachable one for an hour (the other reports of one CI job reuse it; a later re-run asks again).
 public struct LinkCache: Sendable {
     /// The file's format.
     static let version = 1
@@ -39,7 +39,7 @@ public struct LinkCache: Sendable {
         switch verdict {
         case .alive, .moved: 7 * 24 * 3600
         case .dead, .unverified: 24 * 3600
-        case .unreachable: 0
+        case .unreachable: 3600
         }
     }
 
@@ -74,7 +74,7 @@ public struct LinkCache: Sendable {
     /// The cache with these statuses learned at `now`, and without what has gone stale.
     public func recording(_ statuses: [String: LinkStatus], at now: Date) -> LinkCache {
         var cache = self
-        for (key, status) in statuses where Self.lifetime(of: status.verdict) > 0 {
+        for (key, status) in statuses {
             cache.records[key] = Record(status: status, checked: now)
         }
         cache.records = cache.records.filter { now.timeIntervalSince($0.value.checked) < Self.lifetime(of: $0.value.status.verdict) }

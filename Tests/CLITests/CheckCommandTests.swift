@@ -88,7 +88,7 @@ import Testing
         try folder.write(".vlmbot.yml", "version: 1\nlist:\n  - a.md\n")
         let result = try CLIRunner.run(["check"], in: folder.url)
         #expect(result.status == 2)
-        #expect(result.stderr == "vlmbot: .vlmbot.yml:2: unknown key 'list' (known keys: version, lists, rules, vocabulary, profiles)\n")
+        #expect(result.stderr == "vlmbot: .vlmbot.yml:2: unknown key 'list' (known keys: version, lists, online, rules, vocabulary, profiles)\n")
     }
 
     @Test func configurationNamesTheDefaultListsFromASubfolder() throws {

@@ -24,6 +24,7 @@ import Testing
         try LinkCache.load(file).recording(statuses, at: start).save(file)
         let read = try LinkCache.load(file)
         let hours = { (count: Double) in start.addingTimeInterval(count * 3600) }
+        #expect(read.fresh(at: hours(0.5)) == statuses, "what one run learned, the job's next report reuses")
         #expect(read.fresh(at: hours(1)) == statuses.filter { $0.value.verdict != .unreachable }, "an unreachable link is asked again")
         #expect(Set(read.fresh(at: hours(25)).keys) == ["https://a.org/alive", "http://a.org/moved"], "dead for a day")
         #expect(read.fresh(at: hours(24 * 7 + 1)).isEmpty, "alive for a week")

@@ -128,7 +128,9 @@ import TestSupport
             #expect(status?.verdict == .unreachable && status?.evidence == "no answer", "\(path): \(String(describing: status))")
             #expect(server.requests(to: path).count == 2, "HEAD and one retry, each cut at the time limit")
         }
-        #expect(elapsed < .seconds(6), "two attempts of one second each, at once: \(elapsed)")
+        // Without the time limit the drip would last the server's life (two minutes); alone
+        // this takes two seconds, but the suite shares two cores with the CLI tests.
+        #expect(elapsed < .seconds(60), "two attempts of one second each, at once: \(elapsed)")
     }
 
     @Test func aRefusedConnectionIsUnreachableAndAnUnknownHostDeadOnlyWhereNamesResolve() async throws {
@@ -211,7 +213,8 @@ import TestSupport
         #expect(server.mostAtOnce <= 3 && other.mostAtOnce <= 3, "per host: \(server.mostAtOnce), \(other.mostAtOnce)")
         #expect(server.mostAtOnce >= 2, "requests to a host did run side by side")
         #expect(server.requests.count == 440, "one HEAD each, and a GET to confirm each 404")
-        #expect(elapsed < .seconds(30), "\(elapsed)")
+        // A bound against a hang, not a speed test (alone it takes about a second).
+        #expect(elapsed < .seconds(60), "\(elapsed)")
     }
 
     @Test func theRunStopsAtItsTimeLimitAndSaysWhatItLeft() async throws {
