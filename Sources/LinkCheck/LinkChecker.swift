@@ -129,7 +129,7 @@ public struct LinkChecker: Sendable {
             case 404: LinkStatus(.dead, "is a DOI the DOI system does not know (\(doi))", tries: tries)
             default: PageProbe.judge(code, via: " (the DOI system, asked for \(doi))", tries: tries)
             }
-        case .redirect(let code, _):
+        case .redirect(let code, _, _):
             result.status = LinkStatus(.unverified, "the DOI system answered HTTP \(code) for \(doi)", tries: tries)
         case .failed where ContinuousClock.now >= probe.runDeadline:
             return nil

@@ -29,7 +29,8 @@ struct PageProbe: Sendable {
     /// What one request came to.
     enum Answer {
         case status(Int, headers: [String: String])
-        case redirect(Int, to: URL)
+        /// A redirect; `setsCookie` when it sets a cookie, as sites that loop until a browser sends it back do.
+        case redirect(Int, to: URL, setsCookie: Bool)
         case failed(Failure)
     }
 
@@ -57,6 +58,7 @@ struct PageProbe: Sendable {
         var chain = [url]
         var movedTo: (url: URL, code: Int)?
         var permanentSoFar = true
+        var cookies = false
         var result = ProbeResult(status: LinkStatus(.alive, ""))
         while true {
             let current = chain[chain.count - 1]
@@ -64,11 +66,16 @@ struct PageProbe: Sendable {
             if case .status = answer, Self.isNamed(current) { result.namedHostAnswered = true }
             if case .redirect = answer, Self.isNamed(current) { result.namedHostAnswered = true }
             switch answer {
-            case .redirect(let code, let next):
+            case .redirect(let code, let next, let setsCookie):
+                cookies = cookies || setsCookie
                 permanentSoFar = permanentSoFar && [301, 308].contains(code)
                 if permanentSoFar { movedTo = (next, movedTo?.code ?? code) }
                 if chain.contains(next) {
-                    result.status = LinkStatus(.unreachable, "redirects in a loop (\((chain + [next]).map(\.absoluteString).joined(separator: " → ")))", tries: tries)
+                    // A loop that sets cookies is a site wanting a browser's cookie back, not a broken link.
+                    let loop = (chain + [next]).map(\.absoluteString).joined(separator: " → ")
+                    result.status = cookies
+                        ? LinkStatus(.unverified, "redirects in a loop while setting cookies (\(loop))", tries: tries)
+                        : LinkStatus(.unreachable, "redirects in a loop (\(loop))", tries: tries)
                     return result
                 }
                 chain.append(next)
@@ -79,9 +86,9 @@ struct PageProbe: Sendable {
             case .status(let code, _):
                 let via = chain.count > 1 ? " (at \(current.absoluteString), after \(chain.count - 1) redirect\(chain.count == 2 ? "" : "s"))" : ""
                 result.status = Self.judge(code, via: via, tries: tries)
-                if result.status.verdict == .alive, let movedTo {
+                if result.status.verdict == .alive, let movedTo, case let move = Self.move(from: url, to: movedTo.url), move != .canonical {
                     result.status = LinkStatus(.moved, "HTTP \(movedTo.code)", location: movedTo.url.absoluteString,
-                                               sameResource: Self.isSameResource(url, movedTo.url), tries: tries)
+                                               sameResource: move == .sameResource, tries: tries)
                 }
                 return result
             case .failed where ContinuousClock.now >= runDeadline:
@@ -169,12 +176,12 @@ struct PageProbe: Sendable {
             for case let (name as String, value as String) in response.allHeaderFields { headers[name.lowercased()] = value }
             if (300..<400).contains(response.statusCode), let location = headers["location"],
                let next = URL(string: location, relativeTo: url)?.absoluteURL {
-                return .redirect(response.statusCode, to: next)
+                return .redirect(response.statusCode, to: next, setsCookie: headers["set-cookie"] != nil)
             }
             return .status(response.statusCode, headers: headers)
         case .failure(.redirected(let code, let location)):
             guard let location else { return .status(code, headers: [:]) }
-            return .redirect(code, to: location)
+            return .redirect(code, to: location, setsCookie: false)
         case .failure(.timedOut):
             return .failed(.timedOut)
         case .failure(.tooLarge):
@@ -205,10 +212,19 @@ struct PageProbe: Sendable {
         return !host.contains(":") && !host.allSatisfy { $0.isNumber || $0 == "." }
     }
 
-    /// Whether a permanent redirect's target is the same resource at a new address: the same
-    /// URL but for the scheme (http to https), a `www.` and a trailing slash, or a repository
-    /// of a code host moved to another owner or name with the rest of its path kept.
-    static func isSameResource(_ old: URL, _ new: URL) -> Bool {
+    /// What a permanent redirect changed of a link.
+    enum Move: Equatable {
+        /// Only a `www.` or a trailing slash: the site's canonical form of the same address, not worth a word.
+        case canonical
+        /// The same resource at a new address: the scheme too (http to https), or a repository of
+        /// a code host moved to another owner or name with the rest of its path kept.
+        case sameResource
+        /// Another page, which may or may not be the one meant.
+        case elsewhere
+    }
+
+    /// How a permanent redirect from `old` to `new` moved the link.
+    static func move(from old: URL, to new: URL) -> Move {
         func plain(_ url: URL) -> (host: String, path: String, query: String) {
             var host = url.host?.lowercased() ?? ""
             if host.hasPrefix("www.") { host.removeFirst(4) }
@@ -217,11 +233,12 @@ struct PageProbe: Sendable {
             return (host, path, url.query ?? "")
         }
         let (a, b) = (plain(old), plain(new))
-        guard a.host == b.host, a.query == b.query else { return false }
-        if a.path == b.path { return true }
+        guard a.host == b.host, a.query == b.query else { return .elsewhere }
+        if a.path == b.path { return old.scheme?.lowercased() == new.scheme?.lowercased() ? .canonical : .sameResource }
         let oldParts = a.path.split(separator: "/")
         let newParts = b.path.split(separator: "/")
-        return LinkURL.repositoryHosts.contains(a.host) && oldParts.count >= 2 && newParts.count == oldParts.count
+        let renamed = LinkURL.repositoryHosts.contains(a.host) && oldParts.count >= 2 && newParts.count == oldParts.count
             && oldParts.dropFirst(2).elementsEqual(newParts.dropFirst(2))
+        return renamed ? .sameResource : .elsewhere
     }
 }

@@ -48,21 +48,22 @@ import Testing
     }
 
     @Test func aPermanentRedirectIsTheSameResourceOnlyUnderANewAddress() throws {
-        let same = [("http://example.org/paper", "https://example.org/paper"),
-                    ("https://example.org/paper", "https://www.example.org/paper/"),
-                    ("https://github.com/old-owner/repo", "https://github.com/new-owner/repo"),
-                    ("https://github.com/a/old-name/tree/main/src", "https://github.com/a/new-name/tree/main/src")]
-        let other = [("https://example.org/paper", "https://example.org/"),
-                     ("https://example.org/paper", "https://example.org/login?next=/paper"),
-                     ("https://github.com/a/b", "https://github.com/login"),
-                     ("https://github.com/a/b/tree/main", "https://github.com/a/b/tree/master"),
-                     ("https://example.org/a/b", "https://example.org/c/b"),
-                     ("https://old.example.org/p", "https://new.example.com/p")]
-        for (old, new) in same {
-            #expect(PageProbe.isSameResource(URL(string: old)!, URL(string: new)!), "\(old) → \(new)")
-        }
-        for (old, new) in other {
-            #expect(!PageProbe.isSameResource(URL(string: old)!, URL(string: new)!), "\(old) → \(new)")
+        let cases: [(String, String, PageProbe.Move)] = [
+            ("http://example.org/paper", "https://example.org/paper", .sameResource),
+            ("http://example.org/paper", "https://www.example.org/paper/", .sameResource),
+            ("https://example.org/paper", "https://www.example.org/paper/", .canonical),
+            ("https://example.org/lab", "https://example.org/lab/", .canonical),
+            ("https://github.com/old-owner/repo", "https://github.com/new-owner/repo", .sameResource),
+            ("https://github.com/a/old-name/tree/main/src", "https://github.com/a/new-name/tree/main/src", .sameResource),
+            ("https://example.org/paper", "https://example.org/", .elsewhere),
+            ("https://example.org/paper", "https://example.org/login?next=/paper", .elsewhere),
+            ("https://github.com/a/b", "https://github.com/login", .elsewhere),
+            ("https://github.com/a/b/tree/main", "https://github.com/a/b/tree/master", .elsewhere),
+            ("https://example.org/a/b", "https://example.org/c/b", .elsewhere),
+            ("https://old.example.org/p", "https://new.example.com/p", .elsewhere),
+        ]
+        for (old, new, move) in cases {
+            #expect(PageProbe.move(from: URL(string: old)!, to: URL(string: new)!) == move, "\(old) → \(new)")
         }
     }
 }

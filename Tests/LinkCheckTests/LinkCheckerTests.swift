@@ -43,8 +43,11 @@ import TestSupport
         case "/chain": .reply(301, headers: ["Location": "{base}/chain-2"])
         case "/chain-2": .reply(302, headers: ["Location": "/final"])
         case "/moved": .reply(301, headers: ["Location": "{base}/new/place"])
+        case "/lab": .reply(301, headers: ["Location": "{base}/lab/"])
+        case "/lab/": .reply(200)
         case "/loop-a": .reply(302, headers: ["Location": "{base}/loop-b"])
         case "/loop-b": .reply(302, headers: ["Location": "{base}/loop-a"])
+        case "/cookie-loop": .reply(302, headers: ["Location": "{base}/cookie-loop", "Set-Cookie": "session=1"])
         case "/far": .reply(302, headers: ["Location": "{base}/far-\(1)"])
         case let path where path.hasPrefix("/far-"):
             .reply(302, headers: ["Location": "{base}/far-\((Int(path.dropFirst(5)) ?? 0) + 1)"])
@@ -71,7 +74,7 @@ import TestSupport
         let server = try RoutedServer(route: Self.routes)
         defer { server.stop() }
         let waits = Waits()
-        let paths = ["/ok", "/gone", "/removed", "/chain", "/moved", "/loop-a", "/no-head", "/blocked", "/busy", "/flaky",
+        let paths = ["/ok", "/gone", "/removed", "/chain", "/moved", "/lab", "/loop-a", "/cookie-loop", "/no-head", "/blocked", "/busy", "/flaky",
                      "/down", "/large"]
         let outcome = await Self.check(paths + ["/ok#section", "/ok"], on: server, waits: waits)
         let status = { (path: String) in outcome.statuses[server.base + path] }
@@ -86,6 +89,8 @@ import TestSupport
         #expect(status("/moved")?.verdict == .moved && status("/moved")?.location == server.base + "/new/place")
         #expect(status("/moved")?.sameResource == false, "another path is not known to be the same page")
         #expect(status("/loop-a")?.verdict == .unreachable && status("/loop-a")?.evidence.contains("loop") == true)
+        #expect(status("/lab")?.verdict == .alive, "a trailing slash added is the site's canonical form, not a move")
+        #expect(status("/cookie-loop")?.verdict == .unverified, "a site that wants its cookie back is not called unreachable")
         #expect(status("/no-head")?.verdict == .alive)
         #expect(status("/blocked")?.verdict == .unverified && status("/blocked")?.evidence == "answered HTTP 403")
         #expect(status("/busy")?.verdict == .alive)
