@@ -1,7 +1,7 @@
 import Engine
 import Foundation
 
-/// Why a link cache could not be used.
+/// Why a link cache could not be used (the caller names the file).
 public struct LinkCacheError: Error, CustomStringConvertible, Sendable {
     public let description: String
 }
@@ -49,15 +49,15 @@ public struct LinkCache: Sendable {
     public static func load(_ file: URL) throws(LinkCacheError) -> LinkCache {
         guard FileManager.default.fileExists(atPath: file.path) else { return LinkCache() }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw LinkCacheError(description: "\(file.path): cannot read the link cache")
+            throw LinkCacheError(description: "cannot read the link cache")
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         guard let read = try? decoder.decode(File.self, from: data), read.kind == kind else {
-            throw LinkCacheError(description: "\(file.path):1: not a vlmbot link cache; remove it or name another file with --link-cache")
+            throw LinkCacheError(description: "not a vlmbot link cache; remove it or name another file with --link-cache")
         }
         guard read.version == version else {
-            throw LinkCacheError(description: "\(file.path):1: a link cache of version \(read.version); this vlmbot reads version \(version): remove it")
+            throw LinkCacheError(description: "a link cache of version \(read.version); this vlmbot reads version \(version): remove it")
         }
         var cache = LinkCache()
         cache.records = read.links
@@ -91,7 +91,7 @@ public struct LinkCache: Sendable {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try (data + [0x0A]).write(to: file, options: .atomic)
         } catch {
-            throw LinkCacheError(description: "\(file.path): cannot write the link cache: \(error.localizedDescription)")
+            throw LinkCacheError(description: "cannot write the link cache: \(error.localizedDescription)")
         }
     }
 }
