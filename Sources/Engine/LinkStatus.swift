@@ -13,6 +13,8 @@ public struct LinkStatus: Codable, Hashable, Sendable {
         case unverified
         /// It answered only after a permanent redirect to another URL, which is alive.
         case moved
+        /// It answered, and it is a repository its code host says is archived (read-only).
+        case archived
     }
 
     public var verdict: Verdict

@@ -37,7 +37,7 @@ public struct LinkCache: Sendable {
     /// How long a verdict is trusted.
     public static func lifetime(of verdict: LinkStatus.Verdict) -> TimeInterval {
         switch verdict {
-        case .alive, .moved: 7 * 24 * 3600
+        case .alive, .moved, .archived: 7 * 24 * 3600
         case .dead, .unverified: 24 * 3600
         case .unreachable: 3600
         }

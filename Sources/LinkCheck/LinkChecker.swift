@@ -78,7 +78,25 @@ public struct LinkChecker: Sendable {
             outcome.statuses[key] = result.status
         }
         outcome.unchecked.sort()
+        if let github = policy.github {
+            await markArchived(&outcome.statuses, github: github)
+        }
         return outcome
+    }
+
+    /// Links into repositories that answered, and that GitHub says are archived, recorded as such.
+    private func markArchived(_ statuses: inout [String: LinkStatus], github: GitHubArchiveSource) async {
+        var keysByRepository: [String: [String]] = [:]
+        for (key, status) in statuses where status.verdict == .alive {
+            if let url = Self.url(key), let repository = github.repository(of: url) { keysByRepository[repository, default: []].append(key) }
+        }
+        guard !keysByRepository.isEmpty else { return }
+        let archived = await github.archived(keysByRepository.keys.sorted(), userAgent: policy.userAgent, timeLimit: policy.requestTimeLimit)
+        for repository in archived {
+            for key in keysByRepository[repository] ?? [] {
+                statuses[key] = LinkStatus(.archived, "is archived on GitHub", tries: statuses[key]?.tries ?? 1)
+            }
+        }
     }
 
     /// arXiv's word on each id, asked in batches; an id missing from an answer is asked once

@@ -13,6 +13,8 @@ public struct LinkPolicy: Sendable {
     /// The DOI system's handle API root (`https://doi.org`, `VLMBOT_DOI_API`): a DOI is asked
     /// for at `/api/handles/DOI`.
     public var doiAPI: URL
+    /// Where GitHub says which repositories are archived; nil without a token.
+    public var github: GitHubArchiveSource?
     /// The `User-Agent` every request carries.
     public var userAgent: String
     /// The longest one request may take, to its status line and headers.
@@ -44,13 +46,16 @@ public struct LinkPolicy: Sendable {
         self.userAgent = userAgent
     }
 
-    /// The public APIs, or those `VLMBOT_ARXIV_API` and `VLMBOT_DOI_API` name (tests, mirrors).
+    /// The public APIs, or those `VLMBOT_ARXIV_API` and `VLMBOT_DOI_API` name (tests, mirrors);
+    /// with `GITHUB_TOKEN`, GitHub's GraphQL API for archived repositories.
     public static func fromEnvironment(_ environment: [String: String], userAgent: String) throws(LookupError) -> LinkPolicy {
         let lookup = try LookupConfiguration.fromEnvironment(environment, cacheFolder: nil)
         let doi = environment[doiVariable].flatMap { $0.isEmpty ? nil : $0 } ?? "https://doi.org"
         guard let doiAPI = URL(string: doi), ["http", "https"].contains(doiAPI.scheme?.lowercased() ?? ""), doiAPI.host != nil else {
             throw .configuration("\(doiVariable)=\(doi): not an http or https URL")
         }
-        return LinkPolicy(arxiv: lookup, doiAPI: doiAPI, userAgent: userAgent)
+        var policy = LinkPolicy(arxiv: lookup, doiAPI: doiAPI, userAgent: userAgent)
+        policy.github = GitHubArchiveSource.fromEnvironment(environment)
+        return policy
     }
 }

@@ -27,7 +27,9 @@ public struct DeadLinkRule: Rule {
         to answer a bot (401, 403, 429: publishers and some sites block CI runners, so this is \
         never called dead), or that a link moved permanently; the fix links the new address when \
         it is the same resource (http to https, a renamed repository). Results are cached \
-        (--link-cache). The option 'ignore' names hosts or URL prefixes never requested.
+        (--link-cache). With GITHUB_TOKEN, GitHub's GraphQL API is asked which repositories are \
+        archived (read-only, unmaintained): a note. The option 'ignore' names hosts or URL \
+        prefixes never requested.
         """,
         severity: .error,
         options: [Self.ignore.declaration],
@@ -35,7 +37,7 @@ public struct DeadLinkRule: Rule {
             RuleExample("""
             - Gone. [[paper]](↓https://example.org/gone) [[code]](↓https://github.com/a/deleted)
             - Withdrawn. [[paper]](↓https://arxiv.org/abs/2301.00001)
-            - Moved. [[project]](↓http://example.org/moved)
+            - Moved. [[project]](↓http://example.org/moved) [[code]](↓https://github.com/a/archived)
             """),
             RuleExample("""
             <a href="↓https://example.org/gone">paper</a> and <a href='↓https://blocked.example.org/p'>pdf</a>
@@ -60,6 +62,7 @@ public struct DeadLinkRule: Rule {
             "http://example.org/moved": LinkStatus(.moved, "HTTP 301", location: "https://example.org/moved", sameResource: true),
             "https://blocked.example.org/p": LinkStatus(.unverified, "answered HTTP 403"),
             "https://example.org/alive": LinkStatus(.alive, "HTTP 200"),
+            "https://github.com/a/archived": LinkStatus(.archived, "is archived on GitHub"),
         ]
     )
 
@@ -118,6 +121,9 @@ public struct DeadLinkRule: Rule {
             let advice = status.sameResource ? "link the new address" : "check it is still the page meant, and link that address"
             finding = self.finding("\(url) moved permanently to '\(location.snippet)' (\(status.evidence))\(of): \(advice).",
                                    at: link.range, fix: fix)
+            finding.severity = .note
+        case .archived:
+            finding = self.finding("\(url) \(status.evidence)\(of): its code is read-only and no longer maintained.", at: link.range)
             finding.severity = .note
         }
         return finding

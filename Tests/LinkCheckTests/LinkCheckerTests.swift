@@ -196,6 +196,33 @@ import TestSupport
         #expect(!server.requests.contains { $0.path.hasPrefix("/abs") || $0.path.hasPrefix("/pdf") }, "no page was scraped")
     }
 
+    @Test func archivedRepositoriesAreAskedAtGitHubWithTheTokenSentThereAlone() async throws {
+        let server = try RoutedServer { request, _ in
+            guard request.path == "/graphql" else { return request.path.hasPrefix("/owner/") ? .reply(200) : .reply(404) }
+            // Each alias `rN: repository(owner: "…", name: "…")`: archived when its name says so.
+            let aliases = request.body.matches(of: /(r\d+): repository\(owner: \\"([^"\\]+)\\", name: \\"([^"\\]+)\\"\)/)
+            let fields = aliases.map { #""\#($0.output.1)":{"isArchived":\#($0.output.3.hasPrefix("archived"))}"# }
+            return .reply(200, body: #"{"data":{"# + fields.joined(separator: ",") + "}}")
+        }
+        defer { server.stop() }
+        var policy = Self.policy(server)
+        policy.github = GitHubArchiveSource(server: URL(string: server.base)!, graphQL: URL(string: server.base + "/graphql")!,
+                                            token: "token-for-github-only")
+        let links = ["/owner/archived-code", "/owner/archived-code/tree/main/src", "/owner/live", "/gone/repo"].map { server.base + $0 }
+        let outcome = await LinkChecker(policy: policy).check(links)
+        #expect(outcome.statuses[links[0]]?.verdict == .archived)
+        #expect(outcome.statuses[links[1]]?.verdict == .archived, "a path in an archived repository")
+        #expect(outcome.statuses[links[2]]?.verdict == .alive)
+        #expect(outcome.statuses[links[3]]?.verdict == .dead, "a dead link is not asked about")
+        let queries = server.requests(to: "/graphql")
+        #expect(queries.count == 1, "one query for every repository")
+        #expect(queries.first?.headers["authorization"] == "Bearer token-for-github-only")
+        #expect(queries.first?.body.contains("archived-code") == true && queries.first?.body.contains(#"\"live\""#) == true)
+        #expect(!queries.first!.body.contains("gone"), "\(queries.first!.body)")
+        #expect(server.requests.filter { $0.path != "/graphql" }.allSatisfy { $0.headers["authorization"] == nil },
+                "the token goes to GitHub's API alone")
+    }
+
     @Test func fiveHundredLinksKeepThePerHostLimitAndEndInBoundedTime() async throws {
         let server = try RoutedServer { request, _ in
             usleep(5_000)

@@ -126,8 +126,8 @@ public final class RoutedServer: @unchecked Sendable {
             guard let chunk = receive(connection) else { return }
             buffer += chunk
         }
-        let head = String(decoding: buffer[..<buffer.firstRange(of: separator)!.lowerBound], as: UTF8.self)
-            .components(separatedBy: "\r\n")
+        let headEnd = buffer.firstRange(of: separator)!
+        let head = String(decoding: buffer[..<headEnd.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
         let parts = head[0].split(separator: " ")
         guard parts.count == 3 else { return }
         var headers: [String: String] = [:]
@@ -135,10 +135,13 @@ public final class RoutedServer: @unchecked Sendable {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
+        var body = Array(buffer[headEnd.upperBound...])
+        let length = min(Int(headers["content-length"] ?? "0") ?? 0, 1 << 20)
+        while body.count < length, let chunk = receive(connection) { body += chunk }
         let target = String(parts[1])
         let request = RecordedRequest(method: String(parts[0]), path: String(target.prefix { $0 != "?" }),
                                       query: target.firstIndex(of: "?").map { String(target[target.index(after: $0)...]) },
-                                      headers: headers, body: "")
+                                      headers: headers, body: String(decoding: body.prefix(length), as: UTF8.self))
         let asked = lock.withLock { () -> Int in
             recorded.append(request)
             defer { askedByPath[request.path, default: 0] += 1 }
