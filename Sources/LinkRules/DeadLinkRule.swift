@@ -97,7 +97,7 @@ public struct DeadLinkRule: Rule {
     }
 
     private func finding(for status: LinkStatus, of link: WebLink, in entry: String?) -> Finding? {
-        let url = "'\(link.url.count > 200 ? String(link.url.prefix(199)) + "…" : link.url)'"
+        let url = "'\(Self.shown(link.url))'"
         let of = entry.map { " (in '\($0.snippet)')" } ?? ""
         var finding: Finding
         switch status.verdict {
@@ -119,7 +119,7 @@ public struct DeadLinkRule: Rule {
             let fix = status.sameResource
                 ? Fix(replacements: [Replacement(range: link.range, text: location)], isCertain: false) : nil
             let advice = status.sameResource ? "link the new address" : "check it is still the page meant, and link that address"
-            finding = self.finding("\(url) moved permanently to '\(location.snippet)' (\(status.evidence))\(of): \(advice).",
+            finding = self.finding("\(url) moved permanently to '\(Self.shown(location))' (\(status.evidence))\(of): \(advice).",
                                    at: link.range, fix: fix)
             finding.severity = .note
         case .archived:
@@ -127,6 +127,11 @@ public struct DeadLinkRule: Rule {
             finding.severity = .note
         }
         return finding
+    }
+
+    /// A URL as a message shows it: whole, unless it is over 200 characters.
+    private static func shown(_ url: String) -> String {
+        url.count > 200 ? String(url.prefix(199)) + "…" : url
     }
 
     private static func links(in document: ListDocument, context: RuleContext) -> [WebLink] {
@@ -147,11 +152,12 @@ public struct DeadLinkRule: Rule {
             .sorted { ($0.range.start.line, $0.range.start.column) < ($1.range.start.line, $1.range.start.column) }
     }
 
-    /// An http or https URL with a host and no credentials in it.
+    /// An http or https URL with a host and no credentials in it: no user name or password,
+    /// no token or signature (`signed-url` reports those).
     private static func isWeb(_ url: String) -> Bool {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else { return false }
-        return components.user == nil && components.password == nil
+        return components.user == nil && components.password == nil && !SignedUrlRule.isSigned(url)
     }
 
     /// Whether an `ignore` entry names the URL's host (or a parent domain of it) or starts it.

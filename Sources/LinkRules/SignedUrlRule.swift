@@ -72,9 +72,22 @@ public struct SignedUrlRule: Rule {
 
     public init() {}
 
+    /// The signatures the `parameters` option names, each the parameters that must all be present.
+    private static func signatures(_ context: RuleContext) -> [[String]] {
+        context[parameters].map { $0.split(separator: "+").map(String.init) }.filter { !$0.isEmpty }
+    }
+
+    /// Whether a URL carries a signature of the default `parameters` (a token, an expiring
+    /// signature): the online link check never requests such a link.
+    public static func isSigned(_ url: String) -> Bool {
+        guard url.contains("?"), let address = HostURL(url) else { return false }
+        return defaultSignatures.contains { $0.allSatisfy { address.value(of: $0) != nil } }
+    }
+
+    private static let defaultSignatures = signatures(RuleContext(vocabulary: Vocabulary()))
+
     public func check(_ document: ListDocument, in context: RuleContext) -> [Finding] {
-        let signatures = context[Self.parameters].map { $0.split(separator: "+").map(String.init) }
-            .filter { !$0.isEmpty }
+        let signatures = Self.signatures(context)
         let stablePages = context[Self.stablePages].compactMap(StablePage.init)
         guard !signatures.isEmpty, document.source.lineCount > 0 else { return [] }
         return document.lineRanges.joined().flatMap { line -> [Finding] in

@@ -16,6 +16,7 @@ import Testing
     - **MedCLIP**, EMNLP 2022. <a href="https://example.org/html?a=1&amp;b=2">paper</a> ![badge](https://img.example.org/b.svg)
     - Read more at <http://example.org/moved> or https://example.org/bare.
     - [local](docs/a.md) [mail](mailto:a@b.org) [anchor](#papers) [secret](https://user:pw@example.org/p)
+    - [signed](https://pdf.example.org/main.pdf?X-Amz-Security-Token=abc&X-Amz-Signature=def)
 
     | Title | Code |
     |---|---|
