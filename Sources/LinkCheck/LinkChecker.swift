@@ -19,8 +19,11 @@ public struct LinkChecker: Sendable {
     public struct Outcome: Sendable {
         /// By `LinkStatus.key`.
         public var statuses: [String: LinkStatus]
-        /// Links left unsettled when the run's time ran out.
+        /// Links left unsettled when the run's time ran out, or when nothing answered.
         public var unchecked: [String]
+        /// Whether no host of several answered at all: the machine is likely offline, and no
+        /// link was judged.
+        public var offline = false
     }
 
     /// The status of each URL, asked once however often it is written.
@@ -61,6 +64,12 @@ public struct LinkChecker: Sendable {
             var all: [(String, ProbeResult?)] = []
             for await some in group { all += some }
             return all
+        }
+        // When hosts were asked and not one answered, the fault is most likely here: judging
+        // every link unreachable would say nothing about the list.
+        let hosts = Set(keys.compactMap { Self.url($0).map(PageProbe.hostKey) })
+        if hosts.count > 1, !results.contains(where: { $0.1?.answered == true }) {
+            return Outcome(statuses: [:], unchecked: keys, offline: true)
         }
         // A host that does not resolve is dead only where names resolve: on a machine without
         // DNS every host would look unknown.
@@ -104,7 +113,6 @@ public struct LinkChecker: Sendable {
     /// answers short.
     private func arxivStatuses(_ keysByID: [String: [String]]) async -> [(String, ProbeResult?)] {
         let lookup = PaperLookup(configuration: policy.arxiv, userAgent: policy.userAgent, sleep: sleep)
-        let named = PageProbe.isNamed(policy.arxiv.arxivAPI)
         var statuses: [String: ProbeResult] = [:]
         let ids = keysByID.keys.sorted()
         for start in stride(from: 0, to: ids.count, by: max(1, policy.arxivBatchSize)) {
@@ -119,11 +127,13 @@ public struct LinkChecker: Sendable {
                     case let record? where record.withdrawn: LinkStatus(.dead, "is withdrawn (\(id)), arXiv says")
                     case _?: LinkStatus(.alive, "arXiv has \(id)")
                     }
-                    statuses[id] = ProbeResult(status: status, namedHostAnswered: named)
+                    var result = ProbeResult(status: status)
+                    result.heard(from: policy.arxiv.arxivAPI)
+                    statuses[id] = result
                 }
             } catch {
                 for id in batch {
-                    statuses[id] = ProbeResult(status: LinkStatus(.unreachable, "arXiv's API did not answer: \(error.description)"))
+                    statuses[id] = ProbeResult(status: LinkStatus(.unreachable, error.description))
                 }
             }
         }
@@ -138,16 +148,17 @@ public struct LinkChecker: Sendable {
               let url = URL(string: policy.doiAPI.absoluteString.trimmingSuffix("/") + "/api/handles/" + path) else { return nil }
         var tries = 0
         let deadline = min(probe.runDeadline, .now + policy.linkTimeLimit)
-        var result = ProbeResult(status: LinkStatus(.alive, ""), namedHostAnswered: false)
+        var result = ProbeResult(status: LinkStatus(.alive, ""))
         switch await probe.ask(url, mode: .api, tries: &tries, deadline: deadline) {
         case .status(let code, _):
-            result.namedHostAnswered = PageProbe.isNamed(url)
+            result.heard(from: url)
             result.status = switch code {
             case 200..<300: LinkStatus(.alive, "the DOI system knows \(doi)", tries: tries)
             case 404: LinkStatus(.dead, "is a DOI the DOI system does not know (\(doi))", tries: tries)
             default: PageProbe.judge(code, via: " (the DOI system, asked for \(doi))", tries: tries)
             }
         case .redirect(let code, _, _):
+            result.heard(from: url)
             result.status = LinkStatus(.unverified, "the DOI system answered HTTP \(code) for \(doi)", tries: tries)
         case .failed where ContinuousClock.now >= probe.runDeadline:
             return nil

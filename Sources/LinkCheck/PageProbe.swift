@@ -11,8 +11,16 @@ struct ProbeResult: Sendable {
     var status: LinkStatus
     /// The host could not be resolved: dead only if the run shows that names resolve here.
     var noSuchHost = false
+    /// A host answered over HTTP, with any status.
+    var answered = false
     /// A host reached by name (not an IP address) answered.
     var namedHostAnswered = false
+
+    /// Records that `url`'s host gave an HTTP answer.
+    mutating func heard(from url: URL) {
+        answered = true
+        namedHostAnswered = namedHostAnswered || PageProbe.isNamed(url)
+    }
 }
 
 /// Asks one URL over HTTP, hop by hop: HEAD, then a GET that stops at the headers when HEAD is
@@ -63,8 +71,10 @@ struct PageProbe: Sendable {
         while true {
             let current = chain[chain.count - 1]
             let answer = await ask(current, mode: .page, tries: &tries, deadline: linkDeadline)
-            if case .status = answer, Self.isNamed(current) { result.namedHostAnswered = true }
-            if case .redirect = answer, Self.isNamed(current) { result.namedHostAnswered = true }
+            switch answer {
+            case .status, .redirect: result.heard(from: current)
+            case .failed: break
+            }
             switch answer {
             case .redirect(let code, let next, let setsCookie):
                 cookies = cookies || setsCookie

@@ -57,8 +57,14 @@ struct OnlineOptions: ParsableArguments {
         }
         let statuses = kept.merging(outcome.statuses) { $1 }
         let dead = statuses.values.filter { $0.verdict == LinkStatus.Verdict.dead }.count
-        Terminal.error("links: \(keys.count) checked (\(kept.count) from \(workspace.displayPath(of: file, given: file.path))), "
-                       + "\(dead) dead" + (outcome.unchecked.isEmpty ? "" : ", \(outcome.unchecked.count) left unchecked when the time ran out"))
+        let cacheName = workspace.displayPath(of: file, given: file.path)
+        if outcome.offline {
+            Terminal.error("links: no host answered any of \(asked.count) links: is this machine offline? They were not judged "
+                           + "(\(kept.count) known from \(cacheName) were)")
+        } else {
+            Terminal.error("links: \(keys.count) checked (\(kept.count) from \(cacheName)), \(dead) dead"
+                           + (outcome.unchecked.isEmpty ? "" : ", \(outcome.unchecked.count) left unchecked when the time ran out"))
+        }
         return statuses
     }
 

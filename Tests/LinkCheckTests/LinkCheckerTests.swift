@@ -158,6 +158,20 @@ import TestSupport
         #expect(alone.statuses[unknown]?.verdict == .unreachable, "with no host by name answering, DNS may be what fails")
     }
 
+    @Test func whenNoHostOfSeveralAnswersNoLinkIsJudged() async throws {
+        let server = try RoutedServer(route: Self.routes)
+        defer { server.stop() }
+        let links = [try RoutedServer.closedPort(), try RoutedServer.closedPort()].map { "http://127.0.0.1:\($0)/paper" }
+            + ["http://no-such-host.invalid/paper"]
+        var policy = Self.policy(server)
+        policy.maxAttempts = 1
+        let outcome = await LinkChecker(policy: policy).check(links)
+        #expect(outcome.offline && outcome.statuses.isEmpty && outcome.unchecked.count == 3, "\(outcome)")
+        // One host down is that host's fault, not the machine's.
+        let one = await LinkChecker(policy: policy).check([links[0]])
+        #expect(!one.offline && one.statuses[links[0]]?.verdict == .unreachable)
+    }
+
     @Test func identifiersAreAskedAtTheirSource() async throws {
         let feed = """
         <?xml version="1.0" encoding="UTF-8"?>
