@@ -15,6 +15,10 @@ extension ListSurvey {
         # The lists vlmbot checks: files or folders, relative to this file.
         lists: [\(Self.quoted(path))]
 
+        # Whether `vlmbot check` also asks whether each link works (the dead-link rule), as
+        # --online does; results are cached in .vlmbot/ (add it to .gitignore).
+        # online: true
+
 
         """ + Self.comment("How vlmbot reads \(Self.oneLine(path)): \(entrySentence).")
         if !columns.isEmpty {
