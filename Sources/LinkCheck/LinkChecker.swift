@@ -147,9 +147,9 @@ public struct LinkChecker: Sendable {
         guard let path = doi.addingPercentEncoding(withAllowedCharacters: allowed),
               let url = URL(string: policy.doiAPI.absoluteString.trimmingSuffix("/") + "/api/handles/" + path) else { return nil }
         var tries = 0
-        let deadline = min(probe.runDeadline, .now + policy.linkTimeLimit)
+        var budget = probe.budget()
         var result = ProbeResult(status: LinkStatus(.alive, ""))
-        switch await probe.ask(url, mode: .api, tries: &tries, deadline: deadline) {
+        switch await probe.ask(url, mode: .api, tries: &tries, budget: &budget) {
         case .status(let code, _):
             result.heard(from: url)
             result.status = switch code {

@@ -23,6 +23,26 @@ struct ProbeResult: Sendable {
     }
 }
 
+/// The time one link may take: `limit` from its first request (time queued for the gate
+/// before it does not count), and never past the run's end.
+struct LinkBudget {
+    let limit: Duration
+    let runDeadline: ContinuousClock.Instant
+    private(set) var started: ContinuousClock.Instant?
+
+    init(limit: Duration, runDeadline: ContinuousClock.Instant) {
+        self.limit = limit
+        self.runDeadline = runDeadline
+    }
+
+    /// Starts the clock, at the link's first request.
+    mutating func begin() {
+        if started == nil { started = .now }
+    }
+
+    var deadline: ContinuousClock.Instant { min(runDeadline, (started ?? .now) + limit) }
+}
+
 /// Asks one URL over HTTP, hop by hop: HEAD, then a GET that stops at the headers when HEAD is
 /// refused; redirects followed by hand (at most `maxRedirects`, a loop caught); timeouts,
 /// refused connections and 5xx retried with back-off; `Retry-After` obeyed on 429 and 503 up
@@ -51,7 +71,7 @@ struct PageProbe: Sendable {
             case .refused: "connection refused"
             case .noSuchHost: "has no such host"
             case .transport(let message): message
-            case .outOfTime: "out of time"
+            case .outOfTime: "no answer in the time one link may take"
             }
         }
     }
@@ -61,7 +81,7 @@ struct PageProbe: Sendable {
 
     /// The status of a page, following its redirects; nil when the run's time ran out first.
     func page(_ url: URL) async -> ProbeResult? {
-        let linkDeadline = min(runDeadline, .now + policy.linkTimeLimit)
+        var budget = budget()
         var tries = 0
         var chain = [url]
         var movedTo: (url: URL, code: Int)?
@@ -70,7 +90,7 @@ struct PageProbe: Sendable {
         var result = ProbeResult(status: LinkStatus(.alive, ""))
         while true {
             let current = chain[chain.count - 1]
-            let answer = await ask(current, mode: .page, tries: &tries, deadline: linkDeadline)
+            let answer = await ask(current, mode: .page, tries: &tries, budget: &budget)
             switch answer {
             case .status, .redirect: result.heard(from: current)
             case .failed: break
@@ -128,13 +148,12 @@ struct PageProbe: Sendable {
     /// or 5xx is asked again after the wait `Retry-After` asks for (429, 503) or a back-off;
     /// timeouts and refused connections after a back-off. Any other refusal of a HEAD, or its
     /// last 5xx, is asked once more by GET, as many servers mishandle HEAD.
-    func ask(_ url: URL, mode: Mode, tries: inout Int, deadline: ContinuousClock.Instant) async -> Answer {
+    func ask(_ url: URL, mode: Mode, tries: inout Int, budget: inout LinkBudget) async -> Answer {
         var method = mode == .page ? "HEAD" : "GET"
         var attempt = 1
         while true {
-            let left = deadline - .now
-            guard left > .zero else { return .failed(.outOfTime) }
-            let answer = await send(url, method: method, timeLimit: min(policy.requestTimeLimit, left))
+            guard budget.deadline > .now else { return .failed(.outOfTime) }
+            let answer = await send(url, method: method, budget: &budget)
             tries += 1
             let wait: Duration
             switch answer {
@@ -145,7 +164,7 @@ struct PageProbe: Sendable {
                 if code == 429 || (500..<600).contains(code) {
                     let asked = [429, 503].contains(code) ? RetryDelay.retryAfter(headers) : nil
                     let pause = asked ?? backoff(attempt)
-                    if pause <= policy.maxRetryAfter, attempt < policy.maxAttempts, ContinuousClock.now + pause < deadline {
+                    if pause <= policy.maxRetryAfter, attempt < policy.maxAttempts, ContinuousClock.now + pause < budget.deadline {
                         await sleep(pause)
                         attempt += 1
                         continue
@@ -159,7 +178,7 @@ struct PageProbe: Sendable {
             case .failed:
                 wait = backoff(attempt)
             }
-            guard attempt < policy.maxAttempts, ContinuousClock.now + wait < deadline else { return answer }
+            guard attempt < policy.maxAttempts, ContinuousClock.now + wait < budget.deadline else { return answer }
             await sleep(wait)
             attempt += 1
         }
@@ -169,15 +188,27 @@ struct PageProbe: Sendable {
         policy.backoff * (1 << min(attempt - 1, 10))
     }
 
-    /// One request, through the gate, read to its headers.
-    private func send(_ url: URL, method: String, timeLimit: Duration) async -> Answer {
+    /// A fresh budget for one link.
+    func budget() -> LinkBudget {
+        LinkBudget(limit: policy.linkTimeLimit, runDeadline: runDeadline)
+    }
+
+    /// One request, through the gate, read to its headers; the link's budget starts when the
+    /// gate lets its first request go.
+    private func send(_ url: URL, method: String, budget: inout LinkBudget) async -> Answer {
+        let host = Self.hostKey(url)
+        let start = await gate.enter(host)
+        await sleep(until: start)
+        budget.begin()
+        let timeLimit = min(policy.requestTimeLimit, budget.deadline - .now)
+        guard timeLimit > .zero else {
+            await gate.leave(host)
+            return .failed(.outOfTime)
+        }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeLimit.timeInterval)
         request.httpMethod = method
         request.setValue(policy.userAgent, forHTTPHeaderField: "User-Agent")
         request.setValue("*/*", forHTTPHeaderField: "Accept")
-        let host = Self.hostKey(url)
-        let start = await gate.enter(host)
-        await sleep(until: start)
         let result = await Exchange.perform(request, timeLimit: timeLimit, byteLimit: 0, stopsAtHead: true, mayFollow: { _ in false })
         await gate.leave(host)
         switch result {

@@ -25,7 +25,8 @@ struct OnlineCheckTests {
         case "/api/query":
             let ids = arxivIDs(asked: request.query)
             return .reply(200, headers: ["Content-Type": "application/atom+xml; charset=utf-8"],
-                          body: feed(ids.filter(knownArxivIDs.contains).map { arxivEntry(id: $0) }))
+                          body: AddCommandTests.feed(ids.filter(knownArxivIDs.contains).map { AddCommandTests.entry(id: $0) }
+                            .joined(separator: "\n")))
         case "/api/handles/10.1234/known":
             return .reply(200, headers: ["Content-Type": "application/json"],
                           body: #"{"responseCode":1,"handle":"10.1234/known","values":[]}"#)
@@ -65,38 +66,6 @@ struct OnlineCheckTests {
         let items = URLComponents(string: "http://x/?" + (query ?? ""))?.queryItems ?? []
         let list = items.first { $0.name == "id_list" }?.value ?? ""
         return list.split(separator: ",").map(String.init)
-    }
-
-    /// arXiv's answer to `id_list`: an Atom feed with one entry per paper it knows.
-    static func feed(_ entries: [String]) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom">
-          <title type="html">ArXiv Query</title>
-          <id>http://arxiv.org/api/online-check-test</id>
-          <updated>2024-01-22T00:00:00-05:00</updated>
-          <opensearch:totalResults>\(entries.count)</opensearch:totalResults>
-          <opensearch:startIndex>0</opensearch:startIndex>
-          <opensearch:itemsPerPage>\(entries.count)</opensearch:itemsPerPage>
-        \(entries.joined(separator: "\n"))
-        </feed>
-        """
-    }
-
-    static func arxivEntry(id: String) -> String {
-        """
-          <entry>
-            <id>http://arxiv.org/abs/\(id)v1</id>
-            <updated>2021-12-20T18:59:59Z</updated>
-            <published>2021-12-20T18:59:59Z</published>
-            <title>Towards Photorealistic Image Generation</title>
-            <summary>We generate images from text.</summary>
-            <author><name>Ada Lovelace</name></author>
-            <link href="http://arxiv.org/abs/\(id)v1" rel="alternate" type="text/html"/>
-            <link title="pdf" href="http://arxiv.org/pdf/\(id)v1" rel="related" type="application/pdf"/>
-            <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="cs.CV" scheme="http://arxiv.org/schemas/atom"/>
-          </entry>
-        """
     }
 
     // MARK: The list

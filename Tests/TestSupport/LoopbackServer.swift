@@ -63,25 +63,13 @@ public final class LoopbackServer: @unchecked Sendable {
     public init(_ script: [Reply], lifetime: TimeInterval = 120) throws {
         self.script = script
         deadline = Date().addingTimeInterval(lifetime)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ServerError.socket("socket") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard bound == 0, named == 0, listen(fd, 16) == 0 else {
+        let (fd, port) = try boundLoopbackSocket()
+        guard listen(fd, 16) == 0 else {
             close(fd)
-            throw ServerError.socket("bind/listen")
+            throw ServerError.socket("listen")
         }
         listener = fd
-        port = UInt16(bigEndian: address.sin_port)
+        self.port = port
         let thread = Thread { [self] in serve() }
         thread.start()
     }
@@ -186,4 +174,26 @@ public func withServer<T>(_ script: [Reply], _ body: (LoopbackServer) async thro
     let server = try LoopbackServer(script)
     defer { server.stop() }
     return try await body(server)
+}
+
+/// A TCP socket bound to 127.0.0.1 and an ephemeral port, not yet listening, and the port.
+func boundLoopbackSocket() throws -> (Int32, UInt16) {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw LoopbackServer.ServerError.socket("socket") }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let named = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    guard bound == 0, named == 0 else {
+        close(fd)
+        throw LoopbackServer.ServerError.socket("bind")
+    }
+    return (fd, UInt16(bigEndian: address.sin_port))
 }

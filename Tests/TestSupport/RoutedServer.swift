@@ -40,7 +40,7 @@ public final class RoutedServer: @unchecked Sendable {
         self.route = route
         self.maxConnections = maxConnections
         deadline = Date().addingTimeInterval(lifetime)
-        let (fd, port) = try Self.bound()
+        let (fd, port) = try boundLoopbackSocket()
         guard listen(fd, 128) == 0 else {
             close(fd)
             throw LoopbackServer.ServerError.socket("listen")
@@ -52,30 +52,9 @@ public final class RoutedServer: @unchecked Sendable {
 
     /// A port on 127.0.0.1 nothing listens on: a connection to it is refused.
     public static func closedPort() throws -> UInt16 {
-        let (fd, port) = try bound()
+        let (fd, port) = try boundLoopbackSocket()
         close(fd)
         return port
-    }
-
-    private static func bound() throws -> (Int32, UInt16) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw LoopbackServer.ServerError.socket("socket") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard bound == 0, named == 0 else {
-            close(fd)
-            throw LoopbackServer.ServerError.socket("bind")
-        }
-        return (fd, UInt16(bigEndian: address.sin_port))
     }
 
     /// Every request so far, in the order they were read.
