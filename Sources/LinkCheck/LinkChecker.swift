@@ -19,7 +19,7 @@ public struct LinkChecker: Sendable {
     public struct Outcome: Sendable {
         /// By `LinkStatus.key`.
         public var statuses: [String: LinkStatus]
-        /// Links left unsettled when the run's time ran out, or when nothing answered.
+        /// Links not judged: the run's time ran out, arXiv's API did not answer, or nothing did.
         public var unchecked: [String]
         /// Whether no host of several answered at all: the machine is likely offline, and no
         /// link was judged.
@@ -110,31 +110,29 @@ public struct LinkChecker: Sendable {
 
     /// arXiv's word on each id, asked in batches; an id missing from an answer is asked once
     /// more with the other missing ones before it is called dead, as arXiv's API now and then
-    /// answers short.
+    /// answers short. When the API does not answer, its links are not judged (nil): one
+    /// service down says nothing of hundreds of papers.
     private func arxivStatuses(_ keysByID: [String: [String]]) async -> [(String, ProbeResult?)] {
         let lookup = PaperLookup(configuration: policy.arxiv, userAgent: policy.userAgent, sleep: sleep)
         var statuses: [String: ProbeResult] = [:]
         let ids = keysByID.keys.sorted()
         for start in stride(from: 0, to: ids.count, by: max(1, policy.arxivBatchSize)) {
             let batch = Array(ids[start..<min(ids.count, start + max(1, policy.arxivBatchSize))])
-            do {
-                var found = try await lookup.arxiv(batch)
-                let missing = batch.filter { found[$0] == nil }
-                if !missing.isEmpty { found.merge(try await lookup.arxiv(missing)) { $1 } }
-                for id in batch {
-                    let status = switch found[id] {
-                    case nil: LinkStatus(.dead, "is not a paper arXiv knows (\(id)), its API says")
-                    case let record? where record.withdrawn: LinkStatus(.dead, "is withdrawn (\(id)), arXiv says")
-                    case _?: LinkStatus(.alive, "arXiv has \(id)")
-                    }
-                    var result = ProbeResult(status: status)
-                    result.heard(from: policy.arxiv.arxivAPI)
-                    statuses[id] = result
+            guard var found = try? await lookup.arxiv(batch) else { continue }
+            let missing = batch.filter { found[$0] == nil }
+            if !missing.isEmpty {
+                guard let again = try? await lookup.arxiv(missing) else { continue }
+                found.merge(again) { $1 }
+            }
+            for id in batch {
+                let status = switch found[id] {
+                case nil: LinkStatus(.dead, "is not a paper arXiv knows (\(id)), its API says")
+                case let record? where record.withdrawn: LinkStatus(.dead, "is withdrawn (\(id)), arXiv says")
+                case _?: LinkStatus(.alive, "arXiv has \(id)")
                 }
-            } catch {
-                for id in batch {
-                    statuses[id] = ProbeResult(status: LinkStatus(.unreachable, error.description))
-                }
+                var result = ProbeResult(status: status)
+                result.heard(from: policy.arxiv.arxivAPI)
+                statuses[id] = result
             }
         }
         return keysByID.flatMap { id, keys in keys.map { ($0, statuses[id]) } }

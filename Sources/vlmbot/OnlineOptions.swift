@@ -63,7 +63,8 @@ struct OnlineOptions: ParsableArguments {
                            + "(\(kept.count) known from \(cacheName) were)")
         } else {
             Terminal.error("links: \(keys.count) checked (\(kept.count) from \(cacheName)), \(dead) dead"
-                           + (outcome.unchecked.isEmpty ? "" : ", \(outcome.unchecked.count) left unchecked when the time ran out"))
+                           + (outcome.unchecked.isEmpty ? "" : ", \(outcome.unchecked.count) not judged (the run's time ran out, "
+                              + "or arXiv's API did not answer)"))
         }
         return statuses
     }

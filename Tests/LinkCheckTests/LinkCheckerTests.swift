@@ -239,6 +239,18 @@ import TestSupport
                 "the token goes to GitHub's API alone")
     }
 
+    @Test func whenArXivsAPIDoesNotAnswerItsLinksAreNotJudged() async throws {
+        let server = try RoutedServer { request, _ in request.path == "/arxiv/query" ? .reply(503) : .reply(200) }
+        defer { server.stop() }
+        var policy = Self.policy(server)
+        policy.arxiv.maxAttempts = 2
+        let links = ["https://arxiv.org/abs/2301.00001", "https://arxiv.org/abs/2301.00002", server.base + "/ok"]
+        let outcome = await LinkChecker(policy: policy).check(links)
+        #expect(outcome.unchecked == Array(links.prefix(2)), "\(outcome)")
+        #expect(outcome.statuses == [server.base + "/ok": LinkStatus(.alive, "HTTP 200")])
+        #expect(server.requests(to: "/arxiv/query").count == 2, "one batched query, tried twice")
+    }
+
     @Test func fiveHundredLinksKeepThePerHostLimitAndEndInBoundedTime() async throws {
         let server = try RoutedServer { request, _ in
             usleep(5_000)
