@@ -154,10 +154,11 @@ struct PageProbe: Sendable {
         while true {
             guard budget.deadline > .now else { return .failed(.outOfTime) }
             let answer = await send(url, method: method, budget: &budget)
+            if case .failed(.outOfTime) = answer { return answer }
             tries += 1
             let wait: Duration
             switch answer {
-            case .redirect:
+            case .redirect, .failed(.outOfTime):
                 return answer
             case .status(let code, let headers):
                 if (200..<300).contains(code) { return answer }
@@ -173,7 +174,7 @@ struct PageProbe: Sendable {
                 guard method == "HEAD", code != 429 else { return answer }
                 method = "GET"
                 continue
-            case .failed(.noSuchHost) where attempt > 1, .failed(.outOfTime):
+            case .failed(.noSuchHost) where attempt > 1:
                 return answer
             case .failed:
                 wait = backoff(attempt)

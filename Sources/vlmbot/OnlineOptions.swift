@@ -34,11 +34,12 @@ struct OnlineOptions: ParsableArguments {
             DeadLinkRule.links(in: $0.document, options: options, changedLines: $0.changedLines).map { LinkStatus.key($0.url) }
         })
         let file = try cacheFile(in: workspace)
+        let cacheName = workspace.displayPath(of: file, given: file.path)
         let cache: LinkCache
         do {
             cache = try LinkCache.load(file)
         } catch {
-            throw VlmbotError.file(workspace.displayPath(of: file, given: file.path), line: 1, error.description)
+            throw VlmbotError.file(cacheName, line: 1, error.description)
         }
         let now = Date()
         let kept = cache.fresh(at: now).filter { keys.contains($0.key) }
@@ -50,14 +51,15 @@ struct OnlineOptions: ParsableArguments {
             throw VlmbotError.usage("--online: \(error.description)")
         }
         let outcome = await LinkChecker(policy: policy).check(asked)
-        do throws(LinkCacheError) {
-            try cache.recording(outcome.statuses, at: now).save(file)
-        } catch {
-            throw VlmbotError.file(workspace.displayPath(of: file, given: file.path), error.description)
+        if !outcome.statuses.isEmpty {
+            do throws(LinkCacheError) {
+                try cache.recording(outcome.statuses, at: now).save(file)
+            } catch {
+                throw VlmbotError.file(cacheName, error.description)
+            }
         }
         let statuses = kept.merging(outcome.statuses) { $1 }
         let dead = statuses.values.filter { $0.verdict == LinkStatus.Verdict.dead }.count
-        let cacheName = workspace.displayPath(of: file, given: file.path)
         if outcome.offline {
             Terminal.error("links: no host answered any of \(asked.count) links: is this machine offline? They were not judged "
                            + "(\(kept.count) known from \(cacheName) were)")
