@@ -89,9 +89,9 @@ public struct DeadLinkRule: Rule {
         let entries = document.entries.sorted { $0.lines.lowerBound < $1.lines.lowerBound }
         return Self.links(in: document, context: context).compactMap { link -> Finding? in
             guard let status = context.links[LinkStatus.key(link.url)] else { return nil }
-            let entry = entries.last { $0.lines.lowerBound <= link.range.start.line }.flatMap {
-                $0.lines.contains(link.range.start.line) ? $0.title : nil
-            }
+            let line = link.range.start.line
+            let index = entries.partitionPoint { $0.lines.lowerBound <= line } - 1
+            let entry = index >= 0 && entries[index].lines.contains(line) ? entries[index].title : nil
             return finding(for: status, of: link, in: entry)
         }
     }
