@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Web"),
         .target(name: "Lookup", dependencies: ["Metadata", "Web", "Markdown"]),
         .target(name: "GitHub", dependencies: ["Reporters", "Web"]),
-        .target(name: "LinkCheck", dependencies: ["Engine", "Lookup", "Papers", "Web"]),
+        .target(name: "LinkCheck", dependencies: ["Engine", "Evidence", "Lookup", "Papers", "Web"]),
         .executableTarget(
             name: "vlmbot",
             dependencies: [

@@ -2,7 +2,7 @@
 /// module asks the network), judged by the `dead-link` rule, kept in the link cache.
 public struct LinkStatus: Codable, Hashable, Sendable {
     /// What the answers say of the link.
-    public enum Verdict: String, Codable, Hashable, Sendable, CaseIterable {
+    public enum Verdict: String, Codable, Hashable, Sendable {
         /// It answered 2xx, or its identifier is known at its source.
         case alive
         /// 404 or 410, a host that does not exist, an identifier its source does not know.

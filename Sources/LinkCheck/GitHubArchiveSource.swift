@@ -1,7 +1,9 @@
+import Evidence
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Lookup
 import Web
 
 /// Where GitHub says whether repositories are archived: the server whose repository links it
@@ -19,28 +21,24 @@ public struct GitHubArchiveSource: Sendable {
     }
 
     /// The source GitHub Actions' variables name; nil without a token.
-    static func fromEnvironment(_ environment: [String: String]) -> GitHubArchiveSource? {
-        func url(_ variable: String, _ fallback: String) -> URL? {
-            let text = environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? fallback
-            return URL(string: text).flatMap { ["http", "https"].contains($0.scheme?.lowercased() ?? "") && $0.host != nil ? $0 : nil }
-        }
-        guard let token = environment["GITHUB_TOKEN"], !token.isEmpty,
-              let server = url("GITHUB_SERVER_URL", "https://github.com"),
-              let graphQL = url("GITHUB_GRAPHQL_URL", "https://api.github.com/graphql") else { return nil }
-        return GitHubArchiveSource(server: server, graphQL: graphQL, token: token)
+    static func fromEnvironment(_ environment: [String: String]) throws(LookupError) -> GitHubArchiveSource? {
+        guard let token = environment["GITHUB_TOKEN"], !token.isEmpty else { return nil }
+        return GitHubArchiveSource(
+            server: try LookupConfiguration.webURL("GITHUB_SERVER_URL", in: environment, default: "https://github.com"),
+            graphQL: try LookupConfiguration.webURL("GITHUB_GRAPHQL_URL", in: environment, default: "https://api.github.com/graphql"),
+            token: token)
     }
 
-    /// `owner/name` (lower-cased) of a link into a repository on the server, `.git` dropped.
+    /// `owner/name` (lower-cased) of a link into a repository on the server, as `HostURL` reads
+    /// it, when both are names GitHub allows (so they are safe in a GraphQL string).
     func repository(of url: URL) -> String? {
-        guard PageProbe.hostKey(url) == PageProbe.hostKey(server) else { return nil }
-        let parts = url.path.split(separator: "/").prefix(2).map(String.init)
-        guard parts.count == 2 else { return nil }
-        let owner = parts[0]
-        let name = parts[1].hasSuffix(".git") ? String(parts[1].dropLast(4)) : parts[1]
-        guard (1...39).contains(owner.count), owner.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
-              (1...100).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
-        else { return nil }
-        return "\(owner)/\(name)".lowercased()
+        guard PageProbe.hostKey(url) == PageProbe.hostKey(server),
+              let path = HostURL(url.absoluteString)?.repositoryPath?.lowercased() else { return nil }
+        let parts = path.split(separator: "/")
+        guard parts.count == 2, (1...39).contains(parts[0].count), (1...100).contains(parts[1].count),
+              parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
+              parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else { return nil }
+        return path
     }
 
     /// The repositories among `repositories` (`owner/name`) GitHub says are archived, asked 50

@@ -116,8 +116,9 @@ public struct LinkChecker: Sendable {
         let lookup = PaperLookup(configuration: policy.arxiv, userAgent: policy.userAgent, sleep: sleep)
         var statuses: [String: ProbeResult] = [:]
         let ids = keysByID.keys.sorted()
-        for start in stride(from: 0, to: ids.count, by: max(1, policy.arxivBatchSize)) {
-            let batch = Array(ids[start..<min(ids.count, start + max(1, policy.arxivBatchSize))])
+        let size = max(1, policy.arxivBatchSize)
+        for start in stride(from: 0, to: ids.count, by: size) {
+            let batch = Array(ids[start..<min(ids.count, start + size)])
             guard var found = try? await lookup.arxiv(batch) else { continue }
             let missing = batch.filter { found[$0] == nil }
             if !missing.isEmpty {
@@ -140,10 +141,7 @@ public struct LinkChecker: Sendable {
 
     /// The DOI system's word on a DOI: its handle API knows it (200) or does not (404).
     private func doiStatus(_ doi: String, probe: PageProbe) async -> ProbeResult? {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#;%")
-        guard let path = doi.addingPercentEncoding(withAllowedCharacters: allowed),
-              let url = URL(string: policy.doiAPI.absoluteString.trimmingSuffix("/") + "/api/handles/" + path) else { return nil }
+        guard let url = policy.doiAPI.appending("api/handles", doi: doi) else { return nil }
         var tries = 0
         var budget = probe.budget()
         var result = ProbeResult(status: LinkStatus(.alive, ""))
@@ -166,17 +164,8 @@ public struct LinkChecker: Sendable {
         return result
     }
 
-    /// A URL as written, or with its spaces and non-ASCII characters percent-encoded.
+    /// A URL as written (Foundation percent-encodes its spaces and non-ASCII characters), with a host.
     private static func url(_ text: String) -> URL? {
-        if let url = URL(string: text), url.host != nil { return url }
-        var allowed = CharacterSet.urlFragmentAllowed
-        allowed.insert(charactersIn: "#%")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed).flatMap(URL.init(string:)).flatMap { $0.host == nil ? nil : $0 }
-    }
-}
-
-extension String {
-    fileprivate func trimmingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+        URL(string: text).flatMap { $0.host == nil ? nil : $0 }
     }
 }

@@ -50,12 +50,9 @@ public struct LinkPolicy: Sendable {
     /// with `GITHUB_TOKEN`, GitHub's GraphQL API for archived repositories.
     public static func fromEnvironment(_ environment: [String: String], userAgent: String) throws(LookupError) -> LinkPolicy {
         let lookup = try LookupConfiguration.fromEnvironment(environment, cacheFolder: nil)
-        let doi = environment[doiVariable].flatMap { $0.isEmpty ? nil : $0 } ?? "https://doi.org"
-        guard let doiAPI = URL(string: doi), ["http", "https"].contains(doiAPI.scheme?.lowercased() ?? ""), doiAPI.host != nil else {
-            throw .configuration("\(doiVariable)=\(doi): not an http or https URL")
-        }
-        var policy = LinkPolicy(arxiv: lookup, doiAPI: doiAPI, userAgent: userAgent)
-        policy.github = GitHubArchiveSource.fromEnvironment(environment)
+        var policy = LinkPolicy(arxiv: lookup, doiAPI: try LookupConfiguration.webURL(doiVariable, in: environment, default: "https://doi.org"),
+                                userAgent: userAgent)
+        policy.github = try GitHubArchiveSource.fromEnvironment(environment)
         return policy
     }
 }

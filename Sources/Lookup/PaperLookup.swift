@@ -55,16 +55,33 @@ public struct LookupConfiguration: Sendable {
     /// The public APIs, or those `VLMBOT_ARXIV_API` and `VLMBOT_CROSSREF_API` name (tests,
     /// mirrors): http or https URLs only.
     public static func fromEnvironment(_ environment: [String: String], cacheFolder: URL?) throws(LookupError) -> LookupConfiguration {
-        func url(_ variable: String, default value: String) throws(LookupError) -> URL {
-            let text = environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? value
-            guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-                throw .configuration("\(variable)=\(text): not an http or https URL")
-            }
-            return url
+        LookupConfiguration(arxivAPI: try webURL(arxivVariable, in: environment, default: "https://export.arxiv.org/api/query"),
+                            crossrefAPI: try webURL(crossrefVariable, in: environment, default: "https://api.crossref.org"),
+                            cacheFolder: cacheFolder)
+    }
+
+    /// The http or https URL an environment variable names (unset or empty: `value`); anything
+    /// else is a configuration error naming the variable.
+    public static func webURL(_ variable: String, in environment: [String: String], default value: String) throws(LookupError) -> URL {
+        let text = environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? value
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw .configuration("\(variable)=\(text): not an http or https URL")
         }
-        return LookupConfiguration(arxivAPI: try url(arxivVariable, default: "https://export.arxiv.org/api/query"),
-                                   crossrefAPI: try url(crossrefVariable, default: "https://api.crossref.org"),
-                                   cacheFolder: cacheFolder)
+        return url
+    }
+}
+
+extension URL {
+    /// This URL with `/`, `path` and `/` and a DOI after it, the DOI's characters a path may
+    /// not hold (and `?`, `#`, `;`, `%`) percent-encoded once: `https://api.crossref.org` and
+    /// `works` give `https://api.crossref.org/works/10.1002/(SICI)…%3C693::AID-ASI4%3E…`.
+    public func appending(_ path: String, doi: String) -> URL? {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#;%")
+        guard let encoded = doi.addingPercentEncoding(withAllowedCharacters: allowed) else { return nil }
+        var base = absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        return URL(string: base + "/" + path + "/" + encoded)
     }
 }
 
@@ -105,12 +122,9 @@ public struct PaperLookup: Sendable {
 
     /// The work Crossref holds for a DOI.
     public func crossref(_ doi: String) async throws(LookupError) -> PaperRecord {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#;")
-        guard let path = doi.addingPercentEncoding(withAllowedCharacters: allowed) else {
+        guard let url = configuration.crossrefAPI.appending("works", doi: doi) else {
             throw .configuration("cannot ask Crossref for \(doi)")
         }
-        let url = configuration.crossrefAPI.appendingPathComponent("works").appendingPathComponent(path, isDirectory: false)
         do {
             return try CrossrefWork.paper(in: try await get(url, source: "Crossref"))
         } catch let error as LookupError {

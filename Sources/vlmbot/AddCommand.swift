@@ -49,8 +49,7 @@ struct AddCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: AddFormat = .text
 
-    @Option(help: "A configuration file to use instead of the .vlmbot.yml found upward.")
-    var config: String?
+    @OptionGroup var configFile: ConfigOption
 
     @Option(help: "Read the paper from an issue form's `issues` event (GITHUB_EVENT_PATH's file) instead of SOURCE.")
     var issue: String?
@@ -111,7 +110,7 @@ struct AddCommand: AsyncParsableCommand {
     /// The papers read and written into the list in memory; nothing is written yet.
     private func add(sources: [String], code: String?, section: String?) async throws(VlmbotError) -> PendingAddition {
         let workspace = Workspace()
-        let settings = try workspace.settings(explicitFile: config)
+        let settings = try workspace.settings(explicitFile: configFile.config)
         var lists = ListOptions()
         lists.paths = to.map { [$0] } ?? []
         let choice = try CheckRun.listPaths(lists, settings, in: workspace)

@@ -12,6 +12,13 @@ struct ListOptions: ParsableArguments {
     @Argument(help: "List files or folders of lists (default: the lists named in .vlmbot.yml).")
     var paths: [String] = []
 
+    @OptionGroup var configFile: ConfigOption
+
+    var config: String? { configFile.config }
+}
+
+/// The configuration file a command reads instead of the one found upward.
+struct ConfigOption: ParsableArguments {
     @Option(help: "A configuration file to use instead of the .vlmbot.yml found upward.")
     var config: String?
 }

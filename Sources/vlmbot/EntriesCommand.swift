@@ -21,12 +21,11 @@ struct EntriesCommand: ParsableCommand {
     @Option(help: "Output format: json or tsv.")
     var format: EntriesFormat = .json
 
-    @Option(help: "A configuration file to use instead of the .vlmbot.yml found upward.")
-    var config: String?
+    @OptionGroup var configFile: ConfigOption
 
     func run() throws {
         let workspace = Workspace()
-        let settings = try workspace.settings(explicitFile: config)
+        let settings = try workspace.settings(explicitFile: configFile.config)
         let files = try ListFile.resolve([path], in: workspace)
         guard files.count == 1, let file = files.first else {
             throw VlmbotError.file(path, "a folder; 'vlmbot entries' takes one list file")

@@ -252,8 +252,7 @@ struct OnlineCheckTests {
         #expect(Self.methods(server, "/moved") == ["HEAD"])
         #expect(Self.methods(server, "/moved/") == ["HEAD"])
         // A Retry-After beyond what the checker waits is not waited for, nor asked again and again.
-        let busyAsked = Self.methods(server, "/busy")
-        #expect(busyAsked.first == "HEAD" && (1...2).contains(busyAsked.count), "\(busyAsked)")
+        #expect(Self.methods(server, "/busy") == ["HEAD"])
         #expect(Self.methods(server, "/api/handles/10.1234/abcd") == ["GET"])
         #expect(Self.methods(server, "/api/handles/10.1234/known") == ["GET"])
         // arXiv: one batched query, then the missing id once more.

@@ -120,6 +120,16 @@ import Testing
         }
     }
 
+    /// An old Wiley DOI holds `<`, `>`, `;` and `(`: each is encoded once (appending the DOI as a
+    /// path component after encoding it had encoded the `%` again: `%253C`).
+    @Test func aDOIIsEncodedOnceInTheRequestPath() throws {
+        let base = URL(string: "https://api.crossref.org/")!
+        let doi = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
+        #expect(base.appending("works", doi: doi)?.absoluteString
+                == "https://api.crossref.org/works/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO%3B2-0")
+        #expect(base.appending("api/handles", doi: "10.1000/100%")?.absoluteString == "https://api.crossref.org/api/handles/10.1000/100%25")
+    }
+
     @Test func aKeptAnswerIsUsedWithoutAskingAgain() async throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("vlmbot-lookup-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
