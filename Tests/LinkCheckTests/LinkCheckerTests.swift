@@ -29,8 +29,8 @@ import TestSupport
         policy.backoff = .milliseconds(20)
         policy.maxRetryAfter = .seconds(2)
         // Generous: the suite shares two cores with the CLI tests, which can keep a task
-        // waiting for seconds; the time limits themselves are tested with their own values.
-        policy.linkTimeLimit = .seconds(60)
+        // waiting for a minute; the time limits themselves are tested with their own values.
+        policy.linkTimeLimit = .seconds(300)
         policy.perHostConcurrency = perHost
         policy.perHostSpacing = spacing
         return policy
@@ -122,22 +122,18 @@ import TestSupport
         #expect(server.requests.count == 6)
     }
 
-    @Test func aHeadThatNeverEndsAndASilentServerTimeOutWithinBounds() async throws {
+    @Test func aHeadThatNeverEndsAndASilentServerAreCutAtTheTimeLimit() async throws {
         let server = try RoutedServer(route: Self.routes)
         defer { server.stop() }
-        let clock = ContinuousClock()
-        var outcome: LinkChecker.Outcome?
-        let elapsed = await clock.measure {
-            outcome = await Self.check(["/drip", "/silent"], on: server) { $0.maxAttempts = 2 }
-        }
+        // Without the time limit each would last the server's life (two minutes) and end in a
+        // transport error: "no answer" twice says each attempt was cut at the limit. (No wall-clock
+        // bound here: the CLI tests can hold both cores for a minute; speed is for benchmarks.)
+        let outcome = await Self.check(["/drip", "/silent"], on: server) { $0.maxAttempts = 2 }
         for path in ["/drip", "/silent"] {
-            let status = outcome?.statuses[server.base + path]
+            let status = outcome.statuses[server.base + path]
             #expect(status?.verdict == .unreachable && status?.evidence == "no answer", "\(path): \(String(describing: status))")
             #expect(server.requests(to: path).count == 2, "HEAD and one retry, each cut at the time limit")
         }
-        // Without the time limit the drip would last the server's life (two minutes); alone
-        // this takes two seconds, but the suite shares two cores with the CLI tests.
-        #expect(elapsed < .seconds(60), "two attempts of one second each, at once: \(elapsed)")
     }
 
     @Test func aRefusedConnectionIsUnreachableAndAnUnknownHostDeadOnlyWhereNamesResolve() async throws {
@@ -251,7 +247,7 @@ import TestSupport
         #expect(server.requests(to: "/arxiv/query").count == 2, "one batched query, tried twice")
     }
 
-    @Test func fiveHundredLinksKeepThePerHostLimitAndEndInBoundedTime() async throws {
+    @Test func fiveHundredLinksKeepThePerHostLimitAndEndWithinTheRunsLimit() async throws {
         let server = try RoutedServer { request, _ in
             usleep(5_000)
             return request.path.hasSuffix("7") ? .reply(404) : .reply(200)
@@ -265,16 +261,14 @@ import TestSupport
         let links = (0..<400).map { "\(server.base)/paper/\($0)" } + (0..<100).map { "\(other.base)/code/\($0)" }
         var policy = Self.policy(server, perHost: 3, spacing: .milliseconds(2))
         policy.concurrency = 6
-        let clock = ContinuousClock()
-        var outcome: LinkChecker.Outcome?
-        let elapsed = await clock.measure { outcome = await LinkChecker(policy: policy).check(links) }
-        #expect(outcome?.statuses.count == 500 && outcome?.unchecked.isEmpty == true)
-        #expect(outcome?.statuses.values.filter { $0.verdict == .dead }.count == 40)
+        // Within the run's time limit: nothing is left unchecked.
+        policy.runTimeLimit = .seconds(300)
+        let outcome = await LinkChecker(policy: policy).check(links)
+        #expect(outcome.statuses.count == 500 && outcome.unchecked.isEmpty)
+        #expect(outcome.statuses.values.filter { $0.verdict == .dead }.count == 40)
         #expect(server.mostAtOnce <= 3 && other.mostAtOnce <= 3, "per host: \(server.mostAtOnce), \(other.mostAtOnce)")
         #expect(server.mostAtOnce >= 2, "requests to a host did run side by side")
         #expect(server.requests.count == 440, "one HEAD each, and a GET to confirm each 404")
-        // A bound against a hang, not a speed test (alone it takes about a second).
-        #expect(elapsed < .seconds(60), "\(elapsed)")
     }
 
     @Test func aLinksTimeStartsWithItsFirstRequestNotInTheQueue() async throws {
